@@ -1,0 +1,221 @@
+import * as v from 'valibot'
+import type { ApiVersion } from './api-version.js'
+import type { Context, ContextUser } from './context.js'
+import * as E from './either.js'
+import type { AuthenticationError, BridgeError } from './errors.js'
+import { Redacted } from './redacted.js'
+import { decodeBody, sendRequest } from './request.js'
+import type { StoredToken, TokenStore } from './token-store.js'
+
+/** A user token as the public helpers return it: the token itself is {@link Redacted}. */
+export interface TokenInfo {
+  readonly accessToken: Redacted
+  /** ISO 8601 instant after which Bridge rejects the token. */
+  readonly expiresAt: string
+}
+
+/** Body of a token response (both versions). */
+const TokenResponse = v.looseObject({
+  access_token: v.pipe(v.string(), v.minLength(1)),
+  expires_at: v.pipe(
+    v.string(),
+    v.check((value) => !Number.isNaN(Date.parse(value)), 'must be a date-time'),
+  ),
+})
+
+const authError = (
+  reason: AuthenticationError['reason'],
+  message: string,
+  cause?: BridgeError,
+): AuthenticationError => ({
+  _tag: 'AuthenticationError',
+  reason,
+  message,
+  ...(cause ? { cause } : {}),
+})
+
+const userKey = (user: ContextUser): string =>
+  user.kind === 'uuid'
+    ? `uuid:${user.uuid}`
+    : user.kind === 'external'
+      ? `external:${user.externalUserId}`
+      : `email:${user.email}`
+
+/** @returns the token-store key of the context's user for one API version, or an error if there is no user. */
+export const tokenKey = (ctx: Context, api: ApiVersion): E.Either<AuthenticationError, string> =>
+  ctx.user
+    ? E.right(`bridgeapi:${api.bridgeVersion}:${ctx.clientId}:${userKey(ctx.user)}`)
+    : E.left(authError('no_user', 'This endpoint acts for a user: give the context a `user`'))
+
+/** Expiry instant in ms; a timestamp without zone is read as UTC (Bridge sends UTC). */
+const expiryMs = (expiresAt: string): number => {
+  const zoned = /(?:Z|[+-]\d\d:?\d\d)$/i.test(expiresAt) ? expiresAt : `${expiresAt}Z`
+  return Date.parse(zoned)
+}
+
+const isFresh = (ctx: Context, token: StoredToken | undefined): token is StoredToken =>
+  !!token && expiryMs(token.expiresAt) - ctx.now() > ctx.renewBeforeMs
+
+const storeCall = async <T>(call: () => Promise<T>): Promise<E.Either<AuthenticationError, T>> => {
+  try {
+    return E.right(await call())
+  } catch (cause) {
+    const detail = cause instanceof Error ? `: ${cause.message}` : ''
+    return E.left(authError('token_store', `The token store failed${detail}`))
+  }
+}
+
+/** Asks Bridge for a new token for the context's user. */
+const requestToken = async (ctx: Context, api: ApiVersion): Promise<E.Either<BridgeError, StoredToken>> => {
+  if (!ctx.user)
+    return E.left(authError('no_user', 'This endpoint acts for a user: give the context a `user`'))
+  const request = api.tokenRequest(ctx.user)
+  if ('unsupported' in request) return E.left(authError('unsupported_user', request.unsupported))
+  const sent = await sendRequest(ctx, {
+    operation: 'authenticate',
+    api,
+    method: 'POST',
+    path: request.path,
+    body: request.body,
+    // Minting a token twice is harmless, so the token request is safe to retry.
+    idempotent: true,
+  })
+  if (E.isLeft(sent)) {
+    const error = sent.left
+    return error._tag === 'ApiError' && error.status >= 400 && error.status < 500 && error.status !== 429
+      ? E.left(
+          authError('token_rejected', `Bridge refused to authenticate the user: ${error.message}`, error),
+        )
+      : E.left(error)
+  }
+  const decoded = decodeBody(sent.right, TokenResponse, 'POST', request.path)
+  if (E.isLeft(decoded)) return decoded
+  return E.right({ accessToken: decoded.right.access_token, expiresAt: decoded.right.expires_at })
+}
+
+type Flight = Promise<E.Either<BridgeError, StoredToken>>
+/** Renewals in progress, per token store and key: concurrent callers share one (single flight). */
+const flights = new WeakMap<TokenStore, Map<string, Flight>>()
+
+const singleFlight = (ctx: Context, key: string, run: () => Flight): Flight => {
+  let byKey = flights.get(ctx.tokenStore)
+  if (!byKey) {
+    byKey = new Map()
+    flights.set(ctx.tokenStore, byKey)
+  }
+  const existing = byKey.get(key)
+  if (existing) return existing
+  const flight = run().finally(() => byKey.delete(key))
+  byKey.set(key, flight)
+  return flight
+}
+
+/**
+ * Obtains a fresh token and stores it, unless another caller (or instance sharing the store) has
+ * just done so; `rejected` is a token Bridge refused, which must not be reused.
+ */
+const renew = (ctx: Context, api: ApiVersion, key: string, rejected?: string): Flight =>
+  singleFlight(ctx, key, async () => {
+    const current = await storeCall(() => ctx.tokenStore.get(key))
+    if (E.isLeft(current)) return current
+    if (isFresh(ctx, current.right) && current.right.accessToken !== rejected) return E.right(current.right)
+    const token = await requestToken(ctx, api)
+    if (E.isLeft(token)) return token
+    const stored = await storeCall(() => ctx.tokenStore.set(key, token.right))
+    return E.isLeft(stored) ? stored : token
+  })
+
+/**
+ * The access token to send for the context's user: the stored one while it is fresh, otherwise a
+ * renewed one (single flight), or an `AuthenticationError` in manual mode.
+ */
+export const userToken = async (ctx: Context, api: ApiVersion): Promise<E.Either<BridgeError, string>> => {
+  if (ctx.invalid) return E.left(ctx.invalid)
+  const key = tokenKey(ctx, api)
+  if (E.isLeft(key)) return key
+  const stored = await storeCall(() => ctx.tokenStore.get(key.right))
+  if (E.isLeft(stored)) return stored
+  if (isFresh(ctx, stored.right)) return E.right(stored.right.accessToken)
+  if (!ctx.autoRenew) {
+    return E.left(
+      authError(
+        'manual_mode',
+        'No valid token for this user and automatic renewal is off: call renewAuth first',
+      ),
+    )
+  }
+  const renewed = await renew(ctx, api, key.right)
+  return E.isLeft(renewed) ? renewed : E.right(renewed.right.accessToken)
+}
+
+/** After Bridge answered 401 to `rejected`: a replacement token (once), or an error in manual mode. */
+export const replaceRejectedToken = async (
+  ctx: Context,
+  api: ApiVersion,
+  rejected: string,
+): Promise<E.Either<BridgeError, string>> => {
+  const key = tokenKey(ctx, api)
+  if (E.isLeft(key)) return key
+  if (!ctx.autoRenew) {
+    return E.left(
+      authError('manual_mode', 'Bridge rejected the token and automatic renewal is off: call renewAuth'),
+    )
+  }
+  const renewed = await renew(ctx, api, key.right, rejected)
+  return E.isLeft(renewed) ? renewed : E.right(renewed.right.accessToken)
+}
+
+const toTokenInfo = (token: StoredToken): TokenInfo => ({
+  accessToken: new Redacted(token.accessToken),
+  expiresAt: token.expiresAt,
+})
+
+/** Requests a new token now (even if the stored one is fresh) and stores it. */
+export const forceRenew = async (
+  ctx: Context,
+  api: ApiVersion,
+): Promise<E.Either<BridgeError, TokenInfo>> => {
+  if (ctx.invalid) return E.left(ctx.invalid)
+  const key = tokenKey(ctx, api)
+  if (E.isLeft(key)) return key
+  const token = await singleFlight(ctx, key.right, async () => {
+    const fresh = await requestToken(ctx, api)
+    if (E.isLeft(fresh)) return fresh
+    const stored = await storeCall(() => ctx.tokenStore.set(key.right, fresh.right))
+    return E.isLeft(stored) ? stored : fresh
+  })
+  return E.isLeft(token) ? token : E.right(toTokenInfo(token.right))
+}
+
+/** Whether the store holds a token for the user that is not about to expire. */
+export const hasFreshToken = async (
+  ctx: Context,
+  api: ApiVersion,
+): Promise<E.Either<BridgeError, boolean>> => {
+  if (ctx.invalid) return E.left(ctx.invalid)
+  const key = tokenKey(ctx, api)
+  if (E.isLeft(key)) return key
+  const stored = await storeCall(() => ctx.tokenStore.get(key.right))
+  return E.isLeft(stored) ? stored : E.right(isFresh(ctx, stored.right))
+}
+
+/** Stores a token obtained elsewhere (e.g. persisted from an earlier `renewAuth`). */
+export const storeToken = async (
+  ctx: Context,
+  api: ApiVersion,
+  token: { readonly accessToken: string | Redacted; readonly expiresAt: string },
+): Promise<E.Either<BridgeError, void>> => {
+  if (ctx.invalid) return E.left(ctx.invalid)
+  const key = tokenKey(ctx, api)
+  if (E.isLeft(key)) return key
+  const accessToken = token.accessToken instanceof Redacted ? token.accessToken.reveal() : token.accessToken
+  return storeCall(() => ctx.tokenStore.set(key.right, { accessToken, expiresAt: token.expiresAt }))
+}
+
+/** Forgets the user's stored token (e.g. after logout). */
+export const forgetToken = async (ctx: Context, api: ApiVersion): Promise<E.Either<BridgeError, void>> => {
+  if (ctx.invalid) return E.left(ctx.invalid)
+  const key = tokenKey(ctx, api)
+  if (E.isLeft(key)) return key
+  return storeCall(() => ctx.tokenStore.delete(key.right))
+}

@@ -1,0 +1,138 @@
+/**
+ * Every failure of the SDK is one of these plain, serializable objects, told apart by `_tag`.
+ * None of them ever holds a secret: credentials and tokens travel in headers, which errors never copy.
+ */
+
+/** One problem found by a valibot schema, with the dotted path of the offending value. */
+export interface Issue {
+  /** Dotted path of the value, e.g. `resources.3.amount` (empty for the root). */
+  readonly path: string
+  /** What was wrong. */
+  readonly message: string
+}
+
+/** An error item of the 2025-01-15 body `{ errors: [...] }`. */
+export interface BridgeErrorItem {
+  readonly code: string
+  readonly message?: string
+  readonly property?: string
+}
+
+/** Bridge's error body, normalised from either API version. */
+export type BridgeErrorBody =
+  | { readonly format: '2025-01-15'; readonly errors: readonly BridgeErrorItem[] }
+  | {
+      readonly format: '2021-06-01'
+      readonly type: string
+      readonly message?: string
+      readonly documentation_url?: string | null
+    }
+  | { readonly format: 'raw'; readonly text: string }
+
+/** Where a failed request went: method and path (with query), never a header. */
+export interface RequestLocation {
+  readonly method: string
+  readonly path: string
+}
+
+/** Bridge answered with an HTTP error status (4xx/5xx). */
+export interface ApiError extends RequestLocation {
+  readonly _tag: 'ApiError'
+  readonly status: number
+  /** First error code (2025-01-15 `code`, 2021-06-01 `type`), if Bridge sent one. */
+  readonly code?: string
+  readonly message: string
+  /** Request id from the response headers, if any (quote it to Bridge support). */
+  readonly requestId?: string
+  /** Seconds to wait, from a `Retry-After` header, if any. */
+  readonly retryAfter?: number
+  readonly body: BridgeErrorBody
+  /** For list iteration: pass this as `after` to resume from the page that failed. */
+  readonly resumeAfter?: string
+}
+
+/** The user could not be authenticated: no user in the context, manual mode without a token, a rejected token, or a failing token store. */
+export interface AuthenticationError {
+  readonly _tag: 'AuthenticationError'
+  readonly reason: 'no_user' | 'manual_mode' | 'token_rejected' | 'token_store' | 'unsupported_user'
+  readonly message: string
+  /** The API error behind it, when the token request itself failed. */
+  readonly cause?: BridgeError
+  readonly resumeAfter?: string
+}
+
+/** Bridge answered 2xx, but the body is not what the schema expects (or is not JSON). */
+export interface ResponseValidationError extends RequestLocation {
+  readonly _tag: 'ResponseValidationError'
+  readonly status: number
+  readonly message: string
+  readonly issues: readonly Issue[]
+  /** The body as received: parsed JSON, or the text when it did not parse. */
+  readonly body: unknown
+  readonly resumeAfter?: string
+}
+
+/** The caller's input (or context options) is invalid; no request was sent. */
+export interface InputValidationError {
+  readonly _tag: 'InputValidationError'
+  /** The operation that refused the input (`createContext` for context options). */
+  readonly operation: string
+  readonly message: string
+  readonly issues: readonly Issue[]
+}
+
+/** The request could not complete at the network level (DNS, refused, reset). */
+export interface NetworkError extends RequestLocation {
+  readonly _tag: 'NetworkError'
+  readonly message: string
+  readonly resumeAfter?: string
+}
+
+/** No response within the context's (or call's) timeout. */
+export interface TimeoutError extends RequestLocation {
+  readonly _tag: 'TimeoutError'
+  readonly message: string
+  readonly timeoutMs: number
+  readonly resumeAfter?: string
+}
+
+/** The caller's `AbortSignal` fired. */
+export interface AbortError {
+  readonly _tag: 'AbortError'
+  readonly message: string
+  readonly resumeAfter?: string
+}
+
+/** `collect` stopped because the list holds more than the allowed maximum. */
+export interface CollectLimitError {
+  readonly _tag: 'CollectLimitError'
+  readonly message: string
+  readonly max: number
+  /** Cursor of the first page not collected; pass it as `after` to continue. */
+  readonly resumeAfter?: string
+}
+
+/** Every error the SDK returns. Switch on `_tag`. */
+export type BridgeError =
+  | ApiError
+  | AuthenticationError
+  | ResponseValidationError
+  | InputValidationError
+  | NetworkError
+  | TimeoutError
+  | AbortError
+  | CollectLimitError
+
+/** @returns true when `value` is one of the SDK's errors. */
+export const isBridgeError = (value: unknown): value is BridgeError =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { _tag?: unknown })._tag === 'string' &&
+  typeof (value as { message?: unknown }).message === 'string'
+
+/** Formats an error as one readable line (safe to log: errors hold no secrets). */
+export const formatError = (error: BridgeError): string => {
+  const where = 'method' in error ? ` (${error.method} ${error.path})` : ''
+  const status = 'status' in error ? ` ${error.status}` : ''
+  return `${error._tag}${status}: ${error.message}${where}`
+}

@@ -1,0 +1,49 @@
+/**
+ * The engine shared by both API versions, re-exported by `bridgeapi` and `bridgeapi/v2`.
+ * @module
+ */
+export type { ApiVersion } from './api-version.js'
+export type { TokenInfo } from './auth.js'
+export {
+  type Context,
+  type ContextOptions,
+  type ContextUser,
+  createContext,
+  DEFAULT_RETRY,
+  type EmailPasswordUser,
+  type ExternalUser,
+  type Hooks,
+  type RequestEvent,
+  type ResponseEvent,
+  type RetryPolicy,
+  type UserCredentials,
+  type UuidUser,
+} from './context.js'
+export type {
+  AbortError,
+  ApiError,
+  AuthenticationError,
+  BridgeError,
+  BridgeErrorBody,
+  BridgeErrorItem,
+  CollectLimitError,
+  InputValidationError,
+  Issue,
+  NetworkError,
+  RequestLocation,
+  ResponseValidationError,
+  TimeoutError,
+} from './errors.js'
+export { formatError, isBridgeError } from './errors.js'
+export {
+  type CollectOptions,
+  collect,
+  type ListOptions,
+  type Page,
+  type PageParams,
+  type Paginated,
+} from './pagination.js'
+export { Redacted } from './redacted.js'
+export type { CallOptions, RawResponse } from './request.js'
+export { memoryTokenStore, type StoredToken, type TokenStore } from './token-store.js'
+export { type WithResponse, withResponse } from './with-response.js'

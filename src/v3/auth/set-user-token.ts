@@ -1,0 +1,28 @@
+import type { TaskEither } from 'fp-ts/TaskEither'
+import { storeToken } from '../../core/auth.js'
+import type { Context } from '../../core/context.js'
+import type { BridgeError } from '../../core/errors.js'
+import type { Redacted } from '../../core/redacted.js'
+import { v3 } from '../api.js'
+
+/**
+ * Stores a token obtained elsewhere (another process, a value persisted from `renewAuth`) for the
+ * context's user, so calls use it until it expires.
+ *
+ * @param ctx - a context with a `user`.
+ * @param token - the access token and its ISO 8601 expiry.
+ * @returns a task that completes once the token is stored.
+ * @example
+ * ```ts
+ * import { createContext, setUserToken } from 'bridgeapi'
+ * const ctx = createContext({ clientId: 'id', clientSecret: 'secret', user: { externalUserId: 'u-1' } })
+ * await setUserToken(ctx, { accessToken: 'token-from-elsewhere', expiresAt: '2026-12-01T10:00:00Z' })()
+ * ```
+ */
+export const setUserToken =
+  (
+    ctx: Context,
+    token: { readonly accessToken: string | Redacted; readonly expiresAt: string },
+  ): TaskEither<BridgeError, void> =>
+  () =>
+    storeToken(ctx, v3, token)

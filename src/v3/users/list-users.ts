@@ -1,0 +1,29 @@
+import * as v from 'valibot'
+import { defineListOperation } from '../../core/pagination.js'
+import { v3 } from '../api.js'
+import { User } from './models.js'
+
+/**
+ * Lists the application's users (`GET /v3/aggregation/users`, client credentials), page after page.
+ *
+ * @param ctx - the context (client credentials).
+ * @param params - `limit` (1..500) and `after` (resume cursor).
+ * @returns a lazy async iterable of `Either<BridgeError, User>`.
+ * @example
+ * ```ts
+ * import { createContext, listUsers } from 'bridgeapi'
+ * const ctx = createContext({ clientId: 'id', clientSecret: 'secret' })
+ * for await (const user of listUsers(ctx, { limit: 100 })) {
+ *   if (user._tag === 'Left') break
+ *   console.log(user.right.uuid)
+ * }
+ * ```
+ */
+export const listUsers = defineListOperation({
+  name: 'listUsers',
+  api: v3,
+  auth: 'client',
+  params: v.object({}),
+  path: () => '/v3/aggregation/users',
+  item: User,
+})

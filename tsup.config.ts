@@ -1,0 +1,21 @@
+import { defineConfig } from 'tsup'
+
+/**
+ * Every source module is its own entry, so `dist/` mirrors `src/` and the public entry files only
+ * re-export. With `"sideEffects": false`, a bundler importing one function keeps that function's
+ * module, its schemas and the core, and drops every other endpoint. (A single bundled file defeats
+ * this: bundlers cannot prove its top-level schema constructions unused.)
+ * fp-ts is types-only at run time (see src/core/either.ts).
+ */
+export default defineConfig({
+  entry: ['src/**/*.ts'],
+  format: ['esm', 'cjs'],
+  target: 'es2022',
+  platform: 'neutral',
+  splitting: true,
+  treeshake: false,
+  sourcemap: false,
+  clean: true,
+  dts: { entry: ['src/index.ts'] },
+  external: ['ofetch', 'valibot', 'fp-ts', /^node:/],
+})
