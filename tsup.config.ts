@@ -16,6 +16,6 @@ export default defineConfig({
   treeshake: false,
   sourcemap: false,
   clean: true,
-  dts: { entry: ['src/index.ts'] },
+  dts: { entry: ['src/index.ts', 'src/v2/index.ts', 'src/sandbox/index.ts', 'src/webhooks/index.ts'] },
   external: ['ofetch', 'valibot', 'fp-ts', /^node:/],
 })

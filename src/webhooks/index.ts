@@ -1,0 +1,5 @@
+/**
+ * `bridgeapi/webhooks`: webhook signature verification and typed events.
+ * @module
+ */
+export {}
