@@ -177,6 +177,17 @@ const callHook = <T>(hook: ((event: T) => void) | undefined, event: T): void => 
   }
 }
 
+/** The innermost error of a `cause` chain (ofetch and undici wrap the socket error), with its code. */
+const rootCause = (error: unknown): { detail: string; code?: string } => {
+  let current = error
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause
+  const code = (current as { code?: unknown } | undefined)?.code
+  return {
+    detail: current instanceof Error ? current.message : String(current),
+    ...(typeof code === 'string' ? { code } : {}),
+  }
+}
+
 const abortError = (): BridgeError => ({ _tag: 'AbortError', message: 'The call was aborted by the caller' })
 
 /** Sends one attempt. Never rejects. */
@@ -274,9 +285,7 @@ const attempt = async (
       }
     }
     report(undefined, undefined, 'NetworkError')
-    const detail =
-      cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : ''
-    const code = (cause as { cause?: { code?: unknown } } | undefined)?.cause?.code
+    const { detail, code } = rootCause(cause)
     return {
       kind: 'failure',
       // A refused connection never reached Bridge; anything else might have.

@@ -1,0 +1,408 @@
+import { describe, expect, it } from 'vitest'
+import {
+  type BridgeError,
+  createContext,
+  createUser,
+  formatError,
+  getAccount,
+  getProvider,
+  getUser,
+  listProviders,
+  listTransactions,
+  type RequestEvent,
+  type ResponseEvent,
+  withResponse,
+} from '../../src/index.js'
+import { account, CLIENT, json, recordingFetch, tokenResponse } from './fake-bridge.js'
+
+const provider = {
+  id: 574,
+  name: 'Demo bank',
+  country_code: 'FR',
+  capabilities: ['aggregation'],
+  images: { logo: 'https://web.bridgeapi.io/img/banks-logo/fr/demo.png' },
+}
+const fast = { baseDelayMs: 1, maxDelayMs: 5 }
+const leftOf = <E, A>(result: { _tag: 'Left'; left: E } | { _tag: 'Right'; right: A }): E => {
+  if (result._tag !== 'Left') throw new Error(`expected a Left, got ${JSON.stringify(result)}`)
+  return result.left
+}
+
+describe('request primitive: headers and encoding', () => {
+  it('sends the version, client credentials and Accept, no Authorization and no body on a client GET', async () => {
+    const { fetch, requests } = recordingFetch(() => json(200, provider))
+    const ctx = createContext({ ...CLIENT, fetch })
+    const result = await getProvider(ctx, { providerId: 574 })()
+    expect(result).toEqual({ _tag: 'Right', right: provider })
+    const [request] = requests
+    expect(request?.method).toBe('GET')
+    expect(request?.path).toBe('/v3/providers/574')
+    expect(request?.headers.get('bridge-version')).toBe('2025-01-15')
+    expect(request?.headers.get('client-id')).toBe(CLIENT.clientId)
+    expect(request?.headers.get('client-secret')).toBe(CLIENT.clientSecret)
+    expect(request?.headers.get('accept')).toBe('application/json')
+    expect(request?.headers.has('authorization')).toBe(false)
+    expect(request?.headers.has('accept-language')).toBe(false)
+    expect(request?.body).toBeNull()
+  })
+
+  it('sends Accept-Language from the context, overridden per call', async () => {
+    const { fetch, requests } = recordingFetch(() => json(200, provider))
+    const ctx = createContext({ ...CLIENT, fetch, language: 'fr' })
+    await getProvider(ctx, { providerId: 1 })()
+    await getProvider(ctx, { providerId: 1 }, { language: 'en' })()
+    expect(requests.map((r) => r.headers.get('accept-language'))).toEqual(['fr', 'en'])
+  })
+
+  it('sends a JSON body with Content-Type on POST', async () => {
+    const { fetch, requests } = recordingFetch(() =>
+      json(201, { uuid: 'u-1', external_user_id: 'customer-42' }),
+    )
+    const ctx = createContext({ ...CLIENT, fetch })
+    const result = await createUser(ctx, { externalUserId: 'customer-42' })()
+    expect(result).toEqual({ _tag: 'Right', right: { uuid: 'u-1', external_user_id: 'customer-42' } })
+    expect(requests[0]?.method).toBe('POST')
+    expect(requests[0]?.path).toBe('/v3/aggregation/users')
+    expect(requests[0]?.headers.get('content-type')).toBe('application/json')
+    expect(JSON.parse(requests[0]?.body ?? '')).toEqual({ external_user_id: 'customer-42' })
+  })
+
+  it('encodes dates as ISO 8601, lists as repeated keys, and leaves undefined out', async () => {
+    const { fetch, requests } = recordingFetch((request) =>
+      request.path.endsWith('/token')
+        ? tokenResponse('2099-01-01T00:00:00.000Z')
+        : json(200, { resources: [], pagination: { next_uri: null } }),
+    )
+    const ctx = createContext({ ...CLIENT, fetch, user: { externalUserId: 'user-001' } })
+    for await (const _ of listTransactions(ctx, {
+      accountId: 42,
+      since: new Date('2026-01-02T03:04:05.678Z'),
+      minDate: '2026-01-01',
+      maxDate: new Date('2026-02-03T23:00:00Z'),
+      until: undefined,
+      limit: 500,
+    })) {
+      // empty list
+    }
+    const list = requests[1]
+    expect(list?.path).toBe('/v3/aggregation/transactions')
+    expect([...(list?.query.entries() ?? [])]).toEqual([
+      ['account_id', '42'],
+      ['since', '2026-01-02T03:04:05.678Z'],
+      ['min_date', '2026-01-01'],
+      ['max_date', '2026-02-03'],
+      ['limit', '500'],
+    ])
+
+    for await (const _ of listProviders(ctx, { countryCode: ['FR', 'DE'], capabilities: 'aggregation' })) {
+      // empty list
+    }
+    expect(requests[2]?.query.getAll('country_code')).toEqual(['FR', 'DE'])
+    expect(requests[2]?.query.getAll('capabilities')).toEqual(['aggregation'])
+  })
+
+  it('percent-encodes path values so they cannot add segments, a query or a fragment', async () => {
+    const { fetch, requests } = recordingFetch(() => json(200, { uuid: 'x' }))
+    const ctx = createContext({ ...CLIENT, fetch })
+    await getUser(ctx, { userUuid: 'a/b?c=d#e f' })()
+    expect(new URL(`https://h${requests[0]?.path}`).pathname).toBe(
+      '/v3/aggregation/users/a%2Fb%3Fc%3Dd%23e%20f',
+    )
+    expect([...(requests[0]?.query.keys() ?? [])]).toEqual([])
+  })
+
+  it.each([
+    ['a negative id', () => getAccount(createContext(CLIENT), { accountId: -1 }), 'accountId'],
+    ['a non-integer id', () => getAccount(createContext(CLIENT), { accountId: 1.5 }), 'accountId'],
+    ['a `..` segment', () => getUser(createContext(CLIENT), { userUuid: '..' }), 'userUuid'],
+    ['an empty id', () => getUser(createContext(CLIENT), { userUuid: '' }), 'userUuid'],
+  ])('refuses %s with an InputValidationError and sends nothing', async (_name, call, path) => {
+    const error = leftOf(await call()())
+    expect(error._tag).toBe('InputValidationError')
+    expect(error._tag === 'InputValidationError' && error.issues.map((issue) => issue.path)).toEqual([path])
+  })
+
+  it('refuses bad list parameters before any request', async () => {
+    const { fetch, requests } = recordingFetch(() => json(200, {}))
+    const ctx = createContext({ ...CLIENT, fetch, user: { externalUserId: 'u' } })
+    for (const params of [{ limit: 0 }, { limit: 501 }, { since: 'yesterday' }, { minDate: '2026-13-45' }]) {
+      const results = []
+      for await (const item of listTransactions(ctx, params)) results.push(item)
+      expect(results).toHaveLength(1)
+      expect(leftOf(results[0]!)._tag).toBe('InputValidationError')
+    }
+    expect(requests).toHaveLength(0)
+  })
+})
+
+describe('request primitive: errors', () => {
+  const call = async (respond: Parameters<typeof recordingFetch>[0], retry = 0) => {
+    const { fetch } = recordingFetch(respond)
+    return leftOf(await getProvider(createContext({ ...CLIENT, fetch, retry }), { providerId: 1 })())
+  }
+
+  it('maps a 2025-01-15 error body, with request id and Retry-After', async () => {
+    const error = await call(() =>
+      json(
+        404,
+        { errors: [{ code: 'not_found', message: "The requested resource doesn't exist" }] },
+        {
+          'x-request-id': 'req-42',
+          'retry-after': '7',
+        },
+      ),
+    )
+    expect(error).toEqual({
+      _tag: 'ApiError',
+      status: 404,
+      code: 'not_found',
+      message: "The requested resource doesn't exist",
+      method: 'GET',
+      path: '/v3/providers/1',
+      requestId: 'req-42',
+      retryAfter: 7,
+      body: {
+        format: '2025-01-15',
+        errors: [{ code: 'not_found', message: "The requested resource doesn't exist" }],
+      },
+    })
+  })
+
+  it('maps a 2021-06-01 error body', async () => {
+    const error = await call(() =>
+      json(409, { type: 'conflict', message: "User 'x' already exists", documentation_url: null }),
+    )
+    expect(error).toMatchObject({
+      _tag: 'ApiError',
+      status: 409,
+      code: 'conflict',
+      message: "User 'x' already exists",
+      body: {
+        format: '2021-06-01',
+        type: 'conflict',
+        message: "User 'x' already exists",
+        documentation_url: null,
+      },
+    })
+  })
+
+  it('still gives an ApiError for a non-JSON error body (an HTML error page)', async () => {
+    const error = await call(
+      () =>
+        new Response('<html><body>502 Bad Gateway</body></html>', {
+          status: 502,
+          headers: { 'content-type': 'text/html' },
+        }),
+    )
+    expect(error).toMatchObject({
+      _tag: 'ApiError',
+      status: 502,
+      message: 'Bridge answered HTTP 502',
+      body: { format: 'raw', text: '<html><body>502 Bad Gateway</body></html>' },
+    })
+  })
+
+  it('gives a ResponseValidationError for invalid JSON on a 2xx', async () => {
+    const error = await call(() => new Response('{"id": 574, "name": "Demo', { status: 200 }))
+    expect(error).toMatchObject({
+      _tag: 'ResponseValidationError',
+      status: 200,
+      issues: [{ path: '', message: 'the body is not valid JSON' }],
+      body: '{"id": 574, "name": "Demo',
+    })
+  })
+
+  it('gives a ResponseValidationError with the path of a missing or mistyped field', async () => {
+    const error = await call(() =>
+      json(200, { ...provider, country_code: undefined, capabilities: ['x', 7] }),
+    )
+    expect(error._tag).toBe('ResponseValidationError')
+    expect(error._tag === 'ResponseValidationError' && error.issues.map((issue) => issue.path)).toEqual([
+      'country_code',
+      'capabilities.1',
+    ])
+  })
+
+  it('gives a NetworkError when fetch fails', async () => {
+    const error = await call(() => {
+      throw new TypeError('fetch failed', { cause: new Error('read ECONNRESET') })
+    })
+    expect(error).toMatchObject({ _tag: 'NetworkError', method: 'GET', path: '/v3/providers/1' })
+    expect(error.message).toContain('ECONNRESET')
+  })
+
+  it('gives a TimeoutError when no answer comes in time', async () => {
+    const slow = (_input: RequestInfo | URL, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))
+      })
+    const ctx = createContext({ ...CLIENT, fetch: slow as typeof fetch, timeoutMs: 30, retry: 0 })
+    const error = leftOf(await getProvider(ctx, { providerId: 1 })())
+    expect(error).toMatchObject({ _tag: 'TimeoutError', timeoutMs: 30 })
+  })
+
+  it('gives an AbortError when the caller aborts, and sends nothing if already aborted', async () => {
+    const { fetch, requests } = recordingFetch(() => json(200, provider))
+    const ctx = createContext({ ...CLIENT, fetch })
+    const controller = new AbortController()
+    controller.abort()
+    expect(leftOf(await getProvider(ctx, { providerId: 1 }, { signal: controller.signal })())._tag).toBe(
+      'AbortError',
+    )
+    expect(requests).toHaveLength(0)
+
+    const hanging = (_input: RequestInfo | URL, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))
+      })
+    const later = new AbortController()
+    setTimeout(() => later.abort(), 20)
+    const slowCtx = createContext({ ...CLIENT, fetch: hanging as typeof fetch })
+    expect(leftOf(await getProvider(slowCtx, { providerId: 1 }, { signal: later.signal })())._tag).toBe(
+      'AbortError',
+    )
+  })
+
+  it('formats errors on one line', () => {
+    const error: BridgeError = {
+      _tag: 'NetworkError',
+      method: 'GET',
+      path: '/v3/x',
+      message: 'Network failure',
+    }
+    expect(formatError(error)).toBe('NetworkError: Network failure (GET /v3/x)')
+  })
+})
+
+describe('request primitive: retries', () => {
+  it('retries an idempotent GET on 503 and succeeds', async () => {
+    const { fetch, requests } = recordingFetch((_r, index) =>
+      index === 0 ? json(503, {}) : json(200, provider),
+    )
+    const result = await getProvider(createContext({ ...CLIENT, fetch, retry: fast }), { providerId: 1 })()
+    expect(result._tag).toBe('Right')
+    expect(requests).toHaveLength(2)
+  })
+
+  it('gives up after the configured retries and returns the last error', async () => {
+    const { fetch, requests } = recordingFetch(() => json(500, { errors: [{ code: 'internal' }] }))
+    const result = await getProvider(createContext({ ...CLIENT, fetch, retry: { ...fast, retries: 3 } }), {
+      providerId: 1,
+    })()
+    expect(leftOf(result)).toMatchObject({ _tag: 'ApiError', status: 500, code: 'internal' })
+    expect(requests).toHaveLength(4)
+  })
+
+  it('`retry: 0` means exactly one attempt', async () => {
+    const { fetch, requests } = recordingFetch(() => json(503, {}))
+    await getProvider(createContext({ ...CLIENT, fetch, retry: 0 }), { providerId: 1 })()
+    expect(requests).toHaveLength(1)
+  })
+
+  it('does not retry a 4xx other than 408/429', async () => {
+    const { fetch, requests } = recordingFetch(() => json(404, { errors: [{ code: 'not_found' }] }))
+    await getProvider(createContext({ ...CLIENT, fetch, retry: fast }), { providerId: 1 })()
+    expect(requests).toHaveLength(1)
+  })
+
+  it('waits for Retry-After before retrying a 429', async () => {
+    const { fetch, requests } = recordingFetch((_r, index) =>
+      index === 0
+        ? json(429, { errors: [{ code: 'rate_limited' }] }, { 'retry-after': '1' })
+        : json(200, provider),
+    )
+    const started = Date.now()
+    const result = await getProvider(createContext({ ...CLIENT, fetch, retry: fast }), { providerId: 1 })()
+    expect(result._tag).toBe('Right')
+    expect(requests).toHaveLength(2)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(990)
+  })
+
+  it('returns the 429 instead of waiting longer than maxRetryAfterMs', async () => {
+    const { fetch, requests } = recordingFetch(() => json(429, {}, { 'retry-after': '120' }))
+    const result = await getProvider(createContext({ ...CLIENT, fetch, retry: fast }), { providerId: 1 })()
+    expect(leftOf(result)).toMatchObject({ _tag: 'ApiError', status: 429, retryAfter: 120 })
+    expect(requests).toHaveLength(1)
+  })
+
+  it('never sends a POST twice when the server may have acted (5xx, reset)', async () => {
+    const five = recordingFetch(() => json(500, {}))
+    await createUser(createContext({ ...CLIENT, fetch: five.fetch, retry: fast }), {})()
+    expect(five.requests).toHaveLength(1)
+
+    const reset = recordingFetch(() => {
+      throw new TypeError('fetch failed', {
+        cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
+      })
+    })
+    expect(
+      leftOf(await createUser(createContext({ ...CLIENT, fetch: reset.fetch, retry: fast }), {})())._tag,
+    ).toBe('NetworkError')
+    expect(reset.requests).toHaveLength(1)
+  })
+
+  it('retries a POST on 429 and on a refused connection (the server did not act)', async () => {
+    const limited = recordingFetch((_r, index) => (index === 0 ? json(429, {}) : json(201, { uuid: 'u' })))
+    expect(
+      (await createUser(createContext({ ...CLIENT, fetch: limited.fetch, retry: fast }), {})())._tag,
+    ).toBe('Right')
+    expect(limited.requests).toHaveLength(2)
+
+    const refused = recordingFetch((_r, index) => {
+      if (index === 0)
+        throw new TypeError('fetch failed', {
+          cause: Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }),
+        })
+      return json(201, { uuid: 'u' })
+    })
+    expect(
+      (await createUser(createContext({ ...CLIENT, fetch: refused.fetch, retry: fast }), {})())._tag,
+    ).toBe('Right')
+    expect(refused.requests).toHaveLength(2)
+  })
+})
+
+describe('hooks and raw responses', () => {
+  it('reports requests and responses with secrets redacted, and survives a throwing hook', async () => {
+    const requests: RequestEvent[] = []
+    const responses: ResponseEvent[] = []
+    const { fetch } = recordingFetch((request) =>
+      request.path.endsWith('/token') ? tokenResponse('2099-01-01T00:00:00Z') : json(200, account(7)),
+    )
+    const ctx = createContext({
+      ...CLIENT,
+      fetch,
+      user: { uuid: 'de305d54-75b4-431b-adb2-eb6b9e546014' },
+      hooks: {
+        onRequest: (event) => {
+          requests.push(event)
+          throw new Error('hook bug')
+        },
+        onResponse: (event) => responses.push(event),
+      },
+    })
+    const result = await getAccount(ctx, { accountId: 7 })()
+    expect(result._tag).toBe('Right')
+    expect(requests.map((event) => [event.operation, event.method, event.url])).toEqual([
+      ['authenticate', 'POST', 'https://api.bridgeapi.io/v3/aggregation/authorization/token'],
+      ['getAccount', 'GET', 'https://api.bridgeapi.io/v3/aggregation/accounts/7'],
+    ])
+    expect(requests[1]?.headers['client-secret']).toBe('[redacted]')
+    expect(requests[1]?.headers.authorization).toBe('Bearer [redacted]')
+    expect(responses.map((event) => event.status)).toEqual([201, 200])
+    const serialized = JSON.stringify([requests, responses])
+    expect(serialized).not.toContain(CLIENT.clientSecret)
+    expect(serialized).not.toContain('tok-0000')
+  })
+
+  it('withResponse gives the data and the raw response', async () => {
+    const { fetch } = recordingFetch(() => json(200, provider, { 'x-request-id': 'abc' }))
+    const result = await withResponse(getProvider)(createContext({ ...CLIENT, fetch }), { providerId: 574 })()
+    expect(result._tag).toBe('Right')
+    if (result._tag !== 'Right') return
+    expect(result.right.data).toEqual(provider)
+    expect(result.right.response.status).toBe(200)
+    expect(result.right.response.headers['x-request-id']).toBe('abc')
+    expect(JSON.parse(result.right.response.body)).toEqual(provider)
+  })
+})
