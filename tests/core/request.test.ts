@@ -23,7 +23,7 @@ const provider = {
   images: { logo: 'https://web.bridgeapi.io/img/banks-logo/fr/demo.png' },
 }
 const fast = { baseDelayMs: 1, maxDelayMs: 5 }
-const leftOf = <E, A>(result: { _tag: 'Left'; left: E } | { _tag: 'Right'; right: A }): E => {
+const leftOf = <E>(result: { _tag: 'Left'; left: E } | { _tag: 'Right'; right: unknown }): E => {
   if (result._tag !== 'Left') throw new Error(`expected a Left, got ${JSON.stringify(result)}`)
   return result.left
 }
@@ -111,13 +111,16 @@ describe('request primitive: headers and encoding', () => {
     expect([...(requests[0]?.query.keys() ?? [])]).toEqual([])
   })
 
+  const recorder = recordingFetch(() => json(200, {}))
+  const ctx = createContext({ ...CLIENT, fetch: recorder.fetch, user: { externalUserId: 'u' } })
   it.each([
-    ['a negative id', () => getAccount(createContext(CLIENT), { accountId: -1 }), 'accountId'],
-    ['a non-integer id', () => getAccount(createContext(CLIENT), { accountId: 1.5 }), 'accountId'],
-    ['a `..` segment', () => getUser(createContext(CLIENT), { userUuid: '..' }), 'userUuid'],
-    ['an empty id', () => getUser(createContext(CLIENT), { userUuid: '' }), 'userUuid'],
+    ['a negative id', () => getAccount(ctx, { accountId: -1 }), 'accountId'],
+    ['a non-integer id', () => getAccount(ctx, { accountId: 1.5 }), 'accountId'],
+    ['a `..` segment', () => getUser(ctx, { userUuid: '..' }), 'userUuid'],
+    ['an empty id', () => getUser(ctx, { userUuid: '' }), 'userUuid'],
   ])('refuses %s with an InputValidationError and sends nothing', async (_name, call, path) => {
     const error = leftOf(await call()())
+    expect(recorder.requests).toHaveLength(0)
     expect(error._tag).toBe('InputValidationError')
     expect(error._tag === 'InputValidationError' && error.issues.map((issue) => issue.path)).toEqual([path])
   })
