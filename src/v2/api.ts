@@ -1,0 +1,18 @@
+import type { ApiVersion, TokenRequest } from '../core/api-version.js'
+
+const AUTHENTICATE = '/v2/authenticate'
+
+/**
+ * API version 2021-06-01 (paths `/v2/...`). Tokens come from `POST /v2/authenticate`, with
+ * `{ email, password }` for legacy e-mail users (the password is revealed only for that body),
+ * `{ user_uuid }` or `{ external_user_id }` for the others.
+ */
+export const v2: ApiVersion = {
+  bridgeVersion: '2021-06-01',
+  tokenRequest: (user): TokenRequest =>
+    user.kind === 'email'
+      ? { path: AUTHENTICATE, body: { email: user.email, password: user.password.reveal() } }
+      : user.kind === 'uuid'
+        ? { path: AUTHENTICATE, body: { user_uuid: user.uuid } }
+        : { path: AUTHENTICATE, body: { external_user_id: user.externalUserId } },
+}

@@ -1,0 +1,22 @@
+import * as v from 'valibot'
+import { TextParam } from '../core/schema.js'
+
+/** A parameter that takes one value or a non-empty list of them (sent as repeated query keys). */
+/* @__NO_SIDE_EFFECTS__ */ export const oneOrMany = <S extends v.GenericSchema<string, string>>(item: S) =>
+  v.union([item, v.pipe(v.array(item), v.minLength(1, 'must not be an empty list'))])
+
+/** @returns the value as a list (for repeated query keys), or `undefined`. */
+export const asList = <T>(value: T | readonly T[] | undefined): readonly T[] | undefined =>
+  value === undefined ? undefined : Array.isArray(value) ? value : [value as T]
+
+/** `redirect_url` and `context`, accepted by every Bridge Connect URL endpoint. */
+export const ConnectOptionsParams = {
+  /** Where Bridge sends the user back (must match your dashboard settings). */
+  redirectUrl: v.optional(v.pipe(v.string('must be a string'), v.url('must be a URL'))),
+  /** Your own value, echoed back on the redirect. */
+  context: v.optional(TextParam(1000)),
+}
+
+/** A bounded string parameter whose known values show in the type (any other value is accepted). */
+/* @__NO_SIDE_EFFECTS__ */ export const openParam = <T extends string>(_known: v.GenericSchema<T, T>) =>
+  TextParam(100) as unknown as v.GenericSchema<T, T>
