@@ -1,0 +1,45 @@
+import * as v from 'valibot'
+import { defineOperation } from '../../core/operation.js'
+import { path } from '../../core/query.js'
+import { PathStringParam } from '../../core/schema.js'
+import { v2 } from '../api.js'
+import { EmailParam, PasswordParam, User } from './models.js'
+
+/** Parameters of {@link updateUserEmail}. */
+export const UpdateUserEmailParams = v.object({
+  userUuid: PathStringParam,
+  /** The user's current password. */
+  password: PasswordParam,
+  newEmail: EmailParam,
+})
+/** Parameters of {@link updateUserEmail}. */
+export type UpdateUserEmailParams = v.InferInput<typeof UpdateUserEmailParams>
+
+/**
+ * Changes a legacy user's e-mail (`PUT /v2/users/{uuid}/email`, client credentials): the Python
+ * client's `update_user_email`. Bridge then revokes all the user's sessions.
+ * Uncertain: documented for 2019-02-18 with `PUT` and absent from the 2021-06-01 reference (the
+ * Python client sends `POST`); kept for legacy e-mail users.
+ *
+ * @param ctx - the context (client credentials).
+ * @param params - `userUuid`, `password`, `newEmail`.
+ * @returns a task of the updated {@link User}.
+ * @example
+ * ```ts
+ * import { createContext, updateUserEmail } from 'bridgeapi/v2'
+ * const ctx = createContext({ clientId: 'id', clientSecret: 'secret' })
+ * await updateUserEmail(ctx, { userUuid: 'uuid', password: 'password123', newEmail: 'jane@doe.com' })()
+ * ```
+ */
+export const updateUserEmail = defineOperation({
+  name: 'updateUserEmail',
+  api: v2,
+  method: 'PUT',
+  auth: 'client',
+  params: UpdateUserEmailParams,
+  path: (p) => path`/v2/users/${p.userUuid}/email`,
+  body: (p) => ({ password: p.password, new_email: p.newEmail }),
+  response: User,
+  // A repeat after success would be refused (sessions revoked, e-mail already changed).
+  idempotent: false,
+})
