@@ -1,0 +1,8 @@
+import * as v from 'valibot'
+
+/** A Bridge Connect URL: send the user's browser to `redirect_url`. */
+export const ConnectUrl = v.looseObject({
+  redirect_url: v.string(),
+})
+/** A Bridge Connect URL. */
+export type ConnectUrl = v.InferOutput<typeof ConnectUrl>
