@@ -1,0 +1,35 @@
+import * as E from '../core/either.js'
+import type { WebhookError } from './errors.js'
+import type { WebhookEvent } from './models.js'
+import { parseWebhookEvent } from './parse-webhook-event.js'
+import { type VerifyWebhookSignatureParams, verifyWebhookSignature } from './verify-webhook-signature.js'
+
+/**
+ * Verifies a webhook delivery's signature, then parses its body: the one call a webhook endpoint needs.
+ * Nothing is parsed unless the signature matches. Never throws.
+ *
+ * @param params - `body` (raw, as received), `signature` (the `BridgeApi-Signature` header), `secrets`.
+ * @returns the typed event, or a {@link WebhookError}: a `WebhookSignatureError` (answer 401) or a
+ *   `WebhookPayloadError` (answer 400).
+ * @example
+ * ```ts
+ * import { isKnownWebhookEvent, verifyAndParseWebhook, WEBHOOK_SIGNATURE_HEADER } from 'bridgeapi/webhooks'
+ * const handle = async (request: Request, secret: string): Promise<Response> => {
+ *   const result = await verifyAndParseWebhook({
+ *     body: await request.arrayBuffer(),
+ *     signature: request.headers.get(WEBHOOK_SIGNATURE_HEADER),
+ *     secrets: secret,
+ *   })
+ *   if (result._tag === 'Left') return new Response(result.left.message, { status: 400 })
+ *   const event = result.right
+ *   if (isKnownWebhookEvent(event) && event.type === 'item.refreshed') console.log(event.content.item_id)
+ *   return new Response('ok')
+ * }
+ * ```
+ */
+export const verifyAndParseWebhook = async (
+  params: VerifyWebhookSignatureParams,
+): Promise<E.Either<WebhookError, WebhookEvent>> => {
+  const verified = await verifyWebhookSignature(params)
+  return E.isLeft(verified) ? verified : parseWebhookEvent(params.body)
+}
