@@ -62,3 +62,28 @@ export const Account = v.looseObject({
 })
 /** A bank account. */
 export type Account = v.InferOutput<typeof Account>
+
+/** An account as the account check shows it: identity of the account, no balance. */
+export const AccountIdentity = v.looseObject({
+  id: v.number(),
+  name: v.string(),
+  type: AccountType,
+  /** ISO 4217. */
+  currency_code: v.string(),
+  provider_id: v.number(),
+  /** Absent for accounts without one (cards). */
+  iban: v.optional(v.string()),
+})
+/** An account in an account check. */
+export type AccountIdentity = v.InferOutput<typeof AccountIdentity>
+
+/** The account check of one item: the holder's identity and the item's accounts with their IBANs. */
+export const AccountsInformation = v.looseObject({
+  item_id: v.number(),
+  /** Holder's first name, as the bank gives it (often upper case). */
+  first_name: v.optional(v.string()),
+  last_name: v.optional(v.string()),
+  accounts: v.array(AccountIdentity),
+})
+/** The account check of one item. */
+export type AccountsInformation = v.InferOutput<typeof AccountsInformation>
