@@ -1,0 +1,94 @@
+import * as v from 'valibot'
+import { defineOperation } from '../../core/operation.js'
+import { DateTimeParam, IdParam, openEnum } from '../../core/schema.js'
+import { v3 } from '../api.js'
+import { UrlParam } from '../params.js'
+import {
+  ClientReferenceParam,
+  IbanParam,
+  PaymentLabelParam,
+  PaymentUserParam,
+  paymentTransactionEntries,
+  toTransactionBody,
+  toUserBody,
+} from '../payments/models.js'
+import { PaymentLinkCreated } from './models.js'
+
+/** Bridge wants `yyyy-MM-ddThh:mm:ssZ`: UTC, no milliseconds. */
+const withoutMilliseconds = (instant: string): string =>
+  new Date(instant).toISOString().replace(/\.\d{3}Z$/, 'Z')
+
+/** Parameters of {@link createPaymentLink}. */
+export const CreatePaymentLinkParams = v.object({
+  /** The payer: `firstName` + `lastName`, or `companyName`; optional `email`, `externalReference`. */
+  user: PaymentUserParam,
+  /** One transaction (single payment) or several (bulk, up to the provider's `nb_max_transactions`). */
+  transactions: v.pipe(
+    v.array(
+      v.object({
+        ...paymentTransactionEntries,
+        /** Shown on the payer's statement; when omitted Bridge may use a default ("Bridge Payment dd-mm"). */
+        label: v.optional(PaymentLabelParam),
+      }),
+    ),
+    v.minLength(1, 'must hold at least one transaction'),
+  ),
+  /** Your reference for reconciliation (≤ 100 characters). Bridge's guide asks for it. */
+  clientReference: v.optional(ClientReferenceParam),
+  /** When the link expires (default 15 minutes, at most 90 days). Sent as UTC without milliseconds. */
+  expiredDate: v.optional(v.pipe(DateTimeParam, v.transform(withoutMilliseconds))),
+  /** Where the payer is sent back after paying. */
+  callbackUrl: v.optional(UrlParam),
+  /** Country whose banks are listed first: `fr` (default), `es`, `de`, `gb`. */
+  country: v.optional(
+    v.pipe(
+      openEnum(['fr', 'es', 'de', 'gb'] as const),
+      v.regex(/^[a-z]{2}$/, 'must be a lower-case country code, e.g. fr'),
+    ),
+  ),
+  /** Skip the bank list: the payer's bank (it must have the `single_payment` capability). */
+  providerId: v.optional(IdParam),
+  /** The account to debit, if the provider supports it (`payment_metadata.sender_iban_available`). */
+  senderIban: v.optional(IbanParam),
+})
+/** Parameters of {@link createPaymentLink}. */
+export type CreatePaymentLinkParams = v.InferInput<typeof CreatePaymentLinkParams>
+
+/**
+ * Creates a payment link, a hosted page where the payer picks a bank and pays
+ * (`POST /v3/payment/payment-links`, client credentials; Bridge answers 200).
+ * Amounts are checked before sending: > 0, at most 2 decimals, ≤ 35 000.
+ *
+ * @param ctx - the context (client credentials).
+ * @param params - `user`, `transactions`, and optional link settings.
+ * @returns a task of the link's `id` and `url` ({@link PaymentLinkCreated}).
+ * @example
+ * ```ts
+ * import { createContext, createPaymentLink } from 'bridgeapi'
+ * const ctx = createContext({ clientId: 'id', clientSecret: 'secret' })
+ * const link = await createPaymentLink(ctx, {
+ *   user: { firstName: 'Jane', lastName: 'Doe' },
+ *   transactions: [{ amount: 12.5, currency: 'EUR', label: 'Order 42', endToEndId: 'ORDER-42' }],
+ *   clientReference: 'order-42',
+ * })()
+ * ```
+ */
+export const createPaymentLink = defineOperation({
+  name: 'createPaymentLink',
+  api: v3,
+  method: 'POST',
+  auth: 'client',
+  params: CreatePaymentLinkParams,
+  path: () => '/v3/payment/payment-links',
+  body: (p) => ({
+    user: toUserBody(p.user),
+    transactions: p.transactions.map(toTransactionBody),
+    client_reference: p.clientReference,
+    expired_date: p.expiredDate,
+    callback_url: p.callbackUrl,
+    country: p.country,
+    provider_id: p.providerId,
+    sender_iban: p.senderIban,
+  }),
+  response: PaymentLinkCreated,
+})

@@ -1,0 +1,75 @@
+import * as v from 'valibot'
+import { defineOperation } from '../../core/operation.js'
+import { IdParam } from '../../core/schema.js'
+import { v3 } from '../api.js'
+import { UrlParam } from '../params.js'
+import {
+  ClientReferenceParam,
+  PaymentLabelParam,
+  PaymentUserParam,
+  paymentTransactionEntries,
+  toTransactionBody,
+  toUserBody,
+} from '../payments/models.js'
+import { PaymentRequestCreated } from './models.js'
+
+/** Parameters of {@link createPaymentRequest}. */
+export const CreatePaymentRequestParams = v.object({
+  /** Where the payer is sent after initiation; must be allowed in Bridge's dashboard. */
+  callbackUrl: UrlParam,
+  /** The payer's bank, e.g. 574 (Demo Bank). */
+  providerId: IdParam,
+  /** The payer: `firstName` + `lastName`, or `companyName`; optional `email`, `externalReference`. */
+  user: PaymentUserParam,
+  /** One transaction, or several for a bulk payment. */
+  transactions: v.pipe(
+    v.array(
+      v.object({
+        ...paymentTransactionEntries,
+        /** Shown on the payer's statement (required; some banks accept fewer than 140 characters). */
+        label: PaymentLabelParam,
+      }),
+    ),
+    v.minLength(1, 'must hold at least one transaction'),
+  ),
+  /** Your reference for the whole request. */
+  clientReference: v.optional(ClientReferenceParam),
+})
+/** Parameters of {@link createPaymentRequest}. */
+export type CreatePaymentRequestParams = v.InferInput<typeof CreatePaymentRequestParams>
+
+/**
+ * Creates a payment request, for eligible partners (`POST /v3/payment/payment-requests`, client credentials;
+ * 200). Others use {@link createPaymentLink}. Amounts are checked before sending: > 0, at most 2 decimals, ≤ 35 000.
+ *
+ * @param ctx - the context (client credentials).
+ * @param params - `callbackUrl`, `providerId`, `user`, `transactions`, optional `clientReference`.
+ * @returns a task of the request's `id` and consent `url` ({@link PaymentRequestCreated}).
+ * @example
+ * ```ts
+ * import { createContext, createPaymentRequest } from 'bridgeapi'
+ * const ctx = createContext({ clientId: 'id', clientSecret: 'secret' })
+ * const request = await createPaymentRequest(ctx, {
+ *   callbackUrl: 'https://shop.example/paid',
+ *   providerId: 574,
+ *   user: { companyName: 'ACME' },
+ *   transactions: [{ amount: 10.5, currency: 'EUR', label: 'Invoice 7' }],
+ * })()
+ * ```
+ */
+export const createPaymentRequest = defineOperation({
+  name: 'createPaymentRequest',
+  api: v3,
+  method: 'POST',
+  auth: 'client',
+  params: CreatePaymentRequestParams,
+  path: () => '/v3/payment/payment-requests',
+  body: (p) => ({
+    callback_url: p.callbackUrl,
+    transactions: p.transactions.map(toTransactionBody),
+    user: toUserBody(p.user),
+    provider_id: p.providerId,
+    client_reference: p.clientReference,
+  }),
+  response: PaymentRequestCreated,
+})

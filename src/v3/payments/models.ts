@@ -1,0 +1,192 @@
+import * as v from 'valibot'
+import { DateParam, openEnum, TextParam } from '../../core/schema.js'
+import { EmailParam } from '../params.js'
+
+/*
+ * Pieces shared by the payment resources (payment links, payment requests, payment consents):
+ * the payer and beneficiary objects Bridge returns, and the validated inputs used to create payments.
+ */
+
+/** A payer or beneficiary as Bridge returns it on payments. Every field may be omitted (v3 omits absent data). */
+export const PaymentParty = v.looseObject({
+  first_name: v.optional(v.string()),
+  last_name: v.optional(v.string()),
+  /** For companies, instead of first and last names. */
+  company_name: v.optional(v.string()),
+  /** A single display name (seen on beneficiaries). */
+  name: v.optional(v.string()),
+  email: v.optional(v.string()),
+  /** Your own id for the payer, when you gave one. */
+  external_reference: v.optional(v.string()),
+  /** Account number (beneficiaries, senders). Masked in Bridge's examples. */
+  iban: v.optional(v.string()),
+})
+/** A payer or beneficiary. */
+export type PaymentParty = v.InferOutput<typeof PaymentParty>
+
+/**
+ * Status of a payment request or of one of its transactions: simplified ISO 20022 / STET codes, upper case.
+ * `CREA` created at Bridge, `ACTC` accepted by the bank, `PDNG` confirmed by the payer and pending execution,
+ * `ACSC` executed (final), `RJCT` rejected (final), `PART` some bulk transactions executed (final).
+ * `ACCP`, `ACSP`, `CANC` may appear in older data. Open: new codes pass.
+ */
+export const PaymentStatus = openEnum([
+  'CREA',
+  'ACTC',
+  'PDNG',
+  'ACSC',
+  'RJCT',
+  'PART',
+  'ACCP',
+  'ACSP',
+  'CANC',
+] as const)
+/** A payment status code. */
+export type PaymentStatus = v.InferOutput<typeof PaymentStatus>
+
+const hasAtMostTwoDecimals = (value: number): boolean =>
+  Math.abs(value * 100 - Math.round(value * 100)) < 1e-6
+
+/** An amount to move, in major units (euros, not cents): finite, > 0, at most 2 decimals. */
+export const AmountParam = v.pipe(
+  v.number('must be a number'),
+  v.finite('must be a finite number'),
+  v.gtValue(0, 'must be > 0'),
+  v.check(hasAtMostTwoDecimals, 'must have at most 2 decimals'),
+)
+
+/** A payment amount: {@link AmountParam} and at most 35 000, Bridge's limit for one payment transaction. */
+export const PaymentAmountParam = v.pipe(AmountParam, v.maxValue(35_000, 'must be ≤ 35000'))
+
+/** ISO 4217 currency code, upper case (`EUR`). */
+export const CurrencyParam = v.pipe(
+  v.string('must be a string'),
+  v.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code in upper case, e.g. EUR'),
+)
+
+/** A payment label shown to the payer's bank: 1–140 characters (the longest `max_size_label` of any provider; some banks accept less). */
+export const PaymentLabelParam = TextParam(140)
+
+/** Your reference for reconciliation: 1–100 characters. */
+export const ClientReferenceParam = TextParam(100)
+
+/** SEPA end-to-end id forwarded to the bank: 1–35 characters. */
+export const EndToEndIdParam = TextParam(35)
+
+/** A payer or beneficiary name: 1–35 characters. */
+const NameParam = TextParam(35)
+
+/** An IBAN, without spaces. */
+export const IbanParam = v.pipe(
+  v.string('must be a string'),
+  v.regex(/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/, 'must be an IBAN without spaces'),
+)
+
+/** Your unique id for the payer: 1–35 letters, digits, `-` or `_` (Bridge's examples use `REF-1234_AZ`). */
+export const ExternalReferenceParam = v.pipe(
+  v.string('must be a string'),
+  v.regex(/^[A-Za-z0-9_-]{1,35}$/, 'must be 1–35 letters, digits, - or _'),
+)
+
+const hasName = (party: {
+  readonly firstName?: string | undefined
+  readonly lastName?: string | undefined
+  readonly companyName?: string | undefined
+}): boolean =>
+  (party.firstName !== undefined && party.lastName !== undefined) || party.companyName !== undefined
+
+const namesEntries = {
+  firstName: v.optional(NameParam),
+  lastName: v.optional(NameParam),
+  companyName: v.optional(NameParam),
+}
+
+/** The payer of a payment: `firstName` and `lastName`, or `companyName` (each ≤ 35 characters). */
+export const PaymentUserParam = v.pipe(
+  v.object({
+    ...namesEntries,
+    email: v.optional(EmailParam),
+    /** Your unique id for the payer; helps Bridge's fraud detection. */
+    externalReference: v.optional(ExternalReferenceParam),
+  }),
+  v.check((user) => hasName(user), 'needs firstName and lastName, or companyName'),
+)
+/** The payer of a payment. */
+export type PaymentUserParam = v.InferInput<typeof PaymentUserParam>
+
+/** The beneficiary of a payment transaction, when it is not your default account. */
+export const BeneficiaryParam = v.pipe(
+  v.object({
+    ...namesEntries,
+    /** A single display name, instead of the names above. */
+    name: v.optional(NameParam),
+    email: v.optional(EmailParam),
+    iban: IbanParam,
+  }),
+  v.check((b) => hasName(b) || b.name !== undefined, 'needs firstName and lastName, companyName, or name'),
+)
+/** The beneficiary of a payment transaction. */
+export type BeneficiaryParam = v.InferInput<typeof BeneficiaryParam>
+
+type Names = {
+  readonly firstName?: string | undefined
+  readonly lastName?: string | undefined
+  readonly companyName?: string | undefined
+  readonly email?: string | undefined
+}
+
+/** Maps a payer to Bridge's `user` object (absent fields are left out when serialised). */
+export const toUserBody = (user: Names & { readonly externalReference?: string | undefined }) => ({
+  first_name: user.firstName,
+  last_name: user.lastName,
+  company_name: user.companyName,
+  email: user.email,
+  external_reference: user.externalReference,
+})
+
+/** Maps a beneficiary to Bridge's `beneficiary` object. */
+export const toBeneficiaryBody = (
+  beneficiary: (Names & { readonly name?: string | undefined; readonly iban: string }) | undefined,
+) =>
+  beneficiary && {
+    first_name: beneficiary.firstName,
+    last_name: beneficiary.lastName,
+    company_name: beneficiary.companyName,
+    name: beneficiary.name,
+    email: beneficiary.email,
+    iban: beneficiary.iban,
+  }
+
+/** Transaction fields common to payment links and payment requests. */
+export const paymentTransactionEntries = {
+  /** Major units, > 0, at most 2 decimals, ≤ 35 000. */
+  amount: PaymentAmountParam,
+  /** ISO 4217, e.g. `EUR`. */
+  currency: CurrencyParam,
+  /** SEPA end-to-end id forwarded to the bank. */
+  endToEndId: v.optional(EndToEndIdParam),
+  /** Your reference for this transaction. */
+  clientReference: v.optional(ClientReferenceParam),
+  /** Scheduled execution day (needs the provider's `single_payment_scheduled` capability). */
+  executionDate: v.optional(DateParam),
+  beneficiary: v.optional(BeneficiaryParam),
+}
+
+/** Maps a payment transaction input to Bridge's snake_case body. */
+export const toTransactionBody = (t: {
+  readonly amount: number
+  readonly currency: string
+  readonly label?: string | undefined
+  readonly endToEndId?: string | undefined
+  readonly clientReference?: string | undefined
+  readonly executionDate?: string | undefined
+  readonly beneficiary?: Parameters<typeof toBeneficiaryBody>[0]
+}) => ({
+  amount: t.amount,
+  currency: t.currency,
+  label: t.label,
+  end_to_end_id: t.endToEndId,
+  client_reference: t.clientReference,
+  execution_date: t.executionDate,
+  beneficiary: toBeneficiaryBody(t.beneficiary),
+})
