@@ -1,0 +1,29 @@
+import * as v from 'valibot'
+import { defineListOperation } from '../../core/pagination.js'
+import { v3 } from '../api.js'
+import { Payout } from './models.js'
+
+/**
+ * Lists payouts (`GET /v3/payment/payment-account/payouts`, client credentials), page after page.
+ *
+ * @param ctx - the context (client credentials).
+ * @param params - `limit` and `after`.
+ * @returns a lazy async iterable of `Either<BridgeError, Payout>`.
+ * @example
+ * ```ts
+ * import { createContext, listPayouts } from 'bridgeapi'
+ * const ctx = createContext({ clientId: 'id', clientSecret: 'secret' })
+ * for await (const payout of listPayouts(ctx)) {
+ *   if (payout._tag === 'Left') break
+ *   console.log(payout.right.status, payout.right.amount)
+ * }
+ * ```
+ */
+export const listPayouts = defineListOperation({
+  name: 'listPayouts',
+  api: v3,
+  auth: 'client',
+  params: v.object({}),
+  path: () => '/v3/payment/payment-account/payouts',
+  item: Payout,
+})
