@@ -1,0 +1,47 @@
+import * as v from 'valibot'
+import { defineOperation } from '../../core/operation.js'
+import { TextParam } from '../../core/schema.js'
+import { v3 } from '../api.js'
+import { EmailParam } from '../params.js'
+
+/** Parameters of {@link createApplication}. */
+export const CreateApplicationParams = v.object({
+  /** The Bridge dashboard user who will own the applications. */
+  dashboardUserEmail: EmailParam,
+  /** The applications to create, at least one. */
+  applications: v.pipe(
+    v.array(v.object({ name: TextParam(100) })),
+    v.minLength(1, 'must hold at least one application'),
+  ),
+})
+/** Parameters of {@link createApplication}. */
+export type CreateApplicationParams = v.InferInput<typeof CreateApplicationParams>
+
+/**
+ * Creates production applications, for eligible partners (`POST /v3/applications`, client credentials; 204).
+ * Bridge refuses with 400 `organization.cannot_update_remaining_app_counter_exception` past your quota and
+ * 403 `application.ip_whitelist_insecure` when your IP allow-list is too broad.
+ *
+ * @param ctx - the context (client credentials).
+ * @param params - `dashboardUserEmail` and `applications` (`{ name }` each).
+ * @returns a task of `undefined` once created.
+ * @example
+ * ```ts
+ * import { createApplication, createContext } from 'bridgeapi'
+ * const ctx = createContext({ clientId: 'id', clientSecret: 'secret' })
+ * await createApplication(ctx, { dashboardUserEmail: 'j.doe@example.com', applications: [{ name: 'Shop' }] })()
+ * ```
+ */
+export const createApplication = defineOperation({
+  name: 'createApplication',
+  api: v3,
+  method: 'POST',
+  auth: 'client',
+  params: CreateApplicationParams,
+  path: () => '/v3/applications',
+  body: (p) => ({
+    dashboard_user_email: p.dashboardUserEmail,
+    applications: p.applications.map((application) => ({ name: application.name })),
+  }),
+  response: null,
+})
