@@ -1,0 +1,90 @@
+import type { Either } from 'fp-ts/Either'
+import type { TaskEither } from 'fp-ts/TaskEither'
+import { describe, expectTypeOf, test } from 'vitest'
+import {
+  type Account,
+  type ApiError,
+  type BridgeError,
+  type CallOptions,
+  type Context,
+  collect,
+  createContext,
+  type GetAccountParams,
+  getAccount,
+  type ListTransactionsParams,
+  listTransactions,
+  listUsers,
+  type Page,
+  type Paginated,
+  type Transaction,
+  withResponse,
+} from '../../src/index.js'
+import * as v2 from '../../src/v2/index.js'
+
+describe('public types of bridgeapi', () => {
+  test('an endpoint is (ctx, params, options?) => TaskEither<BridgeError, Model>', () => {
+    expectTypeOf(getAccount).parameters.toEqualTypeOf<
+      [ctx: Context, params: GetAccountParams, options?: CallOptions]
+    >()
+    expectTypeOf(getAccount).returns.toEqualTypeOf<TaskEither<BridgeError, Account>>()
+    expectTypeOf(getAccount).returns.returns.resolves.toEqualTypeOf<Either<BridgeError, Account>>()
+  })
+
+  test('a list returns Paginated<Item>, yielding Either items and Either pages', () => {
+    expectTypeOf(listTransactions).returns.toEqualTypeOf<Paginated<Transaction>>()
+    expectTypeOf<Paginated<Transaction>>().toExtend<AsyncIterable<Either<BridgeError, Transaction>>>()
+    expectTypeOf<ReturnType<Paginated<Transaction>['pages']>>().toExtend<
+      AsyncIterable<Either<BridgeError, Page<Transaction>>>
+    >()
+    expectTypeOf(collect<Transaction>).returns.toEqualTypeOf<TaskEither<BridgeError, Transaction[]>>()
+  })
+
+  test('params: required where the endpoint needs them, optional filters elsewhere', () => {
+    expectTypeOf<GetAccountParams>().toEqualTypeOf<{ accountId: number }>()
+    expectTypeOf<{}>().toExtend<ListTransactionsParams>()
+    expectTypeOf<{ since: string; accountId: number }>().toExtend<ListTransactionsParams>()
+    const ctx = createContext({ clientId: 'id', clientSecret: 'secret' })
+    // @ts-expect-error accountId is required
+    getAccount(ctx, {})
+    // @ts-expect-error no params object at all
+    getAccount(ctx)
+    // Dates are an ISO string or a Date; nothing else.
+    listTransactions(ctx, { since: new Date(), minDate: '2026-01-01' })
+    // @ts-expect-error since is not a number
+    listTransactions(ctx, { since: 1 })
+    // Lists without required filters take no params.
+    listTransactions(ctx)
+    listUsers(ctx)
+  })
+
+  test('errors are a closed union tagged by _tag, narrowed by the tag', () => {
+    expectTypeOf<BridgeError['_tag']>().toEqualTypeOf<
+      | 'ApiError'
+      | 'AuthenticationError'
+      | 'ResponseValidationError'
+      | 'InputValidationError'
+      | 'NetworkError'
+      | 'TimeoutError'
+      | 'AbortError'
+      | 'CollectLimitError'
+    >()
+    expectTypeOf<Extract<BridgeError, { _tag: 'ApiError' }>>().toEqualTypeOf<ApiError>()
+    expectTypeOf<ApiError['status']>().toEqualTypeOf<number>()
+  })
+
+  test('models are the schemas’ outputs', () => {
+    expectTypeOf<Account['id']>().toEqualTypeOf<number>()
+    expectTypeOf<Account['balance']>().toEqualTypeOf<number>()
+    expectTypeOf<Account['iban']>().toEqualTypeOf<string | undefined>()
+    expectTypeOf<Transaction['amount']>().toEqualTypeOf<number>()
+  })
+
+  test('withResponse adds the raw response to the model', () => {
+    const withRaw = withResponse(getAccount)
+    expectTypeOf(withRaw).returns.returns.resolves.toExtend<Either<BridgeError, { data: Account }>>()
+  })
+
+  test('bridgeapi/v2 shares the core: one Context for both versions', () => {
+    expectTypeOf(v2.createContext).toEqualTypeOf(createContext)
+  })
+})
