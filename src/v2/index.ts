@@ -39,6 +39,33 @@ export { GetItemRefreshStatusParams, getItemRefreshStatus } from './items/get-it
 export { listItems } from './items/list-items.js'
 export { Item, ItemStatusCode, Mfa, RefreshStatus, RefreshStatusValue } from './items/models.js'
 export { RefreshItemParams, refreshItem } from './items/refresh-item.js'
+export { CreatePayoutParams, createPayout } from './payment-account/create-payout.js'
+export { CreateRefundParams, createRefund } from './payment-account/create-refund.js'
+export { GetPayoutParams, getPayout } from './payment-account/get-payout.js'
+export { PaymentAccountStatus, Payout, Refund } from './payment-account/models.js'
+export { CreatePaymentLinkParams, createPaymentLink } from './payment-links/create-payment-link.js'
+export { GetPaymentLinkParams, getPaymentLink } from './payment-links/get-payment-link.js'
+export { listPaymentLinks } from './payment-links/list-payment-links.js'
+export {
+  CreatedPaymentLink,
+  PaymentLink,
+  PaymentLinkParty,
+  PaymentLinkStatus,
+} from './payment-links/models.js'
+export { RevokePaymentLinkParams, revokePaymentLink } from './payment-links/revoke-payment-link.js'
+export {
+  CreatePaymentRequestParams,
+  createPaymentRequest,
+} from './payment-requests/create-payment-request.js'
+export { GetPaymentRequestParams, getPaymentRequest } from './payment-requests/get-payment-request.js'
+export { ListPaymentRequestsParams, listPaymentRequests } from './payment-requests/list-payment-requests.js'
+export {
+  CreatedPaymentRequest,
+  PaymentBeneficiary,
+  PaymentRequest,
+  PaymentRequestTransaction,
+  PaymentStatus,
+} from './payment-requests/models.js'
 export { GetStockParams, getStock } from './stocks/get-stock.js'
 export { listStocks } from './stocks/list-stocks.js'
 export { ListUpdatedStocksParams, listUpdatedStocks } from './stocks/list-updated-stocks.js'
@@ -58,6 +85,23 @@ export {
   listUpdatedTransactions,
 } from './transactions/list-updated-transactions.js'
 export { Transaction } from './transactions/models.js'
+export { GetBulkTransferParams, getBulkTransfer } from './transfers/get-bulk-transfer.js'
+export { GetTransferParams, getTransfer } from './transfers/get-transfer.js'
+export { listBulkTransfers } from './transfers/list-bulk-transfers.js'
+export { listSenderAccounts } from './transfers/list-sender-accounts.js'
+export { listTransfers } from './transfers/list-transfers.js'
+export {
+  BulkTransfer,
+  BulkTransferItem,
+  SenderAccount,
+  Transfer,
+  TransferBeneficiary,
+  TransferStatus,
+  TransferUrl,
+} from './transfers/models.js'
+export { refreshSenderAccounts } from './transfers/refresh-sender-accounts.js'
+export { SendBulkTransferParams, sendBulkTransfer } from './transfers/send-bulk-transfer.js'
+export { SendTransferParams, sendTransfer } from './transfers/send-transfer.js'
 export { AuthenticateUserParams, authenticateUser } from './users/authenticate-user.js'
 export { CreateUserParams, createUser } from './users/create-user.js'
 export { deleteAllUsers } from './users/delete-all-users.js'

@@ -1,0 +1,66 @@
+import * as v from 'valibot'
+import { openEnum, Timestamp } from '../../core/schema.js'
+
+/**
+ * Refund and payout statuses: Created, Processing, In transit, Paid, Canceled, Rejected, Failed
+ * (and Recalled for refunds). Uncertain: their JSON spelling in 2021-06-01 was not captured
+ * (2025-01-15 sends lower case, e.g. `paid`), so any string passes.
+ */
+export const PaymentAccountStatus = openEnum([
+  'created',
+  'processing',
+  'in_transit',
+  'paid',
+  'canceled',
+  'rejected',
+  'failed',
+  'recalled',
+] as const)
+/** A refund or payout status. */
+export type PaymentAccountStatus = v.InferOutput<typeof PaymentAccountStatus>
+
+/**
+ * A refund request. Uncertain: the 2021-06-01 schema was not captured; this is the 2025-01-15
+ * shape with everything but `id` optional.
+ */
+export const Refund = v.looseObject({
+  id: v.string(),
+  payment_account_transaction_id: v.nullish(v.string()),
+  amount: v.nullish(v.number()),
+  currency: v.nullish(v.string()),
+  status: v.nullish(PaymentAccountStatus),
+  client_reference: v.nullish(v.string()),
+  description: v.nullish(v.string()),
+  created_at: v.nullish(Timestamp),
+  updated_at: v.nullish(Timestamp),
+})
+/** A refund request. */
+export type Refund = v.InferOutput<typeof Refund>
+
+/**
+ * A payout request. Uncertain: the 2021-06-01 schema was not captured; this is the 2025-01-15
+ * shape with everything but `id` optional.
+ */
+export const Payout = v.looseObject({
+  id: v.string(),
+  beneficiary: v.nullish(
+    v.looseObject({
+      id: v.nullish(v.string()),
+      company_name: v.nullish(v.string()),
+      bank_name: v.nullish(v.string()),
+      iban: v.nullish(v.string()),
+      bic: v.nullish(v.string()),
+    }),
+  ),
+  status: v.nullish(PaymentAccountStatus),
+  status_reason: v.nullish(v.string()),
+  client_reference: v.nullish(v.string()),
+  label: v.nullish(v.string()),
+  amount: v.nullish(v.number()),
+  currency: v.nullish(v.string()),
+  type: v.nullish(v.string()),
+  created_at: v.nullish(Timestamp),
+  updated_at: v.nullish(Timestamp),
+})
+/** A payout request. */
+export type Payout = v.InferOutput<typeof Payout>
