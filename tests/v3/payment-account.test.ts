@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest'
+import {
+  collect,
+  createPayout,
+  createRefund,
+  getPayout,
+  getRefund,
+  listBeneficiaries,
+  listPayouts,
+  listRefunds,
+} from '../../src/index.js'
+import {
+  answering,
+  clientContext,
+  exampleBody,
+  exampleRequestBody,
+  expectInputError,
+  expectRequest,
+  leftOf,
+  rightOf,
+} from './helpers.js'
+
+describe('refunds (client credentials)', () => {
+  it('createRefund sends the documented body and reads the refund', async () => {
+    const { fetch, requests } = answering(200, exampleBody('payment-account.json', 'create_refund'))
+    const refund = rightOf(
+      await createRefund(clientContext(fetch), {
+        paymentAccountTransactionId: '9f7052e8-96cd-45da-8e5c-08c82ef83164',
+        amount: 10,
+        clientReference: 'client-reference',
+        description: 'My product refund description',
+      })(),
+    )
+    expectRequest(requests[0], {
+      method: 'POST',
+      path: '/v3/payment/payment-account/refunds',
+      body: exampleRequestBody('payment-account.json', 'create_refund'),
+      auth: 'client',
+    })
+    expect([refund.id, refund.status, refund.amount]).toEqual([
+      '5d838eace5f64cb3b8b395ae5cf4a6fe',
+      'paid',
+      150,
+    ])
+  })
+
+  it('createRefund refuses bad amounts and a missing transaction without sending anything', async () => {
+    const { fetch, requests } = answering(200, {})
+    const ctx = clientContext(fetch)
+    const id = '9f7052e8-96cd-45da-8e5c-08c82ef83164'
+    expectInputError(
+      await createRefund(ctx, { paymentAccountTransactionId: id, amount: 0 })(),
+      requests,
+      'amount',
+    )
+    expectInputError(
+      await createRefund(ctx, { paymentAccountTransactionId: id, amount: 1.234 })(),
+      requests,
+      'amount',
+    )
+    expectInputError(
+      await createRefund(ctx, { amount: 1 } as never)(),
+      requests,
+      'paymentAccountTransactionId',
+    )
+  })
+
+  it('listRefunds and getRefund read the documented refunds', async () => {
+    const { fetch, requests } = answering(200, exampleBody('payment-account.json', 'list_refunds'))
+    const ctx = clientContext(fetch)
+    const refunds = rightOf(await collect(listRefunds(ctx, { limit: 10 }))())
+    expectRequest(requests[0], {
+      method: 'GET',
+      path: '/v3/payment/payment-account/refunds',
+      search: '?limit=10',
+      auth: 'client',
+    })
+    expect(refunds.map((refund) => refund.amount)).toEqual([1, 0.33])
+
+    const one = answering(200, exampleBody('payment-account.json', 'get_refund'))
+    const refund = rightOf(
+      await getRefund(clientContext(one.fetch), { refundId: 'ae5efa7a4a1740de8cecac2716698364' })(),
+    )
+    expectRequest(one.requests[0], {
+      method: 'GET',
+      path: '/v3/payment/payment-account/refunds/ae5efa7a4a1740de8cecac2716698364',
+      auth: 'client',
+    })
+    expect(refund.description).toBe('Reimbursement B')
+  })
+})
+
+describe('beneficiaries and payouts (client credentials)', () => {
+  it('listBeneficiaries reads a list without pagination as one page', async () => {
+    const { fetch, requests } = answering(200, exampleBody('payment-account.json', 'list_beneficiaries'))
+    const beneficiaries = rightOf(await collect(listBeneficiaries(clientContext(fetch)))())
+    expectRequest(requests[0], {
+      method: 'GET',
+      path: '/v3/payment/payment-account/beneficiaries',
+      auth: 'client',
+    })
+    expect(requests).toHaveLength(1)
+    expect(beneficiaries.map((b) => b.id)).toEqual([
+      '90da9c34-9baf-401d-8191-250841667fe6',
+      '5c1aa75c-d688-43be-8a44-0772cf0a79c7',
+    ])
+  })
+
+  it('createPayout sends the documented body and reads the payout', async () => {
+    const { fetch, requests } = answering(200, exampleBody('payment-account.json', 'create_payout'))
+    const payout = rightOf(
+      await createPayout(clientContext(fetch), {
+        beneficiaryId: 'fe7ea5fc-81e8-46b0-bce7-5d0cecbdbad1',
+        amount: 20,
+        label: 'A label',
+        clientReference: 'client-ref-1234',
+      })(),
+    )
+    expectRequest(requests[0], {
+      method: 'POST',
+      path: '/v3/payment/payment-account/payouts',
+      body: exampleRequestBody('payment-account.json', 'create_payout'),
+      auth: 'client',
+    })
+    expect([payout.status, payout.type, payout.beneficiary.bic]).toEqual(['paid', 'manual', 'SMOEFRP3'])
+  })
+
+  it('createPayout requires a label of at most 140 characters and a positive amount', async () => {
+    const { fetch, requests } = answering(200, {})
+    const ctx = clientContext(fetch)
+    const valid = { beneficiaryId: 'b-1', amount: 20, label: 'A label' }
+    expectInputError(await createPayout(ctx, { ...valid, label: 'x'.repeat(141) })(), requests, 'label')
+    expectInputError(await createPayout(ctx, { ...valid, label: '' })(), requests, 'label')
+    expectInputError(await createPayout(ctx, { ...valid, amount: -1 })(), requests, 'amount')
+    expectInputError(
+      await createPayout(ctx, { ...valid, clientReference: 'x'.repeat(101) })(),
+      requests,
+      'clientReference',
+    )
+  })
+
+  it('listPayouts and getPayout read the documented payouts', async () => {
+    const { fetch, requests } = answering(200, exampleBody('payment-account.json', 'list_payouts'))
+    const payouts = rightOf(await collect(listPayouts(clientContext(fetch)))())
+    expectRequest(requests[0], { method: 'GET', path: '/v3/payment/payment-account/payouts', auth: 'client' })
+    expect(payouts.map((payout) => payout.amount)).toEqual([20, 3])
+
+    const one = answering(200, exampleBody('payment-account.json', 'get_payout'))
+    const payout = rightOf(
+      await getPayout(clientContext(one.fetch), { payoutId: '6eeee884-810d-403c-8564-07b0eb7d5ed7' })(),
+    )
+    expectRequest(one.requests[0], {
+      method: 'GET',
+      path: '/v3/payment/payment-account/payouts/6eeee884-810d-403c-8564-07b0eb7d5ed7',
+      auth: 'client',
+    })
+    expect(payout.label).toBe('Payout Bridge')
+  })
+
+  it('a payout without a beneficiary is a ResponseValidationError; a sandbox failure status passes', async () => {
+    const documented = exampleBody('payment-account.json', 'get_payout')
+    const { beneficiary: _, ...withoutBeneficiary } = documented
+    const broken = answering(200, withoutBeneficiary)
+    expect(leftOf(await getPayout(clientContext(broken.fetch), { payoutId: 'p' })())._tag).toBe(
+      'ResponseValidationError',
+    )
+    const failed = answering(200, { ...documented, status: 'fail', status_reason: 'insufficient_funds' })
+    const payout = rightOf(await getPayout(clientContext(failed.fetch), { payoutId: 'p' })())
+    expect([payout.status, payout.status_reason]).toEqual(['fail', 'insufficient_funds'])
+  })
+
+  it('getRefund and getPayout refuse empty ids without sending anything', async () => {
+    const { fetch, requests } = answering(200, {})
+    const ctx = clientContext(fetch)
+    expectInputError(await getRefund(ctx, { refundId: '' })(), requests, 'refundId')
+    expectInputError(await getPayout(ctx, { payoutId: '.' })(), requests, 'payoutId')
+    expectInputError(await collect(listPayouts(ctx, { after: '' }))(), requests, 'after')
+  })
+})

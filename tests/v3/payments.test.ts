@@ -1,0 +1,366 @@
+import { describe, expect, it } from 'vitest'
+import {
+  collect,
+  createPaymentConsent,
+  createPaymentLink,
+  createPaymentRequest,
+  getPaymentLink,
+  getPaymentRequest,
+  listPaymentLinks,
+  listPaymentRequests,
+  revokePaymentLink,
+} from '../../src/index.js'
+import {
+  answering,
+  clientContext,
+  empty,
+  exampleBody,
+  exampleRequestBody,
+  expectInputError,
+  expectRequest,
+  json,
+  leftOf,
+  recordingFetch,
+  rightOf,
+} from './helpers.js'
+
+const LINK_ID = '7d4d49e4-a99b-4c18-a58d-b4931c4b79db'
+const validLink = {
+  user: { firstName: 'Firstname', lastName: 'Lastname' },
+  transactions: [{ amount: 10, currency: 'EUR', label: 'label' }],
+}
+
+describe('payment links (client credentials)', () => {
+  it('createPaymentLink sends the documented body from camelCase parameters', async () => {
+    const { fetch, requests } = answering(200, exampleBody('payment-links.json', 'create_payment_link'))
+    const created = rightOf(
+      await createPaymentLink(clientContext(fetch), {
+        clientReference: 'ABCDE_FG-HI_12345',
+        user: {
+          email: 'test@gmail.com',
+          firstName: 'Firstname',
+          lastName: 'Lastname',
+          externalReference: 'REF-1234_AZ',
+        },
+        transactions: [{ amount: 1000, currency: 'EUR', label: 'label', endToEndId: 'E2E_ID-1234' }],
+      })(),
+    )
+    expectRequest(requests[0], {
+      method: 'POST',
+      path: '/v3/payment/payment-links',
+      body: exampleRequestBody('payment-links.json', 'create_payment_link'),
+      auth: 'client',
+    })
+    expect(created).toEqual({
+      id: '697aa2b2-a65f-473b-a5c9-4bd9a2ecefbd',
+      url: 'https://pay.bridgeapi.io/link/e2ce0722fd15b9e6270680d96faa46357069c15eca35eeda3878cf023ab99fe5',
+    })
+  })
+
+  it('createPaymentLink maps every optional field, beneficiaries and dates', async () => {
+    const { fetch, requests } = answering(200, exampleBody('payment-links.json', 'create_payment_link'))
+    rightOf(
+      await createPaymentLink(clientContext(fetch), {
+        user: { companyName: 'ACME' },
+        transactions: [
+          {
+            amount: 10.5,
+            currency: 'EUR',
+            clientReference: 'line-1',
+            executionDate: new Date('2026-12-24T10:00:00Z'),
+            beneficiary: { firstName: 'John', lastName: 'Doe', iban: 'FR7630006000011234567890189' },
+          },
+        ],
+        expiredDate: '2026-12-01T10:00:00.123Z',
+        callbackUrl: 'https://shop.example/back',
+        country: 'es',
+        providerId: 574,
+        senderIban: 'FR7630006000011234567890189',
+      })(),
+    )
+    expect(requests[0]?.body).toEqual({
+      user: { company_name: 'ACME' },
+      transactions: [
+        {
+          amount: 10.5,
+          currency: 'EUR',
+          client_reference: 'line-1',
+          execution_date: '2026-12-24',
+          beneficiary: { first_name: 'John', last_name: 'Doe', iban: 'FR7630006000011234567890189' },
+        },
+      ],
+      expired_date: '2026-12-01T10:00:00Z',
+      callback_url: 'https://shop.example/back',
+      country: 'es',
+      provider_id: 574,
+      sender_iban: 'FR7630006000011234567890189',
+    })
+  })
+
+  it.each([
+    ['a zero amount', { transactions: [{ amount: 0, currency: 'EUR' }] }, 'transactions.0.amount'],
+    ['a negative amount', { transactions: [{ amount: -5, currency: 'EUR' }] }, 'transactions.0.amount'],
+    ['three decimals', { transactions: [{ amount: 10.005, currency: 'EUR' }] }, 'transactions.0.amount'],
+    ['more than 35 000', { transactions: [{ amount: 35_000.01, currency: 'EUR' }] }, 'transactions.0.amount'],
+    ['a lower-case currency', { transactions: [{ amount: 1, currency: 'eur' }] }, 'transactions.0.currency'],
+    [
+      'a label over 140 characters',
+      { transactions: [{ amount: 1, currency: 'EUR', label: 'x'.repeat(141) }] },
+      'transactions.0.label',
+    ],
+    ['no transaction', { transactions: [] }, 'transactions'],
+    ['a first name alone', { user: { firstName: 'Jane' } }, 'user'],
+    ['a name over 35 characters', { user: { companyName: 'x'.repeat(36) } }, 'user.companyName'],
+    [
+      'a bad external reference',
+      { user: { companyName: 'A', externalReference: 'a b' } },
+      'user.externalReference',
+    ],
+    ['a client reference over 100', { clientReference: 'x'.repeat(101) }, 'clientReference'],
+    ['an unknown date format', { expiredDate: 'tomorrow' }, 'expiredDate'],
+    [
+      'a beneficiary without IBAN',
+      { transactions: [{ amount: 1, currency: 'EUR', beneficiary: { name: 'B' } }] },
+      'transactions.0.beneficiary.iban',
+    ],
+  ])('createPaymentLink refuses %s without sending anything', async (_, override, path) => {
+    const { fetch, requests } = answering(200, {})
+    const params = { ...validLink, ...override } as Parameters<typeof createPaymentLink>[1]
+    expectInputError(await createPaymentLink(clientContext(fetch), params)(), requests, path)
+  })
+
+  it('accepts two-decimal amounts that binary floating point cannot represent exactly', async () => {
+    const { fetch, requests } = answering(200, exampleBody('payment-links.json', 'create_payment_link'))
+    const ctx = clientContext(fetch)
+    for (const amount of [0.29, 0.01, 1.1, 34_999.99]) {
+      rightOf(await createPaymentLink(ctx, { ...validLink, transactions: [{ amount, currency: 'EUR' }] })())
+    }
+    expect(requests).toHaveLength(4)
+  })
+
+  it('listPaymentLinks sends its filters and reads the documented links', async () => {
+    const { fetch, requests } = answering(200, exampleBody('payment-links.json', 'list_payment_links'))
+    const links = rightOf(
+      await collect(
+        listPaymentLinks(clientContext(fetch), {
+          since: '1986-06-24T15:56:49.310Z',
+          until: '1986-06-24T15:56:49.310Z',
+          status: 'revoked',
+          limit: 50,
+        }),
+      )(),
+    )
+    expectRequest(requests[0], {
+      method: 'GET',
+      path: '/v3/payment/payment-links',
+      search:
+        '?since=1986-06-24T15%3A56%3A49.310Z&until=1986-06-24T15%3A56%3A49.310Z&status=revoked&limit=50',
+      auth: 'client',
+    })
+    // next_uri is the string "null" in this example: the list ends there.
+    expect(requests).toHaveLength(1)
+    expect(links.map((link) => [link.status, link.payment_status, link.transactions.length])).toEqual([
+      ['completed', 'in_progress', 1],
+      ['expired', 'not_paid', 3],
+    ])
+  })
+
+  it('getPaymentLink reads one link with its beneficiaries', async () => {
+    const { fetch, requests } = answering(200, exampleBody('payment-links.json', 'get_payment_link'))
+    const link = rightOf(await getPaymentLink(clientContext(fetch), { paymentLinkId: LINK_ID })())
+    expectRequest(requests[0], {
+      method: 'GET',
+      path: `/v3/payment/payment-links/${LINK_ID}`,
+      auth: 'client',
+    })
+    expect(link.status).toBe('valid')
+    expect(link.transactions[0]?.execution_date).toBe('1971-11-18')
+    expect(link.transactions[0]?.beneficiary?.iban).toBe('FR76XXXXXXXXXXXXXXXXXXXX185')
+  })
+
+  it('revokePaymentLink posts no body and gives undefined; an unknown id is a 404 with an empty body', async () => {
+    const { fetch, requests } = recordingFetch((_, index) => empty(index === 0 ? 200 : 404))
+    const ctx = clientContext(fetch)
+    expect(rightOf(await revokePaymentLink(ctx, { paymentLinkId: LINK_ID })())).toBeUndefined()
+    expectRequest(requests[0], {
+      method: 'POST',
+      path: `/v3/payment/payment-links/${LINK_ID}/revoke`,
+      auth: 'client',
+    })
+    expect(leftOf(await revokePaymentLink(ctx, { paymentLinkId: 'unknown' })())).toMatchObject({
+      _tag: 'ApiError',
+      status: 404,
+    })
+  })
+
+  it('encodes ids in paths and refuses path tricks without sending anything', async () => {
+    const { fetch, requests } = answering(200, exampleBody('payment-links.json', 'get_payment_link'))
+    const ctx = clientContext(fetch)
+    expectInputError(await revokePaymentLink(ctx, { paymentLinkId: '..' })(), requests, 'paymentLinkId')
+    expectInputError(await getPaymentLink(ctx, { paymentLinkId: '' })(), requests, 'paymentLinkId')
+    await getPaymentLink(ctx, { paymentLinkId: 'a/b?c' })()
+    expect(requests[0]?.path).toBe('/v3/payment/payment-links/a%2Fb%3Fc')
+  })
+})
+
+describe('payment requests (client credentials)', () => {
+  it('createPaymentRequest sends the documented body from camelCase parameters', async () => {
+    const { fetch, requests } = answering(200, exampleBody('payment-requests.json', 'create_payment_request'))
+    const created = rightOf(
+      await createPaymentRequest(clientContext(fetch), {
+        callbackUrl: 'https://yourcompany.com',
+        transactions: [
+          {
+            currency: 'EUR',
+            label: 'payment label',
+            amount: 10.5,
+            clientReference: 'ABCDE-EEEE_9398848',
+            endToEndId: 'E2E_TEST-123',
+          },
+        ],
+        user: { companyName: 'ACME', externalReference: 'AEF142536-890' },
+        providerId: 574,
+      })(),
+    )
+    expectRequest(requests[0], {
+      method: 'POST',
+      path: '/v3/payment/payment-requests',
+      body: exampleRequestBody('payment-requests.json', 'create_payment_request'),
+      auth: 'client',
+    })
+    expect(created.id).toBe('e959dccd632c49d7922a766e946ad9e9')
+  })
+
+  it('createPaymentRequest requires a label, a provider and a callback URL', async () => {
+    const { fetch, requests } = answering(200, {})
+    const ctx = clientContext(fetch)
+    const valid = {
+      callbackUrl: 'https://yourcompany.com',
+      providerId: 574,
+      user: { companyName: 'ACME' },
+      transactions: [{ amount: 1, currency: 'EUR', label: 'x' }],
+    }
+    expectInputError(
+      await createPaymentRequest(ctx, {
+        ...valid,
+        transactions: [{ amount: 1, currency: 'EUR' }],
+      } as never)(),
+      requests,
+      'transactions.0.label',
+    )
+    expectInputError(
+      await createPaymentRequest(ctx, { ...valid, providerId: undefined } as never)(),
+      requests,
+      'providerId',
+    )
+    expectInputError(
+      await createPaymentRequest(ctx, { ...valid, callbackUrl: 'not a url' })(),
+      requests,
+      'callbackUrl',
+    )
+    expectInputError(await createPaymentRequest(ctx, { ...valid, user: {} })(), requests, 'user')
+  })
+
+  it('listPaymentRequests sends its filters; the "574," provider id is read as 574', async () => {
+    const { fetch, requests } = answering(200, exampleBody('payment-requests.json', 'list_payment_requests'))
+    const list = rightOf(
+      await collect(listPaymentRequests(clientContext(fetch), { status: 'ACSC', paymentLinkId: LINK_ID }))(),
+    )
+    expectRequest(requests[0], {
+      method: 'GET',
+      path: '/v3/payment/payment-requests',
+      search: `?status=ACSC&payment_link_id=${LINK_ID}`,
+      auth: 'client',
+    })
+    expect(list.map((request) => [request.status, request.status_reason, request.provider_id])).toEqual([
+      ['RJCT', 'NOAS', 574],
+      ['ACSC', undefined, 574],
+    ])
+    expect(list[1]?.sender).toEqual({ iban: 'FR76XXXXXXXXXXXXXXXXXXXX222', name: 'Thomas Pichet' })
+  })
+
+  it('getPaymentRequest gives the same request from the wrapped and the bare shape', async () => {
+    const wrapped = exampleBody('payment-requests.json', 'get_payment_request')
+    const bare = { ...wrapped.resources[0], provider_id: 574 }
+    const { fetch, requests } = recordingFetch((_, index) => json(200, index === 0 ? wrapped : bare))
+    const ctx = clientContext(fetch)
+    const fromWrapped = rightOf(
+      await getPaymentRequest(ctx, { paymentRequestId: 'bb4ddd039fec46ff96a6266446a19c55' })(),
+    )
+    const fromBare = rightOf(
+      await getPaymentRequest(ctx, { paymentRequestId: 'bb4ddd039fec46ff96a6266446a19c55' })(),
+    )
+    expectRequest(requests[0], {
+      method: 'GET',
+      path: '/v3/payment/payment-requests/bb4ddd039fec46ff96a6266446a19c55',
+      auth: 'client',
+    })
+    expect(fromWrapped).toEqual(fromBare)
+    expect(fromWrapped.id).toBe('5cde82dc416a4e94a08567ed0242f82a')
+    expect(fromWrapped.provider_id).toBe(574)
+  })
+
+  it('getPaymentRequest rejects a wrapper with several requests, or a provider id without digits', async () => {
+    const one = exampleBody('payment-requests.json', 'get_payment_request').resources[0]
+    const { fetch } = recordingFetch((_, index) =>
+      json(200, index === 0 ? { resources: [one, one] } : { ...one, provider_id: 'demo' }),
+    )
+    const ctx = clientContext(fetch)
+    expect(leftOf(await getPaymentRequest(ctx, { paymentRequestId: 'x' })())._tag).toBe(
+      'ResponseValidationError',
+    )
+    expect(leftOf(await getPaymentRequest(ctx, { paymentRequestId: 'x' })())._tag).toBe(
+      'ResponseValidationError',
+    )
+  })
+
+  it('listPaymentRequests refuses a bad date without sending anything', async () => {
+    const { fetch, requests } = answering(200, {})
+    expectInputError(
+      await collect(listPaymentRequests(clientContext(fetch), { since: '2024-13-01' }))(),
+      requests,
+      'since',
+    )
+  })
+})
+
+describe('payment consents (client credentials)', () => {
+  const documented = {
+    externalReference: 'payment-test-123',
+    redirectUrl: 'https://example.com/callback',
+    transactions: [{ amount: 150, currency: 'EUR', label: 'Payment for goods' }],
+    user: { companyName: 'ACME', email: 'user@company.com' },
+  }
+
+  it('createPaymentConsent sends the documented body and returns the consent URL', async () => {
+    const { fetch, requests } = answering(200, exampleBody('payment-consents.json', 'create_payment_consent'))
+    const consent = rightOf(await createPaymentConsent(clientContext(fetch), documented)())
+    expectRequest(requests[0], {
+      method: 'POST',
+      path: '/v3/payment/consents',
+      body: exampleRequestBody('payment-consents.json', 'create_payment_consent'),
+      auth: 'client',
+    })
+    expect(consent.consent_url).toBe(
+      'https://pay.bridgeapi.io/consent/9d4d49e4-a99b-4c18-a58d-b4931c4b79db/terms',
+    )
+  })
+
+  it('createPaymentConsent requires the user e-mail and a label', async () => {
+    const { fetch, requests } = answering(200, {})
+    const ctx = clientContext(fetch)
+    expectInputError(
+      await createPaymentConsent(ctx, { ...documented, user: { companyName: 'ACME' } })(),
+      requests,
+      'user',
+    )
+    expectInputError(
+      await createPaymentConsent(ctx, {
+        ...documented,
+        transactions: [{ amount: 1, currency: 'EUR' }],
+      } as never)(),
+      requests,
+      'transactions.0.label',
+    )
+  })
+})
