@@ -10,13 +10,23 @@ import { openEnum, Timestamp } from '../core/schema.js'
 /** Epoch milliseconds, as Bridge sends `timestamp`. */
 const EpochMillis = v.pipe(v.number(), v.integer(), v.minValue(0))
 
+/** valibot's object schemas accept arrays (turning `[1]` into `{ 0: 1 }`): refuse them first. */
+const NotArrayObject = v.custom<object>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  'must be a JSON object',
+)
+
 /** `content` of events that do not document it: any JSON object, `{}` when absent. */
-const AnyContent = v.optional(v.record(v.string(), v.unknown()), {})
+const AnyContent = v.optional(v.pipe(NotArrayObject, v.record(v.string(), v.unknown())), {})
 
 /** The envelope `{ type, timestamp, content }` of one documented event type. */
 /* @__NO_SIDE_EFFECTS__ */
 const event = <const T extends string, const C extends v.ObjectEntries>(type: T, content: C) =>
-  v.looseObject({ type: v.literal(type), timestamp: EpochMillis, content: v.looseObject(content) })
+  v.looseObject({
+    type: v.literal(type),
+    timestamp: EpochMillis,
+    content: v.pipe(NotArrayObject, v.looseObject(content)),
+  })
 
 const UserUuid = v.string()
 const ItemId = v.number()

@@ -53,7 +53,7 @@ const statusOf = (error: WebhookError): number =>
  * ```ts
  * import { isKnownWebhookEvent, webhookHandler } from 'bridgeapi/webhooks'
  * const handler = webhookHandler({
- *   secrets: [process.env.BRIDGE_WEBHOOK_SECRET, process.env.BRIDGE_WEBHOOK_SECRET_PREVIOUS],
+ *   secrets: [Deno.env.get('BRIDGE_WEBHOOK_SECRET'), Deno.env.get('BRIDGE_WEBHOOK_SECRET_PREVIOUS')],
  *   onEvent: async (event) => {
  *     if (isKnownWebhookEvent(event) && event.type === 'item.account.updated') console.log(event.content.account_id)
  *   },

@@ -67,6 +67,14 @@ describe('verifyWebhookSignature', () => {
     await expectReason({ body: new TextEncoder().encode(BODY).subarray(1) }, 'mismatch')
   })
 
+  it('rejects a signature that differs from the right one in a single hex digit', async () => {
+    const good = sign(BODY, SECRET)
+    const flip = (hex: string, at: number) =>
+      hex.slice(0, at) + (Number.parseInt(hex[at]!, 16) ^ 1).toString(16).toUpperCase() + hex.slice(at + 1)
+    for (const at of [0, 1, 31, 32, 62, 63])
+      await expectReason({ signature: `v1=${flip(good, at)}` }, 'mismatch')
+  })
+
   it('rejects a signature made with another secret', async () => {
     await expectReason({ secrets: 'another-secret' }, 'mismatch')
     await expectReason({ signature: `v1=${sign(BODY, 'attacker-secret')}` }, 'mismatch')

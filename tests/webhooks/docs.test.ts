@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+
+const SRC = new URL('../../src/webhooks/', import.meta.url)
+const sources = readdirSync(SRC)
+  .filter((file) => file.endsWith('.ts'))
+  .map((file) => ({ file, text: readFileSync(new URL(file, SRC), 'utf8') }))
+
+/** Names exported by the entry point, minus the core re-exports documented in src/core. */
+const exportedNames = (): string[] => {
+  const index = sources.find((source) => source.file === 'index.ts')!.text
+  const names = [...index.matchAll(/export (?:type )?\{([^}]*)\}/g)].flatMap((match) =>
+    match[1]!
+      .split(',')
+      .map((name) => name.replace(/^\s*type\s+/, '').trim())
+      .filter(Boolean),
+  )
+  return names.filter((name) => name !== 'Issue' && name !== 'Redacted')
+}
+
+/** The TSDoc blocks directly above each declaration of `name`. */
+const docsOf = (name: string): string[] =>
+  sources.flatMap(({ text }) =>
+    [
+      ...text.matchAll(
+        new RegExp(`(/\\*\\*(?:(?!\\*/)[\\s\\S])*\\*/)\\s*export (?:const|type|interface) ${name}\\b`, 'g'),
+      ),
+    ].map((match) => match[1]!),
+  )
+
+describe('bridgeapi/webhooks sources', () => {
+  it('document every export with an @example importing from bridgeapi/webhooks', () => {
+    const names = exportedNames()
+    expect(names.length).toBeGreaterThanOrEqual(25)
+    const undocumented = names.filter(
+      (name) =>
+        !docsOf(name).some((doc) => doc.includes('@example') && doc.includes("from 'bridgeapi/webhooks'")),
+    )
+    expect(undocumented).toEqual([])
+  })
+
+  it('use Web Crypto only: no node: imports', () => {
+    for (const { file, text } of sources)
+      expect({ file, nodeImport: /from 'node:/.test(text) }).toEqual({ file, nodeImport: false })
+  })
+})
