@@ -5,7 +5,7 @@ import * as E from './either.js'
 import type { AuthenticationError, BridgeError } from './errors.js'
 import { Redacted } from './redacted.js'
 import { decodeBody, sendRequest } from './request.js'
-import type { StoredToken, TokenStore } from './token-store.js'
+import { type StoredToken, type TokenStore, tokenExpiryMs } from './token-store.js'
 
 /** A user token as the public helpers return it: the token itself is {@link Redacted}. */
 export interface TokenInfo {
@@ -47,14 +47,8 @@ export const tokenKey = (ctx: Context, api: ApiVersion): E.Either<Authentication
     ? E.right(`bridgeapi:${api.bridgeVersion}:${ctx.clientId}:${userKey(ctx.user)}`)
     : E.left(authError('no_user', 'This endpoint acts for a user: give the context a `user`'))
 
-/** Expiry instant in ms; a timestamp without zone is read as UTC (Bridge sends UTC). */
-const expiryMs = (expiresAt: string): number => {
-  const zoned = /(?:Z|[+-]\d\d:?\d\d)$/i.test(expiresAt) ? expiresAt : `${expiresAt}Z`
-  return Date.parse(zoned)
-}
-
 const isFresh = (ctx: Context, token: StoredToken | undefined): token is StoredToken =>
-  !!token && expiryMs(token.expiresAt) - ctx.now() > ctx.renewBeforeMs
+  !!token && tokenExpiryMs(token.expiresAt) - ctx.now() > ctx.renewBeforeMs
 
 const storeCall = async <T>(call: () => Promise<T>): Promise<E.Either<AuthenticationError, T>> => {
   try {

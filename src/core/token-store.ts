@@ -7,6 +7,15 @@ export interface StoredToken {
 }
 
 /**
+ * The instant a stored token expires, in ms since the epoch; a timestamp without zone is read as
+ * UTC (Bridge sends UTC). `NaN` when `expiresAt` is not a date.
+ */
+export const tokenExpiryMs = (expiresAt: string): number => {
+  const zoned = /(?:Z|[+-]\d\d:?\d\d)$/i.test(expiresAt) ? expiresAt : `${expiresAt}Z`
+  return Date.parse(zoned)
+}
+
+/**
  * Where user access tokens live between calls, keyed per application, API version and user.
  * Small and async so Cloudflare KV, Deno KV or Redis fit behind it. Methods may reject:
  * the SDK turns that into an `AuthenticationError` with reason `token_store`.
