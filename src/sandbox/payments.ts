@@ -1,0 +1,203 @@
+import type { SandboxClock } from './clock.js'
+import type { Rng } from './random.js'
+
+/**
+ * Payments, version-neutral: payment links, payment requests (with the Demo Bank label
+ * scenarios), payment-account refunds, payouts and beneficiaries, partner consents.
+ */
+
+/** The payer or a beneficiary, as given in the request (snake_case keys kept). */
+export type Party = Readonly<Record<string, string>>
+
+export interface PaymentLineInput {
+  readonly amount: number
+  readonly currency: string
+  readonly label?: string
+  readonly end_to_end_id?: string
+  readonly client_reference?: string
+  readonly execution_date?: string
+  readonly beneficiary?: Party
+}
+
+export interface PaymentLinkRecord {
+  readonly id: string
+  readonly seq: number
+  /** The 64-hex token in the link URL. */
+  readonly token: string
+  status: 'valid' | 'revoked' | 'completed'
+  readonly user: Party
+  readonly transactions: readonly PaymentLineInput[]
+  readonly clientReference?: string
+  readonly callbackUrl?: string
+  readonly providerId?: number
+  readonly expiredAt: number
+  readonly createdAt: number
+  updatedAt: number
+}
+
+export interface PaymentRequestRecord {
+  readonly id: string
+  readonly seq: number
+  readonly user: Party
+  readonly providerId: number
+  readonly callbackUrl?: string
+  readonly clientReference?: string
+  readonly paymentLinkId?: string
+  readonly transactions: readonly (PaymentLineInput & { readonly id: string })[]
+  readonly createdAt: number
+}
+
+/** STET statuses the sandbox produces. */
+export type PaymentStatus = 'CREA' | 'PDNG' | 'ACSC' | 'RJCT' | 'PART'
+
+export interface BeneficiaryRecord {
+  readonly id: string
+  readonly iban: string
+  readonly bic: string
+  readonly bankName: string
+  readonly companyName: string
+}
+
+export interface RefundRecord {
+  readonly id: string
+  readonly seq: number
+  readonly paymentAccountTransactionId: string
+  readonly amount: number
+  readonly currency: string
+  readonly status: string
+  readonly clientReference?: string
+  readonly description?: string
+  readonly createdAt: number
+}
+
+export interface PayoutRecord {
+  readonly id: string
+  readonly seq: number
+  readonly beneficiary: BeneficiaryRecord
+  readonly status: 'paid' | 'fail'
+  readonly statusReason?: string
+  readonly clientReference?: string
+  readonly label: string
+  readonly amount: number
+  readonly currency: string
+  readonly createdAt: number
+}
+
+const HOUR = 3_600_000
+const REASONS = new Set([
+  'ac01',
+  'ac04',
+  'ac06',
+  'ag01',
+  'am18',
+  'ch03',
+  'cust',
+  'ds02',
+  'ff01',
+  'frad',
+  'ms03',
+  'noas',
+  'rr01',
+  'rr03',
+  'rr04',
+])
+
+/**
+ * Status of one payment line at `now`, from its label as Bridge's Demo Bank reads it:
+ * `id-acsc` executed; `id-pdng-acsc` / `id-pdng-rjct` pending for an hour, then executed / rejected
+ * (MS03); `id-rjct[-<reason>]` rejected. Any other label is executed at once.
+ */
+export const lineStatus = (
+  label: string | undefined,
+  createdAt: number,
+  now: number,
+): { status: PaymentStatus; reason?: string } => {
+  const scenario = (label ?? '').toLowerCase().replace(/_/g, '-')
+  const settled = now - createdAt >= HOUR
+  if (scenario === 'id-pdng-acsc') return settled ? { status: 'ACSC' } : { status: 'PDNG' }
+  if (scenario === 'id-pdng-rjct') return settled ? { status: 'RJCT', reason: 'MS03' } : { status: 'PDNG' }
+  const rejected = /^id-rjct(?:-([a-z0-9]+))?$/.exec(scenario)
+  if (rejected) {
+    const reason = rejected[1]
+    return reason && REASONS.has(reason)
+      ? { status: 'RJCT', reason: reason.toUpperCase() }
+      : { status: 'RJCT' }
+  }
+  return { status: 'ACSC' }
+}
+
+/** A request's status: one line's, PDNG while any is pending, PART when a bulk payment is mixed. */
+export const requestStatus = (
+  request: PaymentRequestRecord,
+  now: number,
+): { status: PaymentStatus; reason?: string; lines: { status: PaymentStatus; reason?: string }[] } => {
+  const lines = request.transactions.map((line) => lineStatus(line.label, request.createdAt, now))
+  const statuses = new Set(lines.map((line) => line.status))
+  if (statuses.has('PDNG')) return { status: 'PDNG', lines }
+  if (statuses.size > 1) return { status: 'PART', lines }
+  const first = lines[0] ?? { status: 'CREA' as const }
+  return { ...first, lines }
+}
+
+/** Payment data of one sandbox. */
+export class PaymentStore {
+  readonly links = new Map<string, PaymentLinkRecord>()
+  readonly requests = new Map<string, PaymentRequestRecord>()
+  readonly refunds = new Map<string, RefundRecord>()
+  readonly payouts = new Map<string, PayoutRecord>()
+  readonly beneficiaries: readonly BeneficiaryRecord[]
+  /** Users who gave guidance consent, by uuid. */
+  readonly guidanceConsents = new Set<string>()
+  /** Production applications the organisation may still create. */
+  applicationsLeft = 2
+  /** Balance of the payment account, for payouts (sandbox rule: more than the balance fails). */
+  balance = 10_000
+  private seq = 0
+
+  constructor(
+    private readonly clock: SandboxClock,
+    private readonly rng: Rng,
+  ) {
+    this.beneficiaries = ['YourCompany', 'YourCompany Logistics'].map((companyName) => ({
+      id: rng.uuid(),
+      iban: `FR76${String(rng.int(0, 999_999_999)).padStart(9, '0')}${String(rng.int(0, 999_999_999_999)).padStart(12, '0')}${rng.int(100, 999)}`,
+      bic: 'SMOEFRP3',
+      bankName: 'DemoBank',
+      companyName,
+    }))
+  }
+
+  nextSeq(): number {
+    this.seq += 1
+    return this.seq
+  }
+
+  /** Link status at `now`: a valid link past its expiry is `expired`. */
+  linkStatus(link: PaymentLinkRecord): PaymentLinkRecord['status'] | 'expired' {
+    return link.status === 'valid' && this.clock.now() >= link.expiredAt ? 'expired' : link.status
+  }
+
+  /**
+   * The payer pays a valid link: a payment request is created from its lines (on the link's
+   * provider, or Demo Bank) and the link becomes `completed`.
+   */
+  payLink(link: PaymentLinkRecord): PaymentRequestRecord | undefined {
+    if (this.linkStatus(link) !== 'valid') return undefined
+    const now = this.clock.now()
+    const request: PaymentRequestRecord = {
+      id: this.rng.hex(32),
+      seq: this.nextSeq(),
+      user: link.user,
+      providerId: link.providerId ?? 574,
+      paymentLinkId: link.id,
+      ...(link.callbackUrl === undefined ? {} : { callbackUrl: link.callbackUrl }),
+      ...(link.clientReference === undefined ? {} : { clientReference: link.clientReference }),
+      transactions: link.transactions.map((line) => ({ ...line, id: this.rng.hex(32) })),
+      createdAt: now,
+    }
+    this.requests.set(request.id, request)
+    link.status = 'completed'
+    link.updatedAt = now
+    return request
+  }
+}

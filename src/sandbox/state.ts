@@ -1,0 +1,357 @@
+import type { SandboxClock } from './clock.js'
+import { PaymentStore } from './payments.js'
+import type { Rng } from './random.js'
+
+/**
+ * Version-neutral records: one user, item, account or transaction serves both API versions; each
+ * version's routes turn records into its own JSON (2025-01-15 omits absent fields, 2021-06-01
+ * sends `null`, `bank_id` vs `provider_id`, …). Times are ms since the epoch.
+ */
+
+export interface UserRecord {
+  readonly uuid: string
+  /** Creation order, used as the list cursor. */
+  readonly seq: number
+  readonly externalUserId?: string
+  /** Legacy 2021-06-01 users only. */
+  readonly email?: string
+  readonly password?: string
+  readonly createdAt: number
+}
+
+export interface TokenRecord {
+  readonly accessToken: string
+  readonly userUuid: string
+  readonly expiresAt: number
+}
+
+export interface ItemRecord {
+  readonly id: number
+  readonly userUuid: string
+  readonly providerId: number
+  status: number
+  accountTypes: 'payment' | 'all'
+  createdAt: number
+  lastSuccessfulRefresh?: number
+  lastTryRefresh?: number
+  authenticationExpiresAt?: number
+  /** Account holder, for the account check. */
+  readonly holder: { readonly firstName: string; readonly lastName: string }
+}
+
+export interface LoanRecord {
+  readonly nextPaymentDate: string
+  readonly nextPaymentAmount: number
+  readonly maturityDate: string
+  readonly openingDate: string
+  readonly interestRate: number
+  readonly type?: string
+  readonly borrowedCapital: number
+  readonly repaidCapital: number
+  readonly remainingCapital: number
+  readonly totalEstimatedInterests?: number
+}
+
+export interface AccountRecord {
+  readonly id: number
+  readonly itemId: number
+  readonly userUuid: string
+  readonly providerId: number
+  name: string
+  readonly type: string
+  balance: number
+  accountingBalance?: number
+  instantBalance?: number
+  readonly currencyCode: string
+  readonly iban?: string
+  readonly pro: boolean
+  dataAccess: 'enabled' | 'disabled'
+  updatedAt: number
+  lastRefreshStatus: 'successful' | 'failed'
+  readonly loan?: LoanRecord
+}
+
+export interface TransactionRecord {
+  readonly id: number
+  readonly accountId: number
+  readonly cleanDescription: string
+  readonly providerDescription: string
+  readonly amount: number
+  readonly currencyCode: string
+  /** `YYYY-MM-DD`. */
+  readonly date: string
+  readonly bookingDate?: string
+  readonly valueDate?: string
+  readonly transactionDate?: string
+  readonly updatedAt: number
+  readonly deleted: boolean
+  readonly future: boolean
+  readonly categoryId?: number
+  readonly operationType?: string
+}
+
+export interface StockRecord {
+  readonly id: number
+  readonly accountId: number
+  readonly label: string
+  readonly ticker: string
+  readonly isin: string
+  readonly marketplace: string
+  readonly currentPrice: number
+  readonly quantity: number
+  readonly averagePurchasePrice: number
+  readonly currencyCode: string
+  readonly valueDate: string
+  readonly createdAt: number
+  readonly updatedAt: number
+}
+
+export interface SessionRecord {
+  readonly id: string
+  readonly kind: 'connect' | 'user-management'
+  readonly userUuid: string
+  readonly createdAt: number
+  readonly userEmail?: string
+  readonly providerId?: number
+  readonly itemId?: number
+  readonly callbackUrl?: string
+  readonly context?: string
+  readonly accountTypes: 'payment' | 'all'
+  completedItemId?: number
+}
+
+/** Orders of a user's transactions: by `updated_at` (2025-01-15, 2021-06-01 `/updated`) or by `date`. */
+export type TransactionOrder = 'updated' | 'date'
+
+/** Compares two transactions, newest first, ties broken by id (newest first). */
+export const transactionComparator =
+  (order: TransactionOrder) =>
+  (a: TransactionRecord, b: TransactionRecord): number => {
+    if (order === 'updated') {
+      if (a.updatedAt !== b.updatedAt) return b.updatedAt - a.updatedAt
+    } else if (a.date !== b.date) {
+      return a.date < b.date ? 1 : -1
+    }
+    return b.id - a.id
+  }
+
+interface UserData {
+  readonly items: Map<number, ItemRecord>
+  readonly accounts: Map<number, AccountRecord>
+  readonly transactions: Map<number, TransactionRecord>
+  readonly stocks: Map<number, StockRecord>
+  /** Sorted views of `transactions`, by order and account (`*` = all), rebuilt after changes. */
+  readonly views: Map<string, readonly TransactionRecord[]>
+}
+
+const ID_BASES = { item: 10_100_000, account: 48_100_000, transaction: 33_000_100_000_000, stock: 5_100_000 }
+
+/**
+ * Everything the sandbox holds. Plain maps and arrays; both API versions read and write it.
+ * Per-user indexes keep a 100 000-transaction user's pages cheap: each sorted view is built once
+ * and reused until that user's data changes.
+ */
+export class SandboxState {
+  readonly users = new Map<string, UserRecord>()
+  readonly tokens = new Map<string, TokenRecord>()
+  readonly sessions = new Map<string, SessionRecord>()
+  readonly payments: PaymentStore
+  private readonly data = new Map<string, UserData>()
+  private readonly itemOwner = new Map<number, string>()
+  private readonly accountOwner = new Map<number, string>()
+  private readonly transactionOwner = new Map<number, string>()
+  private readonly stockOwner = new Map<number, string>()
+  private readonly counters = { user: 0, item: 0, account: 0, transaction: 0, stock: 0 }
+
+  constructor(
+    readonly clock: SandboxClock,
+    /** Random stream for ids and tokens. */
+    readonly rng: Rng,
+    readonly tokenLifetimeMs: number,
+  ) {
+    this.payments = new PaymentStore(clock, rng)
+  }
+
+  /** The next id of a kind (numeric ids count up from a Bridge-like base). */
+  nextId(kind: keyof typeof ID_BASES): number {
+    this.counters[kind] += 1
+    return ID_BASES[kind] + this.counters[kind]
+  }
+
+  // ---- users -------------------------------------------------------------------------------
+
+  createUser(fields: { externalUserId?: string; email?: string; password?: string }): UserRecord {
+    this.counters.user += 1
+    const user: UserRecord = {
+      uuid: this.rng.uuid(),
+      seq: this.counters.user,
+      createdAt: this.clock.now(),
+      ...fields,
+    }
+    this.users.set(user.uuid, user)
+    this.data.set(user.uuid, {
+      items: new Map(),
+      accounts: new Map(),
+      transactions: new Map(),
+      stocks: new Map(),
+      views: new Map(),
+    })
+    return user
+  }
+
+  findUserBy(field: 'externalUserId' | 'email', value: string): UserRecord | undefined {
+    for (const user of this.users.values()) if (user[field] === value) return user
+    return undefined
+  }
+
+  /** Users in creation order. */
+  listUsers(): UserRecord[] {
+    return [...this.users.values()]
+  }
+
+  /** Deletes a user with every item, account, transaction, stock, session and token. */
+  deleteUser(uuid: string): boolean {
+    const data = this.data.get(uuid)
+    if (!data) return false
+    for (const itemId of [...data.items.keys()]) this.deleteItem(itemId)
+    for (const [token, record] of this.tokens) if (record.userUuid === uuid) this.tokens.delete(token)
+    for (const [id, session] of this.sessions) if (session.userUuid === uuid) this.sessions.delete(id)
+    this.users.delete(uuid)
+    this.data.delete(uuid)
+    return true
+  }
+
+  // ---- tokens ------------------------------------------------------------------------------
+
+  /** A new access token for the user, valid `tokenLifetimeMs` from now (format `<40 hex>-<uuid>`). */
+  issueToken(userUuid: string): TokenRecord {
+    const token: TokenRecord = {
+      accessToken: `${this.rng.hex(40)}-${this.rng.uuid()}`,
+      userUuid,
+      expiresAt: this.clock.now() + this.tokenLifetimeMs,
+    }
+    this.tokens.set(token.accessToken, token)
+    return token
+  }
+
+  /** The token's user, if the token exists, has not expired and its user still exists. */
+  resolveToken(accessToken: string): { user: UserRecord; token: TokenRecord } | 'expired' | undefined {
+    const token = this.tokens.get(accessToken)
+    if (!token) return undefined
+    if (token.expiresAt <= this.clock.now()) return 'expired'
+    const user = this.users.get(token.userUuid)
+    return user ? { user, token } : undefined
+  }
+
+  revokeToken(accessToken: string): void {
+    this.tokens.delete(accessToken)
+  }
+
+  // ---- items, accounts, transactions, stocks ----------------------------------------------
+
+  private userData(uuid: string): UserData {
+    const data = this.data.get(uuid)
+    if (!data) throw new Error(`Unknown sandbox user ${uuid}`)
+    return data
+  }
+
+  addItem(item: ItemRecord): void {
+    this.userData(item.userUuid).items.set(item.id, item)
+    this.itemOwner.set(item.id, item.userUuid)
+  }
+
+  addAccount(account: AccountRecord): void {
+    this.userData(account.userUuid).accounts.set(account.id, account)
+    this.accountOwner.set(account.id, account.userUuid)
+  }
+
+  /** Adds (or replaces) transactions of one user's accounts. */
+  putTransactions(userUuid: string, transactions: readonly TransactionRecord[]): void {
+    const data = this.userData(userUuid)
+    for (const tx of transactions) {
+      data.transactions.set(tx.id, tx)
+      this.transactionOwner.set(tx.id, userUuid)
+    }
+    data.views.clear()
+  }
+
+  addStock(userUuid: string, stock: StockRecord): void {
+    this.userData(userUuid).stocks.set(stock.id, stock)
+    this.stockOwner.set(stock.id, userUuid)
+  }
+
+  /** A user's items, by id. */
+  items(userUuid: string): ItemRecord[] {
+    return [...this.userData(userUuid).items.values()].sort((a, b) => a.id - b.id)
+  }
+
+  /** A user's accounts, by id, optionally of one item. */
+  accounts(userUuid: string, itemId?: number): AccountRecord[] {
+    const all = [...this.userData(userUuid).accounts.values()]
+    return (itemId === undefined ? all : all.filter((a) => a.itemId === itemId)).sort((a, b) => a.id - b.id)
+  }
+
+  /** A user's stocks, by id. */
+  stocks(userUuid: string): StockRecord[] {
+    return [...this.userData(userUuid).stocks.values()].sort((a, b) => a.id - b.id)
+  }
+
+  /** A user's transactions sorted newest first by `order`, optionally of one account. Cached. */
+  transactions(userUuid: string, order: TransactionOrder, accountId?: number): readonly TransactionRecord[] {
+    const data = this.userData(userUuid)
+    const key = `${order}:${accountId ?? '*'}`
+    let view = data.views.get(key)
+    if (!view) {
+      const all = [...data.transactions.values()]
+      view = (accountId === undefined ? all : all.filter((tx) => tx.accountId === accountId)).sort(
+        transactionComparator(order),
+      )
+      data.views.set(key, view)
+    }
+    return view
+  }
+
+  /** Looks up a record by id, only among the user's own (another user's id is "not found"). */
+  item(userUuid: string, id: number): ItemRecord | undefined {
+    return this.itemOwner.get(id) === userUuid ? this.data.get(userUuid)?.items.get(id) : undefined
+  }
+  account(userUuid: string, id: number): AccountRecord | undefined {
+    return this.accountOwner.get(id) === userUuid ? this.data.get(userUuid)?.accounts.get(id) : undefined
+  }
+  transaction(userUuid: string, id: number): TransactionRecord | undefined {
+    return this.transactionOwner.get(id) === userUuid
+      ? this.data.get(userUuid)?.transactions.get(id)
+      : undefined
+  }
+  stock(userUuid: string, id: number): StockRecord | undefined {
+    return this.stockOwner.get(id) === userUuid ? this.data.get(userUuid)?.stocks.get(id) : undefined
+  }
+
+  /** Deletes an item with its accounts, their transactions and stocks. */
+  deleteItem(itemId: number): boolean {
+    const userUuid = this.itemOwner.get(itemId)
+    if (userUuid === undefined) return false
+    const data = this.userData(userUuid)
+    const accountIds = new Set<number>()
+    for (const account of data.accounts.values()) {
+      if (account.itemId !== itemId) continue
+      accountIds.add(account.id)
+      data.accounts.delete(account.id)
+      this.accountOwner.delete(account.id)
+    }
+    for (const tx of [...data.transactions.values()]) {
+      if (!accountIds.has(tx.accountId)) continue
+      data.transactions.delete(tx.id)
+      this.transactionOwner.delete(tx.id)
+    }
+    for (const stock of [...data.stocks.values()]) {
+      if (!accountIds.has(stock.accountId)) continue
+      data.stocks.delete(stock.id)
+      this.stockOwner.delete(stock.id)
+    }
+    data.items.delete(itemId)
+    this.itemOwner.delete(itemId)
+    data.views.clear()
+    return true
+  }
+}
