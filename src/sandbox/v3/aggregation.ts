@@ -1,0 +1,287 @@
+import * as v from 'valibot'
+import { empty, json, numericId, type Route, type UserRouteContext, userRoute } from '../http.js'
+import { byNumber, type Cursoring } from '../pagination.js'
+import type { AccountRecord, ItemRecord, SessionRecord, StockRecord, TransactionRecord } from '../state.js'
+import {
+  badRequest,
+  dateQuery,
+  idQuery,
+  instantQuery,
+  listResponse,
+  notFoundForUser,
+  readBody,
+  readQuery,
+} from './common.js'
+import { accountView, itemView, stockView, transactionView } from './views.js'
+
+/**
+ * User-level aggregation routes (bearer token): Connect and user-management sessions, items,
+ * accounts, transactions, stocks, account check.
+ */
+
+const COUNTRIES = 'FR ES IT PT DE BE NL LU PL HU IE MT CZ NO BG SE DK AT SK FI GB GR EE IS CY HR LV RO'.split(
+  ' ',
+)
+
+/** `account_types` must be `payment` or `all`; Bridge names the error after the session kind. */
+const accountTypesError = (ctx: UserRouteContext, prefix: 'connect_session' | 'user_session') =>
+  ctx.error(
+    400,
+    `${prefix}.account_types_invalid`,
+    'The account_types parameter is invalid. It should be payment or all.',
+    'account_types',
+  )
+
+const ConnectSessionBody = v.object({
+  user_email: v.optional(v.pipe(v.string(), v.email())),
+  country_code: v.optional(v.picklist(COUNTRIES)),
+  capabilities: v.optional(v.array(v.string())),
+  allow_account_selection: v.optional(v.boolean()),
+  max_selectable_accounts: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  callback_url: v.optional(v.pipe(v.string(), v.url())),
+  context: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,100}$/))),
+  account_types: v.optional(v.unknown()),
+  provider_id: v.optional(v.pipe(v.number(), v.integer())),
+  item_id: v.optional(v.pipe(v.number(), v.integer())),
+  force_reauthentication: v.optional(v.boolean()),
+})
+
+const UserSessionBody = v.object({
+  user_email: v.optional(v.pipe(v.string(), v.email())),
+  account_types: v.optional(v.unknown()),
+})
+
+const isAccountTypes = (value: unknown): value is 'payment' | 'all' => value === 'payment' || value === 'all'
+
+const createSession = (
+  ctx: UserRouteContext,
+  kind: SessionRecord['kind'],
+  fields: Omit<SessionRecord, 'id' | 'kind' | 'userUuid' | 'createdAt'>,
+): Response => {
+  const session: SessionRecord = {
+    id: ctx.rng.uuid(),
+    kind,
+    userUuid: ctx.user.uuid,
+    createdAt: ctx.clock.now(),
+    ...fields,
+  }
+  ctx.state.sessions.set(session.id, session)
+  const where = kind === 'connect' ? 'session' : 'user'
+  return json(201, { id: session.id, url: `${ctx.origin}/_sandbox/connect/${where}/${session.id}` })
+}
+
+/** Transactions: newest `updated_at` first, cursor `<updated_at ms>:<id>` like Bridge's. */
+const transactionCursor: Cursoring<TransactionRecord> = {
+  key: (tx) => `${tx.updatedAt}:${tx.id}`,
+  compare: (key, tx) => {
+    const [updatedAt, id] = key.split(':').map(Number) as [number, number]
+    return updatedAt !== tx.updatedAt ? tx.updatedAt - updatedAt : tx.id - id
+  },
+  valid: (key) => /^\d+:\d+$/.test(key),
+}
+
+/** The first index whose `updated_at` is ≤ `ms` in a newest-first list (binary search). */
+const firstAtOrBefore = (sorted: readonly TransactionRecord[], ms: number): number => {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((sorted[mid] as TransactionRecord).updatedAt > ms) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+const withId = <T>(
+  ctx: UserRouteContext,
+  resource: 'item' | 'account' | 'transaction' | 'stock',
+  find: (id: number) => T | undefined,
+  answer: (record: T) => Response,
+): Response => {
+  const raw = ctx.params.id as string
+  const id = numericId(raw)
+  const record = id === undefined ? undefined : find(id)
+  return record === undefined ? notFoundForUser(ctx, resource, raw) : answer(record)
+}
+
+export const aggregationRoutes: readonly Route[] = [
+  userRoute('POST', '/v3/aggregation/connect-sessions', (ctx) => {
+    const raw = (ctx.body ?? {}) as Record<string, unknown>
+    if (raw.account_types !== undefined && !isAccountTypes(raw.account_types))
+      return accountTypesError(ctx, 'connect_session')
+    const body = readBody(ctx, ConnectSessionBody)
+    if (!body.ok) return body.response
+    const b = body.value
+    if (b.item_id !== undefined && !ctx.state.item(ctx.user.uuid, b.item_id))
+      return notFoundForUser(ctx, 'item', String(b.item_id))
+    return createSession(ctx, 'connect', {
+      accountTypes: isAccountTypes(b.account_types) ? b.account_types : 'payment',
+      ...(b.user_email === undefined ? {} : { userEmail: b.user_email }),
+      ...(b.provider_id === undefined ? {} : { providerId: b.provider_id }),
+      ...(b.item_id === undefined ? {} : { itemId: b.item_id }),
+      ...(b.callback_url === undefined ? {} : { callbackUrl: b.callback_url }),
+      ...(b.context === undefined ? {} : { context: b.context }),
+    })
+  }),
+
+  userRoute('POST', '/v3/aggregation/user-management-sessions', (ctx) => {
+    const raw = (ctx.body ?? {}) as Record<string, unknown>
+    if (raw.account_types !== undefined && !isAccountTypes(raw.account_types))
+      return accountTypesError(ctx, 'user_session')
+    const body = readBody(ctx, UserSessionBody)
+    if (!body.ok) return body.response
+    return createSession(ctx, 'user-management', {
+      accountTypes: isAccountTypes(body.value.account_types) ? body.value.account_types : 'payment',
+      ...(body.value.user_email === undefined ? {} : { userEmail: body.value.user_email }),
+    })
+  }),
+
+  userRoute('GET', '/v3/aggregation/items', (ctx) =>
+    listResponse(
+      ctx,
+      ctx.state.items(ctx.user.uuid),
+      byNumber((item: ItemRecord) => item.id),
+      (item) => itemView(item, ctx.language),
+      { generatedAt: true },
+    ),
+  ),
+
+  userRoute('GET', '/v3/aggregation/items/:id', (ctx) =>
+    withId(
+      ctx,
+      'item',
+      (id) => ctx.state.item(ctx.user.uuid, id),
+      (item) => json(200, itemView(item, ctx.language)),
+    ),
+  ),
+
+  userRoute('DELETE', '/v3/aggregation/items/:id', (ctx) =>
+    withId(
+      ctx,
+      'item',
+      (id) => ctx.state.item(ctx.user.uuid, id),
+      (item) => {
+        ctx.state.deleteItem(item.id)
+        return empty(204)
+      },
+    ),
+  ),
+
+  userRoute('GET', '/v3/aggregation/accounts', (ctx) => {
+    const query = readQuery<{ item_id: number }>(ctx.query, { item_id: idQuery })
+    if ('property' in query) return badRequest(ctx, query)
+    return listResponse(
+      ctx,
+      ctx.state.accounts(ctx.user.uuid, query.item_id),
+      byNumber((account: AccountRecord) => account.id),
+      accountView,
+      { generatedAt: true },
+    )
+  }),
+
+  userRoute('GET', '/v3/aggregation/accounts/:id', (ctx) =>
+    withId(
+      ctx,
+      'account',
+      (id) => ctx.state.account(ctx.user.uuid, id),
+      (account) => json(200, accountView(account)),
+    ),
+  ),
+
+  userRoute('GET', '/v3/aggregation/transactions', (ctx) => {
+    const query = readQuery<{
+      account_id: number
+      since: number
+      until: number
+      min_date: string
+      max_date: string
+    }>(ctx.query, {
+      account_id: idQuery,
+      since: instantQuery,
+      until: instantQuery,
+      min_date: dateQuery,
+      max_date: dateQuery,
+    })
+    if ('property' in query) return badRequest(ctx, query)
+    let sorted = ctx.state.transactions(ctx.user.uuid, 'updated', query.account_id)
+    // since/until bound updated_at, the sort key: cut the range by binary search.
+    if (query.since !== undefined || query.until !== undefined) {
+      const start = query.until === undefined ? 0 : firstAtOrBefore(sorted, query.until)
+      const end = query.since === undefined ? sorted.length : firstAtOrBefore(sorted, query.since)
+      sorted = sorted.slice(start, Math.max(start, end))
+    }
+    const { min_date: minDate, max_date: maxDate } = query
+    const filter =
+      minDate === undefined && maxDate === undefined
+        ? undefined
+        : (tx: TransactionRecord) =>
+            (minDate === undefined || tx.date >= minDate) && (maxDate === undefined || tx.date <= maxDate)
+    return listResponse(ctx, sorted, transactionCursor, transactionView, {
+      generatedAt: true,
+      ...(filter ? { filter } : {}),
+    })
+  }),
+
+  userRoute('GET', '/v3/aggregation/transactions/:id', (ctx) =>
+    withId(
+      ctx,
+      'transaction',
+      (id) => ctx.state.transaction(ctx.user.uuid, id),
+      (tx) => json(200, transactionView(tx)),
+    ),
+  ),
+
+  userRoute('GET', '/v3/aggregation/stocks', (ctx) => {
+    const query = readQuery<{ account_id: number; since: number }>(ctx.query, {
+      account_id: idQuery,
+      since: instantQuery,
+    })
+    if ('property' in query) return badRequest(ctx, query)
+    const { account_id: accountId, since } = query
+    const stocks = ctx.state
+      .stocks(ctx.user.uuid)
+      .filter(
+        (s) =>
+          (accountId === undefined || s.accountId === accountId) &&
+          (since === undefined || s.updatedAt > since),
+      )
+    return listResponse(
+      ctx,
+      stocks,
+      byNumber((s: StockRecord) => s.id),
+      stockView,
+    )
+  }),
+
+  userRoute('GET', '/v3/aggregation/stocks/:id', (ctx) =>
+    withId(
+      ctx,
+      'stock',
+      (id) => ctx.state.stock(ctx.user.uuid, id),
+      (stock) => json(200, stockView(stock)),
+    ),
+  ),
+
+  userRoute('GET', '/v3/aggregation/accounts-information', (ctx) => {
+    const resources = ctx.state
+      .items(ctx.user.uuid)
+      .map((item) => ({
+        item_id: item.id,
+        first_name: item.holder.firstName,
+        last_name: item.holder.lastName,
+        accounts: ctx.state
+          .accounts(ctx.user.uuid, item.id)
+          .filter((a) => a.iban !== undefined)
+          .map((a) => ({
+            id: a.id,
+            name: a.name,
+            type: a.type,
+            currency_code: a.currencyCode,
+            provider_id: a.providerId,
+            iban: a.iban,
+          })),
+      }))
+      .filter((entry) => entry.accounts.length > 0)
+    return json(200, { resources })
+  }),
+]

@@ -1,0 +1,154 @@
+import { CATEGORY_TREE } from '../data/categories.js'
+import { PROVIDERS_V3 } from '../data/providers.js'
+import { clientRoute, json, numericId, type Route, userRoute } from '../http.js'
+import { byNumber } from '../pagination.js'
+import type { TransactionRecord } from '../state.js'
+import { listResponse, notFound } from './common.js'
+
+/** Reference data (providers, categories) and category insights. */
+
+type Provider = Readonly<Record<string, unknown>> & { readonly id: number }
+const PROVIDERS = [...(PROVIDERS_V3 as readonly Provider[])].sort((a, b) => a.id - b.id)
+
+/** Values of a multi-valued filter: repeated keys, each possibly a comma list. */
+const values = (query: URLSearchParams, name: string): string[] =>
+  query
+    .getAll(name)
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim().toLowerCase())
+    .filter((value) => value !== '')
+
+const field = (provider: Provider, path: string): unknown =>
+  path
+    .split('.')
+    .reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], provider)
+
+/** Whether a provider passes one filter: `all` values (AND) or any of them (OR). */
+const passes = (provider: Provider, path: string, wanted: string[], all = false): boolean => {
+  if (wanted.length === 0) return true
+  const raw = field(provider, path)
+  const have = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((x) => String(x).toLowerCase())
+  return all ? wanted.every((w) => have.includes(w)) : wanted.some((w) => have.includes(w))
+}
+
+const CATEGORIES = [...CATEGORY_TREE].sort((a, b) => a.id - b.id)
+const PARENTS = new Map(
+  CATEGORY_TREE.flatMap((parent) => parent.categories.map((child) => [child.id, parent] as const)),
+)
+
+const DAY = 86_400_000
+const round = (n: number) => Math.round(n * 100) / 100
+
+/** Per category: min, max, mean of debits; per rolling month: sum and count. */
+const insights = (transactions: readonly TransactionRecord[], now: number) => {
+  const booked = transactions.filter((tx) => !tx.deleted && !tx.future && tx.categoryId !== undefined)
+  const oldest = booked.reduce<string | undefined>(
+    (min, tx) => (min === undefined || tx.date < min ? tx.date : min),
+    undefined,
+  )
+  const global = new Map<number, { min: number; max: number; sum: number; count: number }>()
+  for (const tx of booked) {
+    const entry = global.get(tx.categoryId as number) ?? { min: tx.amount, max: tx.amount, sum: 0, count: 0 }
+    entry.min = Math.min(entry.min, tx.amount)
+    entry.max = Math.max(entry.max, tx.amount)
+    entry.sum += tx.amount
+    entry.count += 1
+    global.set(tx.categoryId as number, entry)
+  }
+  const monthly = [0, 1, 2].map((back) => {
+    const to = now - back * 30 * DAY
+    const from = to - 30 * DAY
+    const fromDay = new Date(from).toISOString().slice(0, 10)
+    const toDay = new Date(to).toISOString().slice(0, 10)
+    const sums = new Map<number, { sum: number; count: number }>()
+    for (const tx of booked) {
+      if (tx.date < fromDay || tx.date >= toDay) continue
+      const entry = sums.get(tx.categoryId as number) ?? { sum: 0, count: 0 }
+      entry.sum += tx.amount
+      entry.count += 1
+      sums.set(tx.categoryId as number, entry)
+    }
+    return {
+      from: fromDay,
+      to: toDay,
+      categories: [...sums].map(([id, s]) => ({
+        id,
+        aggregates: { monetary_sum: round(s.sum), frequency: s.count },
+      })),
+    }
+  })
+  const days = oldest === undefined ? 0 : Math.floor((now - Date.parse(oldest)) / DAY)
+  return {
+    oldest_existing_transaction: oldest,
+    fully_analyzed_month: Math.min(12, Math.floor(days / 30)),
+    fully_analyzed_day: days,
+    risky_transactions: 0,
+    kpis: {
+      global: {
+        categories: [...global].map(([id, g]) => ({
+          id,
+          aggregates: {
+            monetary_max: round(g.max),
+            monetary_mean: round(g.sum / g.count),
+            monetary_min: round(g.min),
+          },
+        })),
+      },
+      monthly,
+    },
+  }
+}
+
+export const catalogRoutes: readonly Route[] = [
+  clientRoute('GET', '/v3/providers', (ctx) => {
+    const q = ctx.query
+    const filtered = PROVIDERS.filter(
+      (p) =>
+        passes(p, 'country_code', values(q, 'country_code')) &&
+        passes(p, 'capabilities', values(q, 'capabilities'), true) &&
+        passes(p, 'aggregation_metadata.release_status', values(q, 'aggregation_release_status')) &&
+        passes(p, 'payment_metadata.release_status', values(q, 'payment_release_status')) &&
+        passes(p, 'tags.segment', values(q, 'segment')) &&
+        passes(
+          p,
+          'aggregation_metadata.provider_environments',
+          values(q, 'aggregation_provider_environments'),
+        ) &&
+        passes(p, 'payment_metadata.provider_environments', values(q, 'payment_provider_environments')),
+    )
+    return listResponse(
+      ctx,
+      filtered,
+      byNumber((p: Provider) => p.id),
+      (p) => p,
+    )
+  }),
+
+  clientRoute('GET', '/v3/providers/:id', (ctx) => {
+    const id = numericId(ctx.params.id)
+    const provider = PROVIDERS.find((p) => p.id === id)
+    return provider ? json(200, provider) : notFound(ctx)
+  }),
+
+  clientRoute('GET', '/v3/aggregation/categories', (ctx) =>
+    listResponse(
+      ctx,
+      CATEGORIES,
+      byNumber((c) => c.id),
+      (c) => c,
+    ),
+  ),
+
+  clientRoute('GET', '/v3/aggregation/categories/:id', (ctx) => {
+    const id = numericId(ctx.params.id)
+    const parent = id === undefined ? undefined : PARENTS.get(id)
+    const child = parent?.categories.find((c) => c.id === id)
+    if (child && parent) return json(200, { id: child.id, name: child.name, parent_id: parent.id })
+    const top = CATEGORY_TREE.find((c) => c.id === id)
+    return top ? json(200, { id: top.id, name: top.name }) : notFound(ctx)
+  }),
+
+  userRoute('GET', '/v3/aggregation/insights/category', (ctx) =>
+    json(200, insights(ctx.state.transactions(ctx.user.uuid, 'updated'), ctx.clock.now())),
+  ),
+]

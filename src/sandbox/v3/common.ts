@@ -1,0 +1,116 @@
+import * as v from 'valibot'
+import { iso, json, type RouteContext } from '../http.js'
+import {
+  type Cursoring,
+  nextUri,
+  type PageSlice,
+  type ParamError,
+  paginate,
+  readLimit,
+} from '../pagination.js'
+
+/** Helpers shared by the 2025-01-15 routes: query parsing, body validation, list envelopes. */
+
+/** 400 `invalid_request` for a bad query parameter or body property. */
+export const badRequest = (ctx: RouteContext, problem: ParamError): Response =>
+  ctx.error(400, 'invalid_request', problem.message, problem.property)
+
+const isParamError = (value: unknown): value is ParamError =>
+  !!value && typeof value === 'object' && 'property' in value && 'message' in value
+
+/** Reads optional query parameters; the first problem wins. */
+export const readQuery = <T extends Record<string, unknown>>(
+  query: URLSearchParams,
+  readers: { [K in keyof T]: (raw: string, name: string) => T[K] | ParamError },
+): Partial<T> | ParamError => {
+  const out: Partial<T> = {}
+  for (const name of Object.keys(readers) as (keyof T & string)[]) {
+    const raw = query.get(name)
+    if (raw === null) continue
+    const value = readers[name](raw, name)
+    if (isParamError(value)) return value
+    out[name] = value
+  }
+  return out
+}
+
+/** A numeric id in the query (`account_id`, `item_id`, …). */
+export const idQuery = (raw: string, name: string): number | ParamError =>
+  /^\d{1,16}$/.test(raw) && Number.isSafeInteger(Number(raw))
+    ? Number(raw)
+    : { property: name, message: `${name} must be a numeric id` }
+
+/** An ISO 8601 instant in the query (`since`, `until`), as ms. */
+export const instantQuery = (raw: string, name: string): number | ParamError => {
+  const ms = Date.parse(raw)
+  return /^\d{4}-\d\d-\d\d(T[\d:.]+(Z|[+-]\d\d:?\d\d)?)?$/.test(raw) && Number.isFinite(ms)
+    ? ms
+    : { property: name, message: `${name} must be an ISO 8601 date-time` }
+}
+
+/** A `YYYY-MM-DD` date in the query (`min_date`, `max_date`). */
+export const dateQuery = (raw: string, name: string): string | ParamError =>
+  /^\d{4}-\d\d-\d\d$/.test(raw) && Number.isFinite(Date.parse(raw))
+    ? raw
+    : { property: name, message: `${name} must be a YYYY-MM-DD date` }
+
+/** Any non-empty string. */
+export const textQuery = (raw: string, name: string): string | ParamError =>
+  raw === '' ? { property: name, message: `${name} must not be empty` } : raw
+
+/** Validates a JSON body; 400 `invalid_request` "Invalid body content" with the property on failure. */
+export const readBody = <S extends v.GenericSchema>(
+  ctx: RouteContext,
+  schema: S,
+): { ok: true; value: v.InferOutput<S> } | { ok: false; response: Response } => {
+  const result = v.safeParse(schema, ctx.body ?? {})
+  if (result.success) return { ok: true, value: result.output }
+  const property = v.getDotPath(result.issues[0])
+  return {
+    ok: false,
+    response: ctx.error(400, 'invalid_request', 'Invalid body content', property ?? undefined),
+  }
+}
+
+/** A list page: the envelope Bridge sends (`generated_at` only on the lists that have it). */
+export const listResponse = <T>(
+  ctx: RouteContext,
+  sorted: readonly T[],
+  cursoring: Cursoring<T>,
+  view: (item: T) => unknown,
+  options: { generatedAt?: boolean; filter?: (item: T) => boolean } = {},
+): Response => {
+  const limit = readLimit(ctx.query)
+  if (typeof limit !== 'number') return badRequest(ctx, limit)
+  const page: PageSlice<T> | ParamError = paginate(
+    sorted,
+    cursoring,
+    ctx.query.get('after'),
+    limit,
+    options.filter,
+  )
+  if (isParamError(page)) return badRequest(ctx, page)
+  const body = {
+    resources: page.items.map(view),
+    ...(options.generatedAt ? { generated_at: iso(ctx.clock.now()) } : {}),
+    pagination: { next_uri: nextUri(ctx.url.pathname, ctx.query, limit, page.nextAfter) },
+  }
+  return json(200, body)
+}
+
+/** Bridge's "X 123 not found for user <uuid>" 404s of user-level resources. */
+export const notFoundForUser = (
+  ctx: RouteContext & { user: { uuid: string } },
+  resource: 'item' | 'account' | 'transaction' | 'stock',
+  id: string,
+): Response => {
+  const label = resource[0]?.toUpperCase() + resource.slice(1)
+  return ctx.error(404, `${resource}.not_found`, `${label} ${id} not found for user ${ctx.user.uuid}`)
+}
+
+/** Bridge's generic 404. */
+export const notFound = (ctx: RouteContext): Response =>
+  ctx.error(404, 'not_found', "The requested resource doesn't exist")
+
+/** Non-empty, bounded string in a body. */
+export const Text = (max = 1000) => v.pipe(v.string(), v.minLength(1), v.maxLength(max))
