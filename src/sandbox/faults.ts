@@ -1,0 +1,218 @@
+import type { Rng } from './random.js'
+import { compilePattern, type PathMatcher } from './router.js'
+
+/**
+ * Fault injection. A rule matches requests (by method and path pattern, or all of them), fires a
+ * number of `times` or with a `probability` (drawn from the seeded stream, so runs repeat), and
+ * does one thing to the exchange.
+ */
+
+/** What a fault does. */
+export type Fault =
+  /** Answer with this status (and Bridge's error body) instead of the real response. */
+  | {
+      readonly type: 'status'
+      readonly status: number
+      /** `Retry-After` header value (seconds, or an HTTP date); none when absent. */
+      readonly retryAfter?: number | string
+      /** Let the request take effect first, then answer with the status (a POST that did act). */
+      readonly afterHandler?: boolean
+    }
+  /** Wait this long before answering (other rules still apply). */
+  | { readonly type: 'latency'; readonly ms: number }
+  /**
+   * Drop the connection without an answer. The Web handler throws {@link ConnectionReset};
+   * the Node adapter destroys the socket. `afterHandler` lets the request act first.
+   */
+  | { readonly type: 'reset'; readonly afterHandler?: boolean }
+  /** The real response, with its JSON body cut in the middle. */
+  | { readonly type: 'truncated-json' }
+  /** A 200 whose body is not JSON at all, with `Content-Type: application/json`. */
+  | { readonly type: 'invalid-json' }
+  /** An HTML error page from a proxy (default status 502). */
+  | { readonly type: 'html'; readonly status?: number }
+  /**
+   * The real response with its schema changed: an extra field, an unknown value for an enum, a
+   * required field removed or a field of the wrong type. Lists change their first resource.
+   */
+  | {
+      readonly type: 'drift'
+      readonly drift: 'extra-field' | 'unknown-enum' | 'missing-field' | 'wrong-type'
+      /** The field to change; default: the first of a list of likely fields found in the body. */
+      readonly field?: string
+    }
+
+/** Which requests a rule applies to, and how often. */
+export interface FaultMatch {
+  /** HTTP method; default any. */
+  readonly method?: string
+  /** Path pattern (`/v3/aggregation/accounts/:id`, trailing `*` for a prefix) or RegExp; default any. */
+  readonly path?: string | RegExp
+  /** Fire this many times, then remove the rule; default: until removed. */
+  readonly times?: number
+  /** Fire with this probability (0..1) per matching request; default 1. */
+  readonly probability?: number
+}
+
+/** A fault rule: where, how often, what. */
+export type FaultRule = FaultMatch & Fault
+
+/** A rule as listed, with its id and remaining count. */
+export type ActiveFault = FaultRule & { readonly id: string; readonly remaining?: number }
+
+/** Thrown by the Web handler for a `reset` fault. A `TypeError`, like `fetch`'s network failures. */
+export class ConnectionReset extends TypeError {
+  override readonly name = 'ConnectionReset'
+  constructor() {
+    super('fetch failed: connection reset by the Bridge sandbox (fault injection)')
+  }
+}
+
+interface Entry {
+  readonly rule: ActiveFault
+  readonly matches: PathMatcher | RegExp | undefined
+  remaining: number
+}
+
+/** The fault rules of one sandbox. */
+export interface Faults {
+  /** Adds a rule; returns its id. Rules are tried in the order they were added. */
+  add(rule: FaultRule): string
+  remove(id: string): boolean
+  clear(): void
+  list(): ActiveFault[]
+}
+
+/** Checks a rule given from outside (admin API), returning a message when it is unusable. */
+export const checkFaultRule = (rule: unknown): string | undefined => {
+  if (!rule || typeof rule !== 'object') return 'a fault rule must be an object'
+  const r = rule as Record<string, unknown>
+  const types = ['status', 'latency', 'reset', 'truncated-json', 'invalid-json', 'html', 'drift']
+  if (typeof r.type !== 'string' || !types.includes(r.type)) return `type must be one of ${types.join(', ')}`
+  if (r.type === 'status' && (typeof r.status !== 'number' || r.status < 100 || r.status > 599))
+    return 'status must be an HTTP status'
+  if (r.type === 'latency' && (typeof r.ms !== 'number' || r.ms < 0)) return 'ms must be a number ≥ 0'
+  if (
+    r.type === 'drift' &&
+    !['extra-field', 'unknown-enum', 'missing-field', 'wrong-type'].includes(String(r.drift))
+  )
+    return 'drift must be extra-field, unknown-enum, missing-field or wrong-type'
+  if (r.times !== undefined && (typeof r.times !== 'number' || !(r.times >= 1))) return 'times must be ≥ 1'
+  if (
+    r.probability !== undefined &&
+    (typeof r.probability !== 'number' || r.probability < 0 || r.probability > 1)
+  )
+    return 'probability must be between 0 and 1'
+  if (r.path !== undefined && typeof r.path !== 'string' && !(r.path instanceof RegExp))
+    return 'path must be a string pattern'
+  return undefined
+}
+
+/** The rules that fire for one request, in order: latencies, then at most one other fault. */
+export interface Firing {
+  readonly latencyMs: number
+  readonly fault?: Exclude<Fault, { type: 'latency' }>
+}
+
+export const createFaults = (rng: Rng): Faults & { fire(method: string, path: string): Firing } => {
+  const entries: Entry[] = []
+  let counter = 0
+  const matches = (entry: Entry, method: string, path: string): boolean => {
+    if (entry.rule.method && entry.rule.method.toUpperCase() !== method) return false
+    if (entry.matches instanceof RegExp) return entry.matches.test(path)
+    return entry.matches ? entry.matches(path) !== undefined : true
+  }
+  return {
+    add(rule) {
+      const problem = checkFaultRule(rule)
+      if (problem) throw new TypeError(`Invalid fault rule: ${problem}`)
+      counter += 1
+      const id = `fault-${counter}`
+      entries.push({
+        rule: { ...rule, id },
+        matches: typeof rule.path === 'string' ? compilePattern(rule.path) : rule.path,
+        remaining: rule.times ?? Number.POSITIVE_INFINITY,
+      })
+      return id
+    },
+    remove(id) {
+      const index = entries.findIndex((entry) => entry.rule.id === id)
+      if (index >= 0) entries.splice(index, 1)
+      return index >= 0
+    },
+    clear() {
+      entries.length = 0
+    },
+    list() {
+      return entries.map((entry) =>
+        Number.isFinite(entry.remaining) ? { ...entry.rule, remaining: entry.remaining } : entry.rule,
+      )
+    },
+    fire(method, path) {
+      let latencyMs = 0
+      for (const entry of [...entries]) {
+        if (!matches(entry, method, path)) continue
+        if (entry.rule.probability !== undefined && !(rng.next() < entry.rule.probability)) continue
+        entry.remaining -= 1
+        if (entry.remaining <= 0) entries.splice(entries.indexOf(entry), 1)
+        if (entry.rule.type === 'latency') {
+          latencyMs += entry.rule.ms
+          continue
+        }
+        const { id: _id, method: _m, path: _p, times: _t, probability: _pr, ...fault } = entry.rule
+        return { latencyMs, fault: fault as Firing['fault'] }
+      }
+      return { latencyMs }
+    },
+  }
+}
+
+const ENUM_FIELDS = [
+  'status_code_info',
+  'type',
+  'status',
+  'last_refresh_status',
+  'data_access',
+  'operation_type',
+  'account_types',
+  'payment_status',
+]
+const REQUIRED_FIELDS = ['id', 'uuid', 'access_token', 'amount', 'name', 'url', 'consent_url', 'message']
+const TYPED_FIELDS = ['id', 'amount', 'balance', 'uuid', 'access_token', 'name', 'url', 'expires_at']
+
+/** Applies a schema drift to a JSON body (the first resource of a list). */
+export const applyDrift = (body: unknown, drift: Extract<Fault, { type: 'drift' }>): unknown => {
+  if (!body || typeof body !== 'object') return body
+  const envelope = body as Record<string, unknown>
+  const list = Array.isArray(envelope.resources) ? (envelope.resources as unknown[]) : undefined
+  const target = (list ? list[0] : envelope) as Record<string, unknown> | undefined
+  if (!target || typeof target !== 'object') return body
+  const changed: Record<string, unknown> = { ...target }
+  const first = (candidates: readonly string[]) => drift.field ?? candidates.find((key) => key in changed)
+  switch (drift.drift) {
+    case 'extra-field':
+      changed[drift.field ?? 'sandbox_drift_field'] = { added_by: 'bridgeapi-sandbox' }
+      break
+    case 'unknown-enum': {
+      const key = first(ENUM_FIELDS)
+      // Integer enums (item `status`) get an unknown code; string enums an unknown word.
+      if (key) changed[key] = typeof changed[key] === 'number' ? 9999 : 'sandbox_unknown_value'
+      break
+    }
+    case 'missing-field': {
+      const key = first(REQUIRED_FIELDS)
+      if (key) delete changed[key]
+      break
+    }
+    case 'wrong-type': {
+      const key = first(TYPED_FIELDS)
+      if (key) changed[key] = typeof changed[key] === 'number' ? String(changed[key]) : 12345
+      break
+    }
+  }
+  return list ? { ...envelope, resources: [changed, ...list.slice(1)] } : changed
+}
+
+/** The page a proxy in front of Bridge shows when it fails. */
+export const htmlErrorPage = (status: number): string =>
+  `<html>\r\n<head><title>${status} Bad Gateway</title></head>\r\n<body>\r\n<center><h1>${status} Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`

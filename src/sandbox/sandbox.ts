@@ -1,0 +1,361 @@
+import { handleAdmin } from './admin.js'
+import { createClock, type SandboxClock } from './clock.js'
+import { type CompleteOptions, type ConnectResult, completeConnectSession } from './connect.js'
+import { applyDrift, ConnectionReset, createFaults, type Faults, htmlErrorPage } from './faults.js'
+import { type AccountKind, generateItem, TRANSACTIONAL_ACCOUNTS } from './generate.js'
+import type { ApiModule, RouteContext, UserRouteContext } from './http.js'
+import { createRng } from './random.js'
+import { createRouter } from './router.js'
+import { SandboxState } from './state.js'
+import { v3Api } from './v3/index.js'
+
+/** Client id the sandbox accepts unless told otherwise. */
+export const SANDBOX_CLIENT_ID = 'sandbox-client-id'
+/** Client secret the sandbox accepts unless told otherwise. */
+export const SANDBOX_CLIENT_SECRET = 'sandbox-client-secret'
+
+/** Two hours, Bridge's token lifetime. */
+const TWO_HOURS = 2 * 60 * 60 * 1000
+
+/** A user to create with an item, accounts and transactions. */
+export interface SeedUserOptions {
+  /** Your id for the user; an existing user with this id gets one more item. */
+  readonly externalUserId?: string
+  /** Transactions over all the accounts. Default 200. */
+  readonly transactions?: number
+  /** A number of transactional accounts (checking, savings, card, …) or their kinds. Default 3. */
+  readonly accounts?: number | readonly AccountKind[]
+  /** Provider of the item. Default 574 (Demo Bank). */
+  readonly providerId?: number
+  /** Days of history the transactions spread over. Default: about 4 a day, 90 to 1095 days. */
+  readonly historyDays?: number
+}
+
+/** What {@link Sandbox.seedUser} created. */
+export interface SeededUser {
+  readonly uuid: string
+  readonly externalUserId?: string
+  readonly itemId: number
+  readonly accountIds: readonly number[]
+}
+
+/** Options of {@link createSandbox}. */
+export interface SandboxOptions {
+  /** Seed of every generated value (uuids, ids, amounts, labels, fault probabilities). Default `0`. */
+  readonly seed?: number | string
+  /** Accepted `Client-Id`. Default {@link SANDBOX_CLIENT_ID}. */
+  readonly clientId?: string
+  /** Accepted `Client-Secret`. Default {@link SANDBOX_CLIENT_SECRET}. */
+  readonly clientSecret?: string
+  /** Start instant of the sandbox clock (ms, ISO string or Date). Default: real time. */
+  readonly now?: number | string | Date
+  /**
+   * Freeze the clock: it then moves only through `clock.advance`/`clock.set`. Default: frozen when
+   * `now` is given (exact instants make data reproducible), running with real time otherwise.
+   */
+  readonly frozenClock?: boolean
+  /** Lifetime of user access tokens in ms. Default two hours. */
+  readonly tokenLifetimeMs?: number
+  /** Users to create at start, each with an item, accounts and transactions. */
+  readonly users?: readonly SeedUserOptions[]
+  /** How many requests `requests` keeps (oldest dropped first). Default 10 000. */
+  readonly maxRecordedRequests?: number
+  /** The API versions served. Default: every version this package simulates. */
+  readonly apis?: readonly ApiModule[]
+}
+
+/** A request as the sandbox received it; secrets are replaced by `[redacted]`. */
+export interface RecordedRequest {
+  readonly method: string
+  readonly path: string
+  /** The raw query string, with its `?` (or `''`). */
+  readonly search: string
+  /** Query parameters; repeated keys give arrays. */
+  readonly query: Readonly<Record<string, string | readonly string[]>>
+  /** Lower-case header names; `client-secret` and `authorization` redacted. */
+  readonly headers: Readonly<Record<string, string>>
+  /** Parsed JSON body (password fields redacted), the text when not JSON, or `undefined`. */
+  readonly body?: unknown
+  /** Sandbox clock when received. */
+  readonly at: number
+  /** Status answered; absent while in flight and for connection resets. */
+  status?: number
+  /** Type of the fault injected into this exchange, if any. */
+  fault?: string
+}
+
+/** A stateful in-memory Bridge: a Web-standard `fetch` handler plus controls for tests. */
+export interface Sandbox {
+  /**
+   * Handles one request, like `fetch`: pass it a `Request`, or a URL and init. It runs on any
+   * runtime with the Fetch API. A `reset` fault makes it reject with {@link ConnectionReset}.
+   */
+  fetch(input: Request | string | URL, init?: RequestInit): Promise<Response>
+  readonly clock: SandboxClock
+  readonly faults: Faults
+  /** Every request received (newest last), for assertions on shapes and counts. */
+  readonly requests: readonly RecordedRequest[]
+  clearRequests(): void
+  /** The data: users, tokens, items, accounts, transactions, sessions, payments. */
+  readonly state: SandboxState
+  readonly seed: number | string
+  readonly clientId: string
+  readonly clientSecret: string
+  /** Creates a user (or reuses one by `externalUserId`) with an item, accounts and transactions. */
+  seedUser(options?: SeedUserOptions): SeededUser
+  /** Finishes a Connect session as the scenario says (default `success`). Throws `ConnectError`. */
+  completeConnectSession(sessionId: string, options?: CompleteOptions): ConnectResult
+}
+
+const SECRET_HEADERS = new Set(['client-secret', 'authorization'])
+const SECRET_KEY = /password|secret/i
+
+const redactBody = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(redactBody)
+  if (!value || typeof value !== 'object') return value
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, SECRET_KEY.test(key) ? '[redacted]' : redactBody(item)]),
+  )
+}
+
+const parseJson = (text: string): { ok: true; value: unknown } | { ok: false } => {
+  try {
+    return { ok: true, value: JSON.parse(text) }
+  } catch {
+    return { ok: false }
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Creates a sandbox. Nothing listens: call `sandbox.fetch(request)`, hand `sandbox.fetch` to the
+ * SDK as its `fetch`, serve it with `Deno.serve(sandbox.fetch)` / `Bun.serve({ fetch })` / a
+ * Worker, or use `startSandbox` (Node) for a real port.
+ *
+ * @param options - seed, credentials, clock, token lifetime, users to create.
+ * @returns the sandbox.
+ * @example
+ * ```ts
+ * import { createSandbox } from 'bridgeapi/sandbox'
+ * const sandbox = createSandbox({ seed: 42, users: [{ externalUserId: 'demo', transactions: 1000 }] })
+ * const response = await sandbox.fetch('http://sandbox.local/v3/providers/574', {
+ *   headers: { 'Bridge-Version': '2025-01-15', 'Client-Id': 'sandbox-client-id', 'Client-Secret': 'sandbox-client-secret' },
+ * })
+ * ```
+ */
+export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
+  const seed = options.seed ?? 0
+  const clientId = options.clientId ?? SANDBOX_CLIENT_ID
+  const clientSecret = options.clientSecret ?? SANDBOX_CLIENT_SECRET
+  const clock = createClock(options.now, options.frozenClock ?? options.now !== undefined)
+  const state = new SandboxState(clock, createRng(seed, 'ids'), options.tokenLifetimeMs ?? TWO_HOURS)
+  const dataRng = createRng(seed, 'data')
+  const routeRng = createRng(seed, 'routes')
+  const faults = createFaults(createRng(seed, 'faults'))
+  const maxRecorded = options.maxRecordedRequests ?? 10_000
+  const requests: RecordedRequest[] = []
+  const apis = options.apis ?? [v3Api]
+  const routers = apis.map((api) => {
+    const router = createRouter<(typeof api.routes)[number]>()
+    for (const route of api.routes) router.add(route.method, route.pattern, route)
+    return { api, router }
+  })
+
+  const record = (request: Request, url: URL, bodyText: string): RecordedRequest => {
+    const headers: Record<string, string> = {}
+    request.headers.forEach((value, key) => {
+      headers[key] = SECRET_HEADERS.has(key) ? '[redacted]' : value
+    })
+    const query: Record<string, string | string[]> = {}
+    for (const key of new Set(url.searchParams.keys())) {
+      const values = url.searchParams.getAll(key)
+      query[key] = values.length === 1 ? (values[0] as string) : values
+    }
+    const parsed = bodyText === '' ? undefined : parseJson(bodyText)
+    const entry: RecordedRequest = {
+      method: request.method,
+      path: url.pathname,
+      search: url.search,
+      query,
+      headers,
+      ...(parsed === undefined ? {} : { body: parsed.ok ? redactBody(parsed.value) : bodyText }),
+      at: clock.now(),
+    }
+    requests.push(entry)
+    if (requests.length > maxRecorded) requests.splice(0, requests.length - maxRecorded)
+    return entry
+  }
+
+  /** Bridge's checks, in order: version, client credentials, route, body, bearer token. */
+  const dispatch = async (request: Request, url: URL, bodyText: string): Promise<Response> => {
+    const path = url.pathname
+    const found = routers.find(({ api }) => path === api.prefix || path.startsWith(`${api.prefix}/`))
+    if (!found) return v3Api.error(404, 'not_found', "The requested resource doesn't exist")
+    const { api, router } = found
+    const error = api.error
+    if (request.headers.get('bridge-version') !== api.bridgeVersion) return api.failures.version(error)
+    if (
+      request.headers.get('client-id') !== clientId ||
+      request.headers.get('client-secret') !== clientSecret
+    )
+      return api.failures.clientCredentials(error)
+    const match = router.match(request.method, path)
+    if (match === 'not-found') return error(404, 'not_found', "The requested resource doesn't exist")
+    let body: unknown
+    if (bodyText !== '') {
+      if (!(request.headers.get('content-type') ?? '').toLowerCase().includes('application/json'))
+        return error(415, 'unsupported_media_type', 'Content-Type must be application/json')
+      const parsed = parseJson(bodyText)
+      if (!parsed.ok) return error(422, 'invalid_request', 'The request body is not valid JSON')
+      body = parsed.value
+    }
+    const language = request.headers.get('accept-language')?.slice(0, 2).toLowerCase()
+    const ctx: RouteContext = {
+      request,
+      url,
+      origin: url.origin,
+      params: match.params,
+      query: url.searchParams,
+      body,
+      ...(language ? { language } : {}),
+      state,
+      clock,
+      rng: routeRng,
+      api,
+      error,
+    }
+    const route = match.handler
+    if (route.auth === 'client') return route.handler(ctx)
+    const authorization = request.headers.get('authorization') ?? ''
+    const bearer = /^Bearer (\S+)$/i.exec(authorization)
+    if (!bearer) return api.failures.missingToken(error)
+    const resolved = state.resolveToken(bearer[1] as string)
+    if (resolved === undefined || resolved === 'expired') return api.failures.invalidToken(error)
+    const userCtx: UserRouteContext = { ...ctx, user: resolved.user, token: resolved.token }
+    return route.handler(userCtx)
+  }
+
+  const serve = async (request: Request): Promise<Response> => {
+    const url = new URL(request.url)
+    if (url.pathname === '/_sandbox' || url.pathname.startsWith('/_sandbox/'))
+      return handleAdmin(sandbox, request, url)
+    const bodyText = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text()
+    const entry = record(request, url, bodyText)
+    const firing = faults.fire(request.method, url.pathname)
+    if (firing.latencyMs > 0) await sleep(firing.latencyMs)
+    const fault = firing.fault
+    if (fault) entry.fault = fault.type
+    const api = routers.find(({ api }) => url.pathname.startsWith(`${api.prefix}/`))?.api ?? v3Api
+    const statusResponse = (status: number, retryAfter?: number | string) => {
+      const response = api.error(
+        status,
+        status === 429 ? 'too_many_requests' : 'server_error',
+        statusText(status),
+      )
+      if (retryAfter !== undefined) response.headers.set('retry-after', String(retryAfter))
+      return response
+    }
+    const before = fault && !('afterHandler' in fault && fault.afterHandler)
+    if (before && fault.type === 'status') return statusResponse(fault.status, fault.retryAfter)
+    if (before && fault.type === 'reset') throw new ConnectionReset()
+    if (fault?.type === 'html') return htmlResponse(fault.status ?? 502)
+    let response: Response
+    try {
+      response = await dispatch(request, url, bodyText)
+    } catch (cause) {
+      response = api.error(500, 'server_error', cause instanceof Error ? cause.message : 'Internal error')
+    }
+    if (!fault) return response
+    switch (fault.type) {
+      case 'status':
+        return statusResponse(fault.status, fault.retryAfter)
+      case 'reset':
+        throw new ConnectionReset()
+      case 'truncated-json': {
+        const text = await response.text()
+        return new Response(text.slice(0, Math.floor(text.length / 2)), {
+          status: response.status,
+          headers: response.headers,
+        })
+      }
+      case 'invalid-json':
+        return new Response('{"resources": [{"id": 1,, }', { status: 200, headers: response.headers })
+      case 'drift': {
+        const text = await response.text()
+        const parsed = parseJson(text)
+        const body = parsed.ok ? JSON.stringify(applyDrift(parsed.value, fault)) : text
+        return new Response(body, { status: response.status, headers: response.headers })
+      }
+      default:
+        return response
+    }
+  }
+
+  const sandbox: Sandbox = {
+    async fetch(input, init) {
+      const request = input instanceof Request && init === undefined ? input : new Request(input, init)
+      const entryCount = requests.length
+      const response = await serve(request)
+      // Note the status on the request's record (admin calls are not recorded).
+      if (requests.length > entryCount) {
+        const entry = requests[requests.length - 1] as RecordedRequest
+        entry.status = response.status
+      }
+      return response
+    },
+    clock,
+    faults,
+    requests,
+    clearRequests: () => {
+      requests.length = 0
+    },
+    state,
+    seed,
+    clientId,
+    clientSecret,
+    seedUser: (seedOptions = {}) => {
+      const externalUserId = seedOptions.externalUserId
+      const user =
+        (externalUserId === undefined ? undefined : state.findUserBy('externalUserId', externalUserId)) ??
+        state.createUser(externalUserId === undefined ? {} : { externalUserId })
+      const wanted = seedOptions.accounts ?? 3
+      const kinds =
+        typeof wanted === 'number'
+          ? Array.from(
+              { length: wanted },
+              (_, i) => TRANSACTIONAL_ACCOUNTS[i % TRANSACTIONAL_ACCOUNTS.length] as AccountKind,
+            )
+          : wanted
+      const { item, accounts } = generateItem(state, dataRng, {
+        userUuid: user.uuid,
+        providerId: seedOptions.providerId ?? 574,
+        accounts: kinds,
+        transactions: seedOptions.transactions ?? 200,
+        ...(seedOptions.historyDays === undefined ? {} : { historyDays: seedOptions.historyDays }),
+      })
+      return {
+        uuid: user.uuid,
+        ...(user.externalUserId === undefined ? {} : { externalUserId: user.externalUserId }),
+        itemId: item.id,
+        accountIds: accounts.map((a) => a.id),
+      }
+    },
+    completeConnectSession: (sessionId, completeOptions) =>
+      completeConnectSession(state, dataRng, sessionId, completeOptions),
+  }
+  for (const user of options.users ?? []) sandbox.seedUser(user)
+  return sandbox
+}
+
+const STATUS_TEXT: Readonly<Record<number, string>> = {
+  429: 'Too many requests',
+  500: 'Internal server error',
+  502: 'Bad gateway',
+  503: 'Service unavailable',
+  504: 'Gateway timeout',
+}
+const statusText = (status: number): string => STATUS_TEXT[status] ?? `HTTP ${status}`
+
+const htmlResponse = (status: number): Response =>
+  new Response(htmlErrorPage(status), { status, headers: { 'content-type': 'text/html', server: 'nginx' } })
