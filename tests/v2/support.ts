@@ -1,0 +1,106 @@
+/**
+ * Test tools for the 2021-06-01 endpoints: a fake Bridge built on the core's recording `fetch`
+ * (token requests answered, every other request recorded and answered by the test), contexts for
+ * client- and user-level calls, and one assertion for the request shape.
+ */
+import { readFileSync } from 'node:fs'
+import { expect } from 'vitest'
+import { type BridgeError, type Context, createContext } from '../../src/v2/index.js'
+import { CLIENT, json, type Recorded, type Responder, recordingFetch } from '../core/fake-bridge.js'
+
+export { CLIENT, json, type Recorded, recordingFetch }
+
+/** A legacy e-mail/password user, as in the Python client's README. */
+export const USER = { email: 'john@doe.com', password: 'password123' } as const
+export const TOKEN = 'b706dd6b0cb9fa55dbbd60b3beb2e4a70e9b4f70-001cf0d8-2711-4f3a-b84f-996aac1ae243'
+const FAR_FUTURE = '2099-01-01T00:00:00.000Z'
+
+/** The recorded answer of `POST /v2/authenticate` for a legacy user. */
+export const authBody = (accessToken = TOKEN, expiresAt = FAR_FUTURE) => ({
+  access_token: accessToken,
+  expires_at: expiresAt,
+  user: { uuid: '998945b4-bd1d-4d4b-93a4-d0e4c8f7a2a1', email: USER.email },
+})
+
+/** A v2 paginated list body. */
+export const page = (resources: unknown[], nextUri: string | null = null, extra: object = {}) => ({
+  resources,
+  pagination: { next_uri: nextUri },
+  ...extra,
+})
+
+/** An empty response (204, 202). */
+export const empty = (status: number) => new Response(null, { status })
+
+/**
+ * A fake Bridge: `POST /v2/authenticate` answers a token, everything else goes to `respond`.
+ * `calls()` lists the non-token requests.
+ */
+export const fakeBridge = (respond: Responder) => {
+  const bridge = recordingFetch((request, index) =>
+    request.path === '/v2/authenticate' ? json(200, authBody()) : respond(request, index),
+  )
+  return {
+    ...bridge,
+    calls: () => bridge.requests.filter((request) => request.path !== '/v2/authenticate'),
+  }
+}
+
+/** A context for client-level calls (no retries). */
+export const clientContext = (fetch: typeof globalThis.fetch): Context =>
+  createContext({ ...CLIENT, fetch, retry: 0 })
+
+/** A context for user-level calls as the e-mail/password user (no retries). */
+export const userContext = (fetch: typeof globalThis.fetch): Context =>
+  createContext({ ...CLIENT, fetch, retry: 0, user: USER })
+
+/** What a request must look like. */
+export interface Expected {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  readonly path: string
+  /** The exact query string, without `?` (`''` for none). */
+  readonly query?: string
+  /** The JSON body; `null` for none. */
+  readonly body?: unknown
+  /** `true` when the user's bearer token must be sent. */
+  readonly user: boolean
+}
+
+/** Asserts method, exact path and query, body, and the 2021-06-01 headers of one request. */
+export const expectRequest = (request: Recorded | undefined, expected: Expected): void => {
+  expect(request, 'no request was sent').toBeDefined()
+  const r = request as Recorded
+  expect(`${r.method} ${r.path}`).toBe(`${expected.method} ${expected.path}`)
+  expect(r.query.toString()).toBe(expected.query ?? '')
+  expect(r.body === null ? null : JSON.parse(r.body)).toEqual(expected.body ?? null)
+  expect(r.headers.get('bridge-version')).toBe('2021-06-01')
+  expect(r.headers.get('client-id')).toBe(CLIENT.clientId)
+  expect(r.headers.get('client-secret')).toBe(CLIENT.clientSecret)
+  expect(r.headers.get('authorization')).toBe(expected.user ? `Bearer ${TOKEN}` : null)
+  expect(r.headers.get('content-type')).toBe(r.body === null ? null : 'application/json')
+}
+
+/** The `Right` of a result, or a failed assertion showing the `Left`. */
+export const rightOf = <A>(result: { _tag: 'Left'; left: BridgeError } | { _tag: 'Right'; right: A }): A => {
+  if (result._tag === 'Left') expect.fail(`expected a Right, got ${JSON.stringify(result.left)}`)
+  return result.right
+}
+
+/** The `Left` of a result, or a failed assertion. */
+export const leftOf = <A>(result: { _tag: 'Left'; left: BridgeError } | { _tag: 'Right'; right: A }) => {
+  if (result._tag === 'Right') expect.fail(`expected a Left, got ${JSON.stringify(result.right)}`)
+  return result.left
+}
+
+/** Every item of a list, failing on a `Left`. */
+export const itemsOf = async <T>(
+  list: AsyncIterable<{ _tag: 'Left'; left: BridgeError } | { _tag: 'Right'; right: T }>,
+) => {
+  const items: T[] = []
+  for await (const item of list) items.push(rightOf(item))
+  return items
+}
+
+/** Reads a fixture copied from the shared Bridge reference (see fixtures/README.md). */
+export const fixture = (file: string): any =>
+  JSON.parse(readFileSync(new URL(`./fixtures/${file}`, import.meta.url), 'utf8'))
