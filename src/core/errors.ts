@@ -1,3 +1,5 @@
+import * as v from 'valibot'
+
 /**
  * Every failure of the SDK is one of these plain, serializable objects, told apart by `_tag`.
  * None of them ever holds a secret: credentials and tokens travel in headers, which errors never copy.
@@ -10,6 +12,10 @@ export interface Issue {
   /** What was wrong. */
   readonly message: string
 }
+
+/** Maps valibot issues to `{ path, message }` with dotted paths. */
+export const toIssues = (issues: readonly v.BaseIssue<unknown>[]): Issue[] =>
+  issues.map((issue) => ({ path: v.getDotPath(issue) ?? '', message: issue.message }))
 
 /** An error item of the 2025-01-15 body `{ errors: [...] }`. */
 export interface BridgeErrorItem {

@@ -3,7 +3,14 @@ import * as v from 'valibot'
 import type { ApiVersion } from './api-version.js'
 import type { Context } from './context.js'
 import * as E from './either.js'
-import type { ApiError, BridgeError, BridgeErrorBody, Issue, ResponseValidationError } from './errors.js'
+import {
+  type ApiError,
+  type BridgeError,
+  type BridgeErrorBody,
+  type Issue,
+  type ResponseValidationError,
+  toIssues,
+} from './errors.js'
 import { encodeQuery, type Query } from './query.js'
 import { REDACTED } from './redacted.js'
 
@@ -132,9 +139,8 @@ const toApiError = (
   }
 }
 
-/** Maps valibot issues to `{ path, message }` with dotted paths. */
-export const toIssues = (issues: readonly v.BaseIssue<unknown>[]): Issue[] =>
-  issues.map((issue) => ({ path: v.getDotPath(issue) ?? '', message: issue.message }))
+// Lives in errors.ts so that bridgeapi/webhooks can use it without loading the HTTP engine (ofetch).
+export { toIssues }
 
 const validationError = (
   status: number,

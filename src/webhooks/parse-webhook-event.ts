@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import * as E from '../core/either.js'
-import { toIssues } from '../core/request.js'
+import { toIssues } from '../core/errors.js'
 import { bodyText, type WebhookBody } from './body.js'
 import type { WebhookPayloadError } from './errors.js'
 import { WebhookEvent } from './models.js'
