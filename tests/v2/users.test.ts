@@ -231,7 +231,7 @@ describe('passwords never leak', () => {
 
   it('keeps passwords out of API errors and hook events', async () => {
     const events: (RequestEvent | ResponseEvent)[] = []
-    const bridge = fakeBridge(() =>
+    const bridge = recordingFetch(() =>
       json(409, {
         type: 'conflict',
         message: "User 'foo@email.com' already exists",
