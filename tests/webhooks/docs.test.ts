@@ -39,8 +39,21 @@ describe('bridgeapi/webhooks sources', () => {
     expect(undocumented).toEqual([])
   })
 
-  it('use Web Crypto only: no node: imports', () => {
-    for (const { file, text } of sources)
-      expect({ file, nodeImport: /from 'node:/.test(text) }).toEqual({ file, nodeImport: false })
+  it('load only valibot at run time: no node: modules (Web Crypto only), no HTTP engine', () => {
+    // Follows the run-time imports (not `import type`) from the entry point through src/.
+    const visited = new Set<string>()
+    const packages = new Set<string>()
+    const visit = (url: URL) => {
+      if (visited.has(url.href)) return
+      visited.add(url.href)
+      const text = readFileSync(url, 'utf8')
+      for (const [, specifier] of text.matchAll(/^(?:import|export) (?!type\b)[^'"]*?from '([^']+)'/gm)) {
+        if (specifier!.startsWith('.')) visit(new URL(specifier!.replace(/\.js$/, '.ts'), url))
+        else packages.add(specifier!)
+      }
+    }
+    visit(new URL('index.ts', SRC))
+    expect([...visited].some((href) => href.endsWith('/core/either.ts'))).toBe(true)
+    expect([...packages]).toEqual(['valibot'])
   })
 })
