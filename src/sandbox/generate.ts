@@ -272,6 +272,16 @@ const addTransactions = (
   now: number,
 ): void => {
   const today = Math.floor(now / DAY) * DAY
+  // Formatting dates dominates generation time for large volumes: format each day once.
+  const days = new Map<number, string>()
+  const dayOf = (ms: number): string => {
+    let text = days.get(ms)
+    if (text === undefined) {
+      text = dayString(ms)
+      days.set(ms, text)
+    }
+    return text
+  }
   const transactions: TransactionRecord[] = new Array(count)
   let future = 0
   for (let i = 0; i < count; i++) {
@@ -281,15 +291,14 @@ const addTransactions = (
     // About 1% of card operations are announced but not booked yet: dated in the coming days.
     const isFuture = kind === 'card' && rng.chance(0.01)
     const day = isFuture ? today + rng.int(1, 20) * DAY : today - rng.int(0, historyDays - 1) * DAY
-    const date = dayString(day)
+    const date = dayOf(day)
     const amount = credit ? rng.amount(tpl.min, tpl.max) : -rng.amount(tpl.min, tpl.max)
     // Booked the same day, fetched by Bridge a few hours later; never after "now".
     const updatedAt = isFuture
       ? now - rng.int(0, DAY)
       : Math.min(now, day + rng.int(3_600_000, 30 * 3_600_000))
     if (isFuture) future += amount
-    const label =
-      tpl.operation === 'card' ? `CB ${tpl.raw} ${date.slice(8, 10)}/${date.slice(5, 7)}` : tpl.raw
+    const dayMonthYear = `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`
     transactions[i] = {
       id: state.nextId('transaction'),
       accountId: account.id,
@@ -301,7 +310,7 @@ const addTransactions = (
       date,
       bookingDate: date,
       transactionDate: date,
-      valueDate: tpl.operation === 'card' ? dayString(day + DAY) : date,
+      valueDate: tpl.operation === 'card' ? dayOf(day + DAY) : date,
       updatedAt,
       deleted: !isFuture && rng.chance(0.002),
       future: isFuture,

@@ -1,5 +1,57 @@
 /**
  * `bridgeapi/sandbox`: a local, stateful Bridge simulator for both API versions.
+ *
+ * - `createSandbox(options)` gives a Web-standard handler (`sandbox.fetch(request)`) that runs on
+ *   Node, Deno, Bun and workerd, plus controls: clock, faults, recorded requests, seeding,
+ *   Connect completion. `startSandbox` (Node) puts it on a port; `sandboxContext` points the SDK at it.
+ *
+ * Developer note — how the simulator is built, and how to add routes:
+ * - `state.ts` holds version-neutral records (users, tokens, items, accounts, transactions,
+ *   stocks, sessions) and `payments.ts` the payment records; both API versions read and write
+ *   the same records, each turning them into its own JSON (`v3/views.ts` omits absent fields;
+ *   2021-06-01 views send `null`, `bank_id`, `is_deleted`…). Add fields there if a version needs
+ *   more, as optional fields, without changing what exists.
+ * - An API version is an `ApiModule` (`http.ts`): its path prefix, its `Bridge-Version`, its error
+ *   writer (`{errors:[…]}` or `{type, message}`), the wording of the common auth failures, and its
+ *   routes. `sandbox.ts` does the common part for every version in order — version header, client
+ *   credentials, route match, JSON body (415/422), bearer token (user routes) — then calls the route.
+ * - To add routes: write `src/sandbox/<version>/<resource>.ts` exporting a `Route[]` built with
+ *   `clientRoute(method, '/v2/path/:id', handler)` or `userRoute(...)` (the handler then gets
+ *   `ctx.user`), list it in `src/sandbox/<version>/index.ts`'s `routes`, and for a new version add
+ *   its module to the default `apis` in `sandbox.ts`. Lists use `paginate`/`nextUri` from
+ *   `pagination.ts` (cursor, `limit` 1..500, Bridge's `next_uri` format); data comes from
+ *   `ctx.state`, random values from `ctx.rng` (seeded).
+ * - `faults.ts` (fault injection), `admin.ts` (the `/_sandbox/...` HTTP API) and `node.ts` (the
+ *   `node:http` adapter) work for every version without changes.
  * @module
  */
-export {}
+export type { SandboxClock } from './clock.js'
+export {
+  CONNECT_SCENARIOS,
+  type CompleteOptions,
+  ConnectError,
+  type ConnectResult,
+  type ConnectScenario,
+} from './connect.js'
+export { type SandboxTarget, sandboxContext } from './context.js'
+export {
+  type ActiveFault,
+  ConnectionReset,
+  type Fault,
+  type FaultMatch,
+  type FaultRule,
+  type Faults,
+} from './faults.js'
+export type { AccountKind } from './generate.js'
+export { type RunningSandbox, type StartSandboxOptions, startSandbox } from './node.js'
+export {
+  createSandbox,
+  type RecordedRequest,
+  SANDBOX_CLIENT_ID,
+  SANDBOX_CLIENT_SECRET,
+  type Sandbox,
+  type SandboxOptions,
+  type SeededUser,
+  type SeedUserOptions,
+} from './sandbox.js'
+export type { SandboxState } from './state.js'
