@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup'
+import { pureCalls } from './scripts/pure-calls.js'
 
 /**
  * Every source module is its own entry, so `dist/` mirrors `src/` and the public entry files only
@@ -6,6 +7,8 @@ import { defineConfig } from 'tsup'
  * module, its schemas and the core, and drops every other endpoint. (A single bundled file defeats
  * this: bundlers cannot prove its top-level schema constructions unused.)
  * fp-ts is types-only at run time (see src/core/either.ts).
+ * `pureCalls` marks schema constructions pure at each call, so that esbuild-based bundlers also drop the
+ * unused schemas of a module they keep (see scripts/pure-calls.ts).
  */
 export default defineConfig({
   entry: ['src/**/*.ts'],
@@ -16,6 +19,16 @@ export default defineConfig({
   treeshake: false,
   sourcemap: false,
   clean: true,
-  dts: { entry: ['src/index.ts', 'src/v2/index.ts', 'src/sandbox/index.ts', 'src/webhooks/index.ts'] },
+  dts: {
+    entry: [
+      'src/index.ts',
+      'src/v2/index.ts',
+      'src/sandbox/index.ts',
+      'src/webhooks/index.ts',
+      'src/stores/index.ts',
+      'src/stores/redis/index.ts',
+    ],
+  },
   external: ['ofetch', 'valibot', 'fp-ts', /^node:/],
+  esbuildPlugins: [pureCalls('src')],
 })

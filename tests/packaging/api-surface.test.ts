@@ -3,8 +3,8 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ts from 'typescript'
 import { expect, inject, test } from 'vitest'
+import { distStem, specifiers, subpaths } from './entry-points.js'
 
-const entryPoints = ['bridgeapi', 'bridgeapi/v2', 'bridgeapi/sandbox', 'bridgeapi/webhooks']
 type Surface = Record<string, Record<string, string>>
 
 /** `name → typeof` of every run-time export, as Node loads the installed package by `import` and by `require`. */
@@ -16,7 +16,7 @@ const runtimeSurface = (projectDir: string): { esm: Surface; cjs: Surface } => {
 const require = createRequire(import.meta.url)
 const describe = (m) => Object.fromEntries(Object.keys(m).sort().map((k) => [k, typeof m[k]]))
 const esm = {}, cjs = {}
-for (const entry of ${JSON.stringify(entryPoints)}) {
+for (const entry of ${JSON.stringify(specifiers)}) {
   esm[entry] = describe(await import(entry))
   cjs[entry] = describe(require(entry))
 }
@@ -30,15 +30,15 @@ const declaredSurface = (
   projectDir: string,
 ): Record<string, Record<string, { value: boolean; type: boolean }>> => {
   const file = (entry: string) =>
-    join(projectDir, 'node_modules', entry.replace('bridgeapi', 'bridgeapi/dist'), 'index.d.ts')
-  const program = ts.createProgram(entryPoints.map(file), {
+    join(projectDir, 'node_modules', 'bridgeapi', `${distStem(subpaths[specifiers.indexOf(entry)]!)}.d.ts`)
+  const program = ts.createProgram(specifiers.map(file), {
     module: ts.ModuleKind.NodeNext,
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
     noEmit: true,
   })
   const checker = program.getTypeChecker()
   return Object.fromEntries(
-    entryPoints.map((entry) => {
+    specifiers.map((entry) => {
       const source = program.getSourceFile(file(entry))!
       const exports = checker.getExportsOfModule(checker.getSymbolAtLocation(source)!)
       return [
@@ -67,7 +67,7 @@ test('the public API surface matches the committed snapshot (ESM = CJS = declara
   expect(cjs).toEqual(esm)
 
   const lines: string[] = []
-  for (const entry of entryPoints) {
+  for (const entry of specifiers) {
     const runtime = esm[entry]!
     const types = declared[entry]!
     // What the .d.ts promises as a value must exist at run time, and nothing more.

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process'
 import { resolve } from 'node:path'
 import { expect, inject, test } from 'vitest'
+import { distStem, subpaths } from './entry-points.js'
 
 const attw = resolve(import.meta.dirname, '../../node_modules/.bin/attw')
-const entryPoints = ['.', './v2', './sandbox', './webhooks']
 const CommonJS = 1 // ts.ModuleKind.CommonJS
 const ESNext = 99 // ts.ModuleKind.ESNext
 
@@ -26,28 +26,22 @@ test('are-the-types-wrong finds no problem in any entry point, for any resolutio
   ) as AttwReport
   const { problems, entrypoints, programInfo } = report.analysis
   expect(problems).toEqual([])
-  expect(Object.keys(entrypoints).sort()).toEqual([...entryPoints, './package.json'].sort())
+  expect(Object.keys(entrypoints).sort()).toEqual([...subpaths, './package.json'].sort())
 
-  for (const entry of entryPoints) {
-    const sub = entry === '.' ? '' : `${entry.slice(2)}/`
+  for (const entry of subpaths) {
+    const stem = `/node_modules/bridgeapi/${distStem(entry)}`
     const { resolutions } = entrypoints[entry]!
     const files = (kind: string) => [
       resolutions[kind]?.resolution?.fileName,
       resolutions[kind]?.implementationResolution?.fileName,
     ]
     // A CJS consumer gets CJS types for CJS code; an ESM consumer ESM types for ESM code.
-    expect(files('node16-cjs')).toEqual([
-      `/node_modules/bridgeapi/dist/${sub}index.d.cts`,
-      `/node_modules/bridgeapi/dist/${sub}index.cjs`,
-    ])
-    expect(files('node16-esm')).toEqual([
-      `/node_modules/bridgeapi/dist/${sub}index.d.ts`,
-      `/node_modules/bridgeapi/dist/${sub}index.js`,
-    ])
-    expect(files('bundler')[0]).toBe(`/node_modules/bridgeapi/dist/${sub}index.d.ts`)
-    expect(files('node10')[0]).toBe(`/node_modules/bridgeapi/dist/${sub}index.d.ts`)
+    expect(files('node16-cjs')).toEqual([`${stem}.d.cts`, `${stem}.cjs`])
+    expect(files('node16-esm')).toEqual([`${stem}.d.ts`, `${stem}.js`])
+    expect(files('bundler')[0]).toBe(`${stem}.d.ts`)
+    expect(files('node10')[0]).toBe(`${stem}.d.ts`)
     const kinds = programInfo.node16?.moduleKinds ?? {}
-    expect(kinds[`/node_modules/bridgeapi/dist/${sub}index.d.cts`]?.detectedKind).toBe(CommonJS)
-    expect(kinds[`/node_modules/bridgeapi/dist/${sub}index.d.ts`]?.detectedKind).toBe(ESNext)
+    expect(kinds[`${stem}.d.cts`]?.detectedKind).toBe(CommonJS)
+    expect(kinds[`${stem}.d.ts`]?.detectedKind).toBe(ESNext)
   }
 })

@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
+import { afterAll, describe, expect, inject, test } from 'vitest'
+
+/*
+ * Tree-shaking and size budgets: small apps bundled from the installed package the way a Worker or a
+ * browser app is (esbuild, ESM, minified, browser conditions). A ceiling is the size measured when it
+ * was set plus about 5%: raise it on purpose, in review, never to make a test pass.
+ */
+
+interface Bundle {
+  readonly text: string
+  readonly minified: number
+  readonly gzip: number
+  /** The package files that ended up in the bundle. */
+  readonly inputs: readonly string[]
+}
+
+const bundle = async (source: string, external: string[] = []): Promise<Bundle> => {
+  const result = await build({
+    stdin: { contents: source, resolveDir: inject('packed').projectDir, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    external,
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  })
+  const text = result.outputFiles[0]!.text
+  const [output] = Object.values(result.metafile.outputs)
+  return {
+    text,
+    minified: Buffer.byteLength(text),
+    gzip: gzipSync(text, { level: 9 }).length,
+    inputs: Object.entries(output!.inputs)
+      .filter(([path, { bytesInOutput }]) => bytesInOutput > 0 && path.includes('node_modules/bridgeapi/'))
+      .map(([path]) => path),
+  }
+}
+
+/** The distinct matches of `pattern` in a bundle (readable in a failure, unlike the whole bundle). */
+const found = (text: string, pattern: RegExp): string[] => [...new Set(text.match(pattern) ?? [])].sort()
+
+const measured: [string, Bundle][] = []
+const measure = async (name: string, source: string, external?: string[]) => {
+  const result = await bundle(source, external)
+  measured.push([name, result])
+  return result
+}
+
+afterAll(() => {
+  // Quoted by the README's "Bundle size" table.
+  const rows = measured.map(
+    ([name, b]) =>
+      `  ${name.padEnd(44)} ${String(b.minified).padStart(7)} B min ${String(b.gzip).padStart(6)} B gzip`,
+  )
+  console.log(`Bundle sizes (esbuild, minified, ESM, browser):\n${rows.join('\n')}`)
+})
+
+const apps = {
+  createContext: `import { createContext } from 'bridgeapi'
+export const ctx = createContext({ clientId: 'id', clientSecret: 'secret' })`,
+  getAccount: `import { createContext, getAccount } from 'bridgeapi'
+export const run = (options) => getAccount(createContext(options), { accountId: 1 })()`,
+  getAccountAndProvider: `import { createContext, getAccount, getProvider } from 'bridgeapi'
+export const run = (options) => getAccount(createContext(options), { accountId: 1 })()
+export const provider = (options) => getProvider(createContext(options), { providerId: 1 })()`,
+  listTransactions: `import { createContext, listTransactions } from 'bridgeapi'
+export async function run(options) {
+  const out = []
+  for await (const tx of listTransactions(createContext(options), { limit: 100 })) out.push(tx)
+  return out
+}`,
+  listBanksV2: `import { createContext, listBanks } from 'bridgeapi/v2'
+export async function run(options) {
+  const out = []
+  for await (const bank of listBanks(createContext(options))) out.push(bank)
+  return out
+}`,
+}
+
+describe('size budgets (gzip bytes)', () => {
+  test.each([
+    // Measured 2026-11-28: 1399, 10519, 11725, 11606.
+    ['createContext only', apps.createContext, 1_500],
+    ['getAccount', apps.getAccount, 11_000],
+    ['listTransactions, iterated', apps.listTransactions, 12_300],
+    ['v2 listBanks, iterated', apps.listBanksV2, 12_200],
+  ])('%s', async (name, source, ceiling) => {
+    const { gzip } = await measure(name, source)
+    expect(gzip).toBeLessThanOrEqual(ceiling)
+  })
+})
+
+describe('tree-shaking', () => {
+  test('createContext alone brings no endpoint, no schema library and no HTTP client', async () => {
+    const { text } = await bundle(apps.createContext)
+    expect(found(text, /\/v[23]\/|FetchError|valibot|~run/g)).toEqual([])
+  })
+
+  test('getAccount brings no other endpoint: no provider, transaction, user or payment code', async () => {
+    const { text } = await bundle(apps.getAccount)
+    expect(found(text, /\/v3\/[a-z_/]+/g)).toEqual([
+      '/v3/aggregation/accounts/',
+      '/v3/aggregation/authorization/token',
+    ])
+    // Nor the sibling schemas of the accounts module, nor the parameter schemas getAccount does not use.
+    expect(
+      found(text, /first_name|must be a YYYY-MM-DD|must be an ISO 8601|\/v2\/|getProvider|\\bpayment_/g),
+    ).toEqual([])
+  })
+
+  test('adding getProvider to getAccount adds only getProvider and the provider model', async () => {
+    const [one, two] = await Promise.all([bundle(apps.getAccount), bundle(apps.getAccountAndProvider)])
+    const added = two.inputs.filter((path) => !one.inputs.includes(path))
+    const root = join(inject('packed').projectDir, 'node_modules', 'bridgeapi')
+    // Every added file of the package is provider code (tsup chunks: check their content, not names).
+    for (const path of added) {
+      expect(readFileSync(join(root, path.slice(path.indexOf('dist/'))), 'utf8')).toMatch(/provider/i)
+    }
+    expect(added.length).toBeGreaterThan(0)
+    expect(found(two.text, /\/v3\/[a-z_/]+/g)).toEqual([
+      '/v3/aggregation/accounts/',
+      '/v3/aggregation/authorization/token',
+      '/v3/providers/',
+    ])
+    // Measured: 626 B.
+    expect(two.gzip - one.gzip).toBeLessThanOrEqual(700)
+  })
+})
+
+test('the HTTP client share of the getAccount bundle (ofetch and its dependencies left out)', async () => {
+  const full = await measure('getAccount', apps.getAccount)
+  const withoutOfetch = await measure('getAccount without ofetch (external)', apps.getAccount, ['ofetch'])
+  expect(found(full.text, /\[ofetch\]|\[destr\]/g)).toEqual(['[destr]', '[ofetch]'])
+  expect(found(withoutOfetch.text, /\[ofetch\]|\[destr\]|from"ofetch"/g)).toEqual(['from"ofetch"'])
+  expect(full.gzip - withoutOfetch.gzip).toBeGreaterThan(3_000)
+})
