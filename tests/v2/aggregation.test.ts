@@ -127,12 +127,6 @@ describe('banks', () => {
     expect(result[0]?.children?.[0]?.id).toBe(433)
     expectRequest(bridge.requests[0], { method: 'GET', path: '/v2/banks/insights', user: false })
   })
-
-  it('the Bank schema parses every recorded bank, the older shape too', () => {
-    for (const bank of [...banks, fixture('banks.json').older_shape_example.bank]) {
-      expect(v.safeParse(Bank, bank).issues).toBeUndefined()
-    }
-  })
 })
 
 describe('categories', () => {
