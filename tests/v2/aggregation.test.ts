@@ -1,7 +1,6 @@
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import {
-  Bank,
   connectItem,
   deleteItem,
   editItem,
