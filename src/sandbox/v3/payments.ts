@@ -62,7 +62,7 @@ const Beneficiary = v.object({
 
 const Line = v.object({
   amount: Amount,
-  currency: v.picklist(['EUR']),
+  currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/)),
   label: v.optional(Text(140)),
   end_to_end_id: v.optional(Text(35)),
   client_reference: v.optional(Text(100)),
@@ -126,8 +126,8 @@ const GuidanceConsentBody = v.object({
   user_uuid: v.pipe(v.string(), v.minLength(1)),
   country_code: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/)),
   company_identification_number: v.pipe(v.string(), v.regex(/^\d{9}$/)),
-  contact_email: v.pipe(v.string(), v.email()),
-  contact_phone_number: v.pipe(v.string(), v.regex(/^\+\d{6,15}$/)),
+  contact_email: v.optional(v.pipe(v.string(), v.email())),
+  contact_phone_number: v.optional(v.pipe(v.string(), v.regex(/^\+\d{6,15}$/))),
 })
 
 const ApplicationsBody = v.object({
