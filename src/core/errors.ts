@@ -129,14 +129,37 @@ export type BridgeError =
   | AbortError
   | CollectLimitError
 
-/** @returns true when `value` is one of the SDK's errors. */
+/**
+ * Tells whether a value is one of the SDK's errors (a plain object with a string `_tag` and `message`).
+ *
+ * @param value - anything, e.g. a `Left` value or something caught.
+ * @returns true when `value` is one of the SDK's errors.
+ * @example
+ * ```ts
+ * import { formatError, isBridgeError } from 'bridgeapi'
+ * const report = (failure: unknown) => (isBridgeError(failure) ? formatError(failure) : String(failure))
+ * ```
+ */
 export const isBridgeError = (value: unknown): value is BridgeError =>
   typeof value === 'object' &&
   value !== null &&
   typeof (value as { _tag?: unknown })._tag === 'string' &&
   typeof (value as { message?: unknown }).message === 'string'
 
-/** Formats an error as one readable line (safe to log: errors hold no secrets). */
+/**
+ * Formats an error as one readable line: tag, status, message, method and path (safe to log: errors
+ * hold no secrets).
+ *
+ * @param error - any error the SDK returned.
+ * @returns e.g. `ApiError 404: Account 123 not found (GET /v3/aggregation/accounts/123)`.
+ * @example
+ * ```ts
+ * import { createContext, formatError, getAccount } from 'bridgeapi'
+ * const ctx = createContext({ clientId: 'id', clientSecret: 'secret', user: { externalUserId: 'u-1' } })
+ * const account = await getAccount(ctx, { accountId: 123 })()
+ * if (account._tag === 'Left') console.error(formatError(account.left))
+ * ```
+ */
 export const formatError = (error: BridgeError): string => {
   const where = 'method' in error ? ` (${error.method} ${error.path})` : ''
   const status = 'status' in error ? ` ${error.status}` : ''

@@ -1,7 +1,8 @@
 import type { TokenStore } from '../core/token-store.js'
 import { decodeToken, encodeToken, ttlSeconds } from './codec.js'
 
-interface RedisReadDelete {
+/** The read and delete commands of {@link RedisClientLike}. */
+export interface RedisReadDelete {
   /** Resolves to the stored string (or the parsed value, for clients that decode JSON), or null. */
   get(key: string): Promise<unknown>
   del(key: string): Promise<unknown>

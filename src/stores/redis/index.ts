@@ -5,6 +5,7 @@
  */
 export {
   type RedisClientLike,
+  type RedisReadDelete,
   type RedisTokenStoreOptions,
   redisTokenStore,
 } from '../redis-token-store.js'
