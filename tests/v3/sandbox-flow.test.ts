@@ -127,7 +127,11 @@ describe('2025-01-15 flow against the sandbox over HTTP', () => {
 
   it('localises category names with the language option', async () => {
     const app = createContext(sandboxContext(server, { retry: 0, language: 'en' }))
-    expect(rightOf(await getCategory(app, { categoryId: 83 })())).toMatchObject({ id: 83, name: 'Restaurants', parent_id: 168 })
+    expect(rightOf(await getCategory(app, { categoryId: 83 })())).toMatchObject({
+      id: 83,
+      name: 'Restaurants',
+      parent_id: 168,
+    })
     server.sandbox.clearRequests()
     await getCategory(app, { categoryId: 83 }, { language: 'fr' })()
     expect(server.sandbox.requests[0]?.headers['accept-language']).toBe('fr')
