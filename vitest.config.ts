@@ -1,7 +1,12 @@
 import { defineConfig } from 'vitest/config'
 
-/** Tests of the built package (packaging, size budgets, runtime matrix): they read dist/, so `npm test` builds first. */
-const distTests = ['tests/packaging/**/*.test.ts', 'tests/size/**/*.test.ts', 'tests/runtimes/**/*.test.ts']
+/** Tests of the built package (packaging, size budgets, runtime matrix, examples): they read dist/, so `npm test` builds first. */
+const distTests = [
+  'tests/packaging/**/*.test.ts',
+  'tests/size/**/*.test.ts',
+  'tests/runtimes/**/*.test.ts',
+  'tests/examples/**/*.test.ts',
+]
 
 export default defineConfig({
   test: {
