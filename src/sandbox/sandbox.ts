@@ -7,6 +7,7 @@ import type { ApiModule, RouteContext, UserRouteContext } from './http.js'
 import { createRng } from './random.js'
 import { createRouter } from './router.js'
 import { SandboxState } from './state.js'
+import { v2Api } from './v2/index.js'
 import { v3Api } from './v3/index.js'
 
 /** Client id the sandbox accepts unless told otherwise. */
@@ -155,7 +156,7 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
   const faults = createFaults(createRng(seed, 'faults'))
   const maxRecorded = options.maxRecordedRequests ?? 10_000
   const requests: RecordedRequest[] = []
-  const apis = options.apis ?? [v3Api]
+  const apis = options.apis ?? [v3Api, v2Api]
   const routers = apis.map((api) => {
     const router = createRouter<(typeof api.routes)[number]>()
     for (const route of api.routes) router.add(route.method, route.pattern, route)
@@ -236,12 +237,8 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
     return route.handler(userCtx)
   }
 
-  const serve = async (request: Request): Promise<Response> => {
-    const url = new URL(request.url)
-    if (url.pathname === '/_sandbox' || url.pathname.startsWith('/_sandbox/'))
-      return handleAdmin(sandbox, request, url)
-    const bodyText = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text()
-    const entry = record(request, url, bodyText)
+  /** The exchange after faults: the response to send, or a connection reset. */
+  const exchange = async (request: Request, url: URL, entry: RecordedRequest, bodyText: string) => {
     const firing = faults.fire(request.method, url.pathname)
     if (firing.latencyMs > 0) await sleep(firing.latencyMs)
     const fault = firing.fault
@@ -250,7 +247,7 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
     const statusResponse = (status: number, retryAfter?: number | string) => {
       const response = api.error(
         status,
-        status === 429 ? 'too_many_requests' : 'server_error',
+        FAULT_CODES[status] ?? (status >= 500 ? 'server_error' : 'error'),
         statusText(status),
       )
       if (retryAfter !== undefined) response.headers.set('retry-after', String(retryAfter))
@@ -295,13 +292,13 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
   const sandbox: Sandbox = {
     async fetch(input, init) {
       const request = input instanceof Request && init === undefined ? input : new Request(input, init)
-      const entryCount = requests.length
-      const response = await serve(request)
-      // Note the status on the request's record (admin calls are not recorded).
-      if (requests.length > entryCount) {
-        const entry = requests[requests.length - 1] as RecordedRequest
-        entry.status = response.status
-      }
+      const url = new URL(request.url)
+      if (url.pathname === '/_sandbox' || url.pathname.startsWith('/_sandbox/'))
+        return handleAdmin(sandbox, request, url)
+      const bodyText = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text()
+      const entry = record(request, url, bodyText)
+      const response = await exchange(request, url, entry, bodyText)
+      entry.status = response.status
       return response
     },
     clock,
@@ -354,6 +351,15 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
   502: 'Bad gateway',
   503: 'Service unavailable',
   504: 'Gateway timeout',
+}
+/** Error codes of injected statuses. */
+const FAULT_CODES: Readonly<Record<number, string>> = {
+  400: 'invalid_request',
+  401: 'invalid_client_credentials',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  429: 'too_many_requests',
 }
 const statusText = (status: number): string => STATUS_TEXT[status] ?? `HTTP ${status}`
 

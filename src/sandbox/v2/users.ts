@@ -1,0 +1,140 @@
+import * as v from 'valibot'
+import { clientRoute, empty, iso, json, type Route, type RouteContext, userRoute } from '../http.js'
+import { byNumber } from '../pagination.js'
+import type { UserRecord } from '../state.js'
+import { listResponse, readBody } from '../v3/common.js'
+import { userView } from './views.js'
+
+/**
+ * Users, e-mail/password included, and authentication (client credentials); logout and e-mail
+ * confirmation (bearer token).
+ */
+
+const Email = v.pipe(v.string(), v.maxLength(320), v.includes('@'))
+/** "at least 6 characters and less than 72". */
+const Password = v.pipe(v.string(), v.minLength(6), v.maxLength(71))
+const ExternalUserId = v.pipe(v.string(), v.regex(/^[a-zA-Z0-9_-]{1,128}$/))
+
+const CreateUserBody = v.union([
+  v.object({ email: Email, password: Password }),
+  v.object({ external_user_id: v.optional(ExternalUserId) }),
+])
+
+const AuthenticateBody = v.union([
+  v.object({ email: v.string(), password: v.string() }),
+  v.object({ user_uuid: v.pipe(v.string(), v.minLength(1)) }),
+  v.object({ external_user_id: v.pipe(v.string(), v.minLength(1)) }),
+])
+
+const notFound = (ctx: RouteContext) => ctx.error(404, 'not_found', "The requested resource doesn't exist")
+
+const conflict = (ctx: RouteContext, who: string) =>
+  ctx.error(409, 'conflict', `User '${who}' already exists`)
+
+/** A legacy user's password check: e-mail/password users must give theirs. */
+const wrongPassword = (user: UserRecord, password: unknown): boolean =>
+  user.password !== undefined && password !== user.password
+
+const unauthorized = (ctx: RouteContext) => ctx.error(401, 'invalid_credentials', 'Invalid email or password')
+
+/** Replaces a user's record (e-mail or password change) and ends every session, as Bridge does. */
+const replaceUser = (ctx: RouteContext, user: UserRecord, fields: Partial<UserRecord>): UserRecord => {
+  const updated = { ...user, ...fields }
+  ctx.state.users.set(user.uuid, updated)
+  for (const [token, record] of ctx.state.tokens)
+    if (record.userUuid === user.uuid) ctx.state.revokeToken(token)
+  return updated
+}
+
+export const userRoutes: readonly Route[] = [
+  clientRoute('POST', '/v2/users', (ctx) => {
+    const body = readBody(ctx, CreateUserBody)
+    if (!body.ok) return body.response
+    const b = body.value
+    if ('email' in b) {
+      if (ctx.state.findUserBy('email', b.email)) return conflict(ctx, b.email)
+      return json(201, userView(ctx.state.createUser({ email: b.email, password: b.password })))
+    }
+    const externalUserId = b.external_user_id
+    if (externalUserId !== undefined && ctx.state.findUserBy('externalUserId', externalUserId))
+      return conflict(ctx, externalUserId)
+    return json(201, userView(ctx.state.createUser(externalUserId === undefined ? {} : { externalUserId })))
+  }),
+
+  clientRoute('GET', '/v2/users', (ctx) =>
+    listResponse(
+      ctx,
+      ctx.state.listUsers(),
+      byNumber((u: UserRecord) => u.seq),
+      userView,
+    ),
+  ),
+
+  clientRoute('DELETE', '/v2/users', (ctx) => {
+    for (const user of ctx.state.listUsers()) ctx.state.deleteUser(user.uuid)
+    return empty(204)
+  }),
+
+  clientRoute('GET', '/v2/users/:uuid', (ctx) => {
+    const user = ctx.state.users.get(ctx.params.uuid as string)
+    return user ? json(200, userView(user)) : notFound(ctx)
+  }),
+
+  clientRoute('POST', '/v2/users/:uuid/delete', (ctx) => {
+    const user = ctx.state.users.get(ctx.params.uuid as string)
+    if (!user) return notFound(ctx)
+    if (wrongPassword(user, (ctx.body as { password?: unknown } | undefined)?.password))
+      return unauthorized(ctx)
+    ctx.state.deleteUser(user.uuid)
+    return empty(204)
+  }),
+
+  clientRoute('PUT', '/v2/users/:uuid/email', (ctx) => {
+    const user = ctx.state.users.get(ctx.params.uuid as string)
+    if (!user) return notFound(ctx)
+    const body = readBody(ctx, v.object({ password: v.string(), new_email: Email }))
+    if (!body.ok) return body.response
+    if (wrongPassword(user, body.value.password)) return unauthorized(ctx)
+    const taken = ctx.state.findUserBy('email', body.value.new_email)
+    if (taken && taken.uuid !== user.uuid) return conflict(ctx, body.value.new_email)
+    return json(200, userView(replaceUser(ctx, user, { email: body.value.new_email })))
+  }),
+
+  clientRoute('PUT', '/v2/users/:uuid/password', (ctx) => {
+    const user = ctx.state.users.get(ctx.params.uuid as string)
+    if (!user) return notFound(ctx)
+    const body = readBody(ctx, v.object({ current_password: v.string(), new_password: Password }))
+    if (!body.ok) return body.response
+    if (wrongPassword(user, body.value.current_password)) return unauthorized(ctx)
+    return json(200, userView(replaceUser(ctx, user, { password: body.value.new_password })))
+  }),
+
+  clientRoute('POST', '/v2/authenticate', (ctx) => {
+    const body = readBody(ctx, AuthenticateBody)
+    if (!body.ok) return body.response
+    const b = body.value
+    const user =
+      'email' in b
+        ? ctx.state.findUserBy('email', b.email)
+        : 'user_uuid' in b
+          ? ctx.state.users.get(b.user_uuid)
+          : ctx.state.findUserBy('externalUserId', b.external_user_id)
+    if (!user || ('email' in b && user.password !== b.password)) return unauthorized(ctx)
+    const token = ctx.state.issueToken(user.uuid)
+    return json(200, {
+      access_token: token.accessToken,
+      expires_at: iso(token.expiresAt),
+      user: userView(user),
+    })
+  }),
+
+  userRoute('POST', '/v2/logout', (ctx) => {
+    ctx.state.revokeToken(ctx.token.accessToken)
+    return empty(200)
+  }),
+
+  userRoute('GET', '/v2/users/me/email/confirmation', () =>
+    // The sandbox sends no confirmation e-mail, so no address is ever confirmed.
+    json(200, { name: 'email', is_confirmed: false }),
+  ),
+]
