@@ -49,11 +49,7 @@ const resultOf = (stdout: string): ScenarioResult => JSON.parse(stdout.trim().sp
 
 const child = async (dir: string, file: string, source: string, command: string, args: string[]) => {
   writeFileSync(join(dir, file), source)
-  const { stdout } = await run(command, [...args, file], {
-    cwd: dir,
-    timeout: 50_000,
-    env: { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1', DENO_DIR: join(dir, '.deno') },
-  })
+  const { stdout } = await run(command, [...args, file], { cwd: dir, timeout: 50_000 })
   return resultOf(stdout)
 }
 
@@ -77,20 +73,35 @@ export const bundleFor = async (
   return result.outputFiles[0]!.text
 }
 
-/** Runs an ES module Worker in workerd (through Miniflare) and returns the JSON it answers to GET /. */
-export const inWorkerd = async (
-  script: string,
-  bindings: Record<string, string> = {},
-  path = '/',
-): Promise<{ status: number; body: unknown }> => {
-  const mf = new Miniflare({ modules: true, script, compatibilityDate: '2025-01-15', bindings })
+/** Runs an ES module Worker in workerd (through Miniflare) for the time of `use`. */
+export const withWorker = async <T>(
+  options: { script: string; bindings?: Record<string, string>; kvNamespaces?: string[] },
+  use: (mf: Miniflare) => Promise<T>,
+): Promise<T> => {
+  const mf = new Miniflare({ modules: true, compatibilityDate: '2025-01-15', ...options })
   try {
-    const response = await mf.dispatchFetch(`http://worker.test${path}`)
-    return { status: response.status, body: await response.json() }
+    return await use(mf)
   } finally {
     await mf.dispose()
   }
 }
+
+/** Runs `deno <args>` in `dir`, with its cache in `dir` and no update check. */
+export const deno = (dir: string, args: string[], env: Record<string, string> = {}) =>
+  run(bin('deno'), args, {
+    cwd: dir,
+    timeout: 50_000,
+    env: { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1', DENO_DIR: join(dir, '.deno'), ...env },
+  })
+
+/** `deno run` flags: packages from node_modules (as after `npm install`), no remote code, loopback only, read `dir`. */
+export const denoRunFlags = (dir: string): string[] => [
+  '--no-prompt',
+  '--no-remote',
+  '--node-modules-dir=manual',
+  '--allow-net=127.0.0.1',
+  `--allow-read=${dir}`,
+]
 
 export interface Runtime {
   /** What the scenario must report as its runtime. */
@@ -109,15 +120,10 @@ export const runtimes: Record<string, Runtime> = {
   },
   Deno: {
     name: 'deno 2.9.6',
-    run: (dir, config) =>
-      child(dir, 'deno.mjs', esmEntry(config), bin('deno'), [
-        'run',
-        '--no-prompt',
-        '--no-remote',
-        '--node-modules-dir=manual',
-        '--allow-net=127.0.0.1',
-        `--allow-read=${dir}`,
-      ]),
+    run: async (dir, config) => {
+      writeFileSync(join(dir, 'deno.mjs'), esmEntry(config))
+      return resultOf((await deno(dir, ['run', ...denoRunFlags(dir), 'deno.mjs'])).stdout)
+    },
   },
   Bun: {
     name: 'bun 1.4.5',
@@ -134,8 +140,10 @@ export default { fetch: async () => Response.json(await runScenario(sdk, ${JSON.
         ['workerd', 'worker', 'browser'],
         'esm',
       )
-      const { body } = await inWorkerd(script)
-      return body as ScenarioResult
+      return withWorker(
+        { script },
+        async (mf) => (await mf.dispatchFetch('http://worker.test/')).json() as Promise<ScenarioResult>,
+      )
     },
   },
   'Vercel edge runtime': {
