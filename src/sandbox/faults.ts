@@ -213,6 +213,15 @@ export const applyDrift = (body: unknown, drift: Extract<Fault, { type: 'drift' 
   return list ? { ...envelope, resources: [changed, ...list.slice(1)] } : changed
 }
 
-/** The page a proxy in front of Bridge shows when it fails. */
-export const htmlErrorPage = (status: number): string =>
-  `<html>\r\n<head><title>${status} Bad Gateway</title></head>\r\n<body>\r\n<center><h1>${status} Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`
+const REASONS: Readonly<Record<number, string>> = {
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Temporarily Unavailable',
+  504: 'Gateway Time-out',
+}
+
+/** The page a proxy in front of Bridge (nginx) shows when it fails. */
+export const htmlErrorPage = (status: number): string => {
+  const title = `${status} ${REASONS[status] ?? 'Error'}`
+  return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`
+}

@@ -298,5 +298,14 @@ describe('over HTTP', () => {
       expect(recorded?.headers['client-id']).toBe('sandbox-client-id')
       expect(JSON.stringify(server.sandbox.requests)).not.toContain('sandbox-client-secret')
     })
+
+    it('notes each status on its own request when requests overlap', async () => {
+      server.sandbox.clearRequests()
+      const paths = Array.from({ length: 20 }, (_, i) => (i % 2 ? '/v3/providers/574' : '/v3/providers/1'))
+      await Promise.all(paths.map((path) => call(server, 'GET', path)))
+      expect(server.sandbox.requests).toHaveLength(20)
+      for (const recorded of server.sandbox.requests)
+        expect(recorded.status).toBe(recorded.path === '/v3/providers/574' ? 200 : 404)
+    })
   })
 })
