@@ -16,6 +16,8 @@ interface Bundle {
   readonly gzip: number
   /** The package files that ended up in the bundle. */
   readonly inputs: readonly string[]
+  /** Minified bytes that each package contributes. */
+  readonly packages: Readonly<Record<string, number>>
 }
 
 const bundle = async (source: string, external: string[] = []): Promise<Bundle> => {
@@ -33,7 +35,13 @@ const bundle = async (source: string, external: string[] = []): Promise<Bundle> 
   })
   const text = result.outputFiles[0]!.text
   const [output] = Object.values(result.metafile.outputs)
+  const packages: Record<string, number> = {}
+  for (const [path, { bytesInOutput }] of Object.entries(output!.inputs)) {
+    const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? 'app'
+    packages[name] = (packages[name] ?? 0) + bytesInOutput
+  }
   return {
+    packages,
     text,
     minified: Buffer.byteLength(text),
     gzip: gzipSync(text, { level: 9 }).length,
@@ -46,19 +54,21 @@ const bundle = async (source: string, external: string[] = []): Promise<Bundle> 
 /** The distinct matches of `pattern` in a bundle (readable in a failure, unlike the whole bundle). */
 const found = (text: string, pattern: RegExp): string[] => [...new Set(text.match(pattern) ?? [])].sort()
 
-const measured: [string, Bundle][] = []
+const measured = new Map<string, Bundle>()
 const measure = async (name: string, source: string, external?: string[]) => {
   const result = await bundle(source, external)
-  measured.push([name, result])
+  measured.set(name, result)
   return result
 }
 
 afterAll(() => {
   // Quoted by the README's "Bundle size" table.
-  const rows = measured.map(
-    ([name, b]) =>
-      `  ${name.padEnd(44)} ${String(b.minified).padStart(7)} B min ${String(b.gzip).padStart(6)} B gzip`,
-  )
+  const rows = [...measured].map(([name, b]) => {
+    const parts = Object.entries(b.packages)
+      .filter(([, bytes]) => bytes > 0)
+      .map(([pkg, bytes]) => `${pkg} ${bytes}`)
+    return `  ${name.padEnd(40)} ${String(b.minified).padStart(6)} B min ${String(b.gzip).padStart(6)} B gzip  (${parts.join(', ')})`
+  })
   console.log(`Bundle sizes (esbuild, minified, ESM, browser):\n${rows.join('\n')}`)
 })
 
