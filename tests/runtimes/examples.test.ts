@@ -1,4 +1,4 @@
-import { copyFileSync } from 'node:fs'
+import { copyFileSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/index.js'
@@ -111,4 +111,12 @@ describe('examples/deno (Deno)', () => {
       )
     expect(stdout.trim().split('\n')).toEqual(expected)
   })
+})
+
+test('the README quotes both examples verbatim', () => {
+  const readme = readFileSync(resolve(examples, '../README.md'), 'utf8')
+  for (const file of ['worker/worker.ts', 'deno/main.ts']) {
+    const quoted = new RegExp(`<!-- quote:examples/${file} -->\\n\`\`\`ts\\n([\\s\\S]*?)\`\`\``).exec(readme)
+    expect(quoted?.[1]).toBe(readFileSync(join(examples, file), 'utf8'))
+  }
 })
