@@ -120,7 +120,9 @@ const datedTransactions = (ctx: UserRouteContext, accountId?: number): Response 
   )
 }
 
-/** `GET …/transactions/updated`: by `updated_at`, newest first, deleted rows included; `since` is an instant. */
+/**
+ * `GET …/transactions/updated`: by `updated_at`, newest first, deleted rows included; `since` is an instant.
+ */
 const updatedTransactions = (ctx: UserRouteContext, accountId?: number): Response => {
   const query = readQuery<{ since: number }>(ctx.query, { since: instantQuery })
   if ('property' in query) return badRequest(ctx, query)

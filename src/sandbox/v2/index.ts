@@ -3,7 +3,10 @@ import { aggregationRoutes } from './aggregation.js'
 import { catalogRoutes } from './catalog.js'
 import { userRoutes } from './users.js'
 
-/** API version 2021-06-01 (`/v2/...`): users (e-mail/password too), banks, categories, Connect URLs, aggregation. */
+/**
+ * API version 2021-06-01 (`/v2/...`): users (e-mail/password too), banks, categories, Connect URLs,
+ * aggregation.
+ */
 
 /** `{"type","message","documentation_url"}`, the 2021-06-01 error body. */
 const error: ApiModule['error'] = (status, code, message) =>

@@ -5,7 +5,10 @@ import { v2 } from '../api.js'
 import { asList, oneOrMany, openParam } from '../params.js'
 import { Bank, BankCapability } from './models.js'
 
-/** Filters of {@link listBanks}. Each takes one value or a list, sent as repeated keys (`?countries=fr&countries=de`). */
+/**
+ * Filters of {@link listBanks}. Each takes one value or a list, sent as repeated keys
+ * (`?countries=fr&countries=de`).
+ */
 export const ListBanksParams = v.object({
   /** Lower-case ISO country codes (OR), e.g. `fr`, `de`. */
   countries: v.optional(oneOrMany(TextParam(10))),

@@ -12,7 +12,8 @@ export const DeleteItemParams = v.object({
 export type DeleteItemParams = v.InferInput<typeof DeleteItemParams>
 
 /**
- * Deletes an item with its accounts and transactions (`DELETE /v2/items/{id}`, user token): the Python client's `delete_item`.
+ * Deletes an item with its accounts and transactions (`DELETE /v2/items/{id}`, user token): the Python
+ * client's `delete_item`.
  *
  * @param ctx - a context with a `user`.
  * @param params - `itemId`.

@@ -13,7 +13,8 @@ export const GetItemRefreshStatusParams = v.object({
 export type GetItemRefreshStatusParams = v.InferInput<typeof GetItemRefreshStatusParams>
 
 /**
- * Gets the progress of an item's refresh (`GET /v2/items/{id}/refresh/status`, user token): the Python client's `get_item_refresh_status`.
+ * Gets the progress of an item's refresh (`GET /v2/items/{id}/refresh/status`, user token): the Python
+ * client's `get_item_refresh_status`.
  *
  * @param ctx - a context with a `user`.
  * @param params - `itemId`.

@@ -12,7 +12,8 @@ export const RefreshItemParams = v.object({
 export type RefreshItemParams = v.InferInput<typeof RefreshItemParams>
 
 /**
- * Asks Bridge to refresh an item now; follow it with {@link getItemRefreshStatus} (`POST /v2/items/{id}/refresh`, user token): the Python client's `refresh_item`.
+ * Asks Bridge to refresh an item now (`POST /v2/items/{id}/refresh`, user token): the Python
+ * client's `refresh_item`. Follow it with {@link getItemRefreshStatus}.
  *
  * @param ctx - a context with a `user`.
  * @param params - `itemId`.

@@ -64,7 +64,9 @@ const PartyParams = v.union(
   'give firstName and lastName, or companyName',
 )
 
-/** The payer of {@link createPaymentLink}: names or company name, optional e-mail and external reference. */
+/**
+ * The payer of {@link createPaymentLink}: names or company name, optional e-mail and external reference.
+ */
 export const PaymentLinkUserParam = v.intersect([
   PartyParams,
   v.object({ email: v.optional(TextParam(320)), externalReference: v.optional(TextParam(35)) }),

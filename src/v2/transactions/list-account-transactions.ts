@@ -14,8 +14,8 @@ export const ListAccountTransactionsParams = v.object({
 export type ListAccountTransactionsParams = v.InferInput<typeof ListAccountTransactionsParams>
 
 /**
- * Lists one account's transactions, newest date first (`GET /v2/accounts/{account_id}/transactions`, user token), page after page: the Python
- * client's `list_account_transactions`.
+ * Lists one account's transactions, newest date first (`GET /v2/accounts/{account_id}/transactions`, user
+ * token), page after page: the Python client's `list_account_transactions`.
  *
  * @param ctx - a context with a `user`.
  * @param params - `accountId`, `since`, `until` (days), plus `limit` and `after`.

@@ -14,7 +14,8 @@ export const ListAccountUpdatedTransactionsParams = v.object({
 export type ListAccountUpdatedTransactionsParams = v.InferInput<typeof ListAccountUpdatedTransactionsParams>
 
 /**
- * Lists one account's transactions created, changed or deleted since an instant (`GET /v2/accounts/{account_id}/transactions/updated`, user token), page after page: the Python
+ * Lists one account's transactions created, changed or deleted since an instant
+ * (`GET /v2/accounts/{account_id}/transactions/updated`, user token), page after page: the Python
  * client's `list_account_updated_transactions`.
  *
  * @param ctx - a context with a `user`.

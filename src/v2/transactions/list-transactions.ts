@@ -11,8 +11,8 @@ export const ListTransactionsParams = v.object({
 export type ListTransactionsParams = v.InferInput<typeof ListTransactionsParams>
 
 /**
- * Lists the user's transactions, newest date first (`GET /v2/transactions`, user token), page after page: the Python
- * client's `list_transactions`.
+ * Lists the user's transactions, newest date first (`GET /v2/transactions`, user token), page after page:
+ * the Python client's `list_transactions`.
  *
  * @param ctx - a context with a `user`.
  * @param params - `since`, `until` (days), plus `limit` and `after`.

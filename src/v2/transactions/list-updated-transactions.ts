@@ -11,8 +11,9 @@ export const ListUpdatedTransactionsParams = v.object({
 export type ListUpdatedTransactionsParams = v.InferInput<typeof ListUpdatedTransactionsParams>
 
 /**
- * Lists the user's transactions created, changed or deleted (`is_deleted: true`) since an instant, for incremental sync, most recently updated first (`GET /v2/transactions/updated`, user token), page after page: the Python
- * client's `list_updated_transactions`.
+ * Lists the user's transactions created, changed or deleted (`is_deleted: true`) since an instant, for
+ * incremental sync, most recently updated first (`GET /v2/transactions/updated`, user token), page after
+ * page: the Python client's `list_updated_transactions`.
  *
  * @param ctx - a context with a `user`.
  * @param params - `since` (an instant), plus `limit` and `after`.

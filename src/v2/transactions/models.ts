@@ -1,7 +1,9 @@
 import * as v from 'valibot'
 import { DateParam, DateString, DateTimeParam, Timestamp } from '../../core/schema.js'
 
-/** A transaction (2021-06-01). `amount` is a JSON number in major units: positive credit, negative debit. */
+/**
+ * A transaction (2021-06-01). `amount` is a JSON number in major units: positive credit, negative debit.
+ */
 export const Transaction = v.looseObject({
   id: v.number(),
   /** Label cleaned by Bridge. */
@@ -30,7 +32,9 @@ export const Transaction = v.looseObject({
 /** A transaction. */
 export type Transaction = v.InferOutput<typeof Transaction>
 
-/** Date filters of the transaction lists: `since` and `until` are calendar days (`YYYY-MM-DD` or a `Date`). */
+/**
+ * Date filters of the transaction lists: `since` and `until` are calendar days (`YYYY-MM-DD` or a `Date`).
+ */
 export const DateRangeParams = {
   /** Transactions dated on or after this day. */
   since: v.optional(DateParam),

@@ -4,7 +4,8 @@ import { v2 } from '../api.js'
 import { BulkTransfer } from './models.js'
 
 /**
- * Lists the user's bulk transfers. Uncertain: known from Bridge's curl samples only; the usual paginated envelope is assumed (`GET /v2/bulk-transfers`, user token), page after page.
+ * Lists the user's bulk transfers. Uncertain: known from Bridge's curl samples only; the usual paginated
+ * envelope is assumed (`GET /v2/bulk-transfers`, user token), page after page.
  *
  * @param ctx - a context with a `user`.
  * @param params - `limit` and `after`.

@@ -4,7 +4,9 @@ import { v2 } from '../api.js'
 import { SenderAccount } from './models.js'
 
 /**
- * Lists the accounts the user can send transfers from; call {@link refreshSenderAccounts} first. Uncertain: the schema was not captured (see {@link SenderAccount}); the usual paginated envelope is assumed (`GET /v2/transfers/accounts/senders`, user token), page after page.
+ * Lists the accounts the user can send transfers from; call {@link refreshSenderAccounts} first.
+ * Uncertain: the schema was not captured (see {@link SenderAccount}); the usual paginated envelope is
+ * assumed (`GET /v2/transfers/accounts/senders`, user token), page after page.
  *
  * @param ctx - a context with a `user`.
  * @param params - `limit` and `after`.

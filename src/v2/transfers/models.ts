@@ -69,7 +69,10 @@ export const BulkTransferItem = v.looseObject({
 /** A transfer inside a bulk transfer. */
 export type BulkTransferItem = v.InferOutput<typeof BulkTransferItem>
 
-/** A bulk transfer. `sender_account_id` is typed "string" by the docs but an integer in their example: both pass. */
+/**
+ * A bulk transfer. `sender_account_id` is typed "string" by the docs but an integer in their example: both
+ * pass.
+ */
 export const BulkTransfer = v.looseObject({
   id: v.string(),
   item_id: v.nullish(v.number()),

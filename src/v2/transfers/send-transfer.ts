@@ -28,7 +28,8 @@ export type SendTransferParams = v.InferInput<typeof SendTransferParams>
  * ({@link refreshSenderAccounts}, {@link listSenderAccounts}).
  *
  * @param ctx - a context with a `user`.
- * @param params - `beneficiary`, `amount`, `label`, `senderAccountId`, `editableAmount`, `senderAccountEditable`, `clientReference`.
+ * @param params - `beneficiary`, `amount`, `label`, `senderAccountId`, `editableAmount`,
+ * `senderAccountEditable`, `clientReference`.
  * @returns a task of the {@link TransferUrl}.
  * @example
  * ```ts
