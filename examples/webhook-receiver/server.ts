@@ -2,7 +2,7 @@
  * A webhook receiver on Node's `http` server: checks that each delivery comes from Bridge (HMAC
  * signature over the raw body), answers at once, then reacts to the event with the SDK.
  *
- *   BRIDGE_CLIENT_ID=… BRIDGE_CLIENT_SECRET=… BRIDGE_WEBHOOK_SECRET=… PORT=8080 npx tsx server.ts
+ *   BRIDGE_CLIENT_ID=… BRIDGE_CLIENT_SECRET=… BRIDGE_WEBHOOK_SECRET=… PORT=8080 HOST=0.0.0.0 npx tsx server.ts
  *
  * During a secret rotation, also set BRIDGE_WEBHOOK_SECRET_PREVIOUS (Bridge keeps it valid for 24 h).
  * In Bridge's dashboard, point the webhook at `https://<your host>/webhooks/bridge`.
@@ -66,7 +66,8 @@ const server = createServer(async (req, res) => {
   await react(result.right).catch((error: unknown) => console.error('event handling failed', error))
 })
 
-server.listen(Number(process.env.PORT ?? 8080), '127.0.0.1', () => {
+const host = process.env.HOST ?? '127.0.0.1'
+server.listen(Number(process.env.PORT ?? 8080), host, () => {
   const address = server.address()
-  if (address && typeof address === 'object') console.log(`listening on http://127.0.0.1:${address.port}`)
+  if (address && typeof address === 'object') console.log(`listening on http://${host}:${address.port}`)
 })
