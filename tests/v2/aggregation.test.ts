@@ -89,6 +89,19 @@ describe('banks', () => {
     })
   })
 
+  it('getBank gives an HTML error page as an ApiError with the raw text, not a parse failure', async () => {
+    const page = '<html><body><h1>502 Bad Gateway</h1></body></html>'
+    const bridge = fakeBridge(
+      () => new Response(page, { status: 502, headers: { 'content-type': 'text/html' } }),
+    )
+    expect(leftOf(await getBank(clientContext(bridge.fetch), { bankId: 574 })())).toMatchObject({
+      _tag: 'ApiError',
+      status: 502,
+      path: '/v2/banks/574',
+      body: { format: 'raw', text: page },
+    })
+  })
+
   it('getBankConnectorsStatus reads the bare array of GET /v2/banks/insights', async () => {
     const statuses = [
       {
