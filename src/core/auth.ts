@@ -3,7 +3,7 @@ import type { ApiVersion } from './api-version.js'
 import type { Context, ContextUser } from './context.js'
 import * as E from './either.js'
 import type { AuthenticationError, BridgeError } from './errors.js'
-import { Redacted } from './redacted.js'
+import { REDACTED, Redacted } from './redacted.js'
 import { decodeBody, sendRequest } from './request.js'
 import { type StoredToken, type TokenStore, tokenExpiryMs } from './token-store.js'
 
@@ -50,11 +50,16 @@ export const tokenKey = (ctx: Context, api: ApiVersion): E.Either<Authentication
 const isFresh = (ctx: Context, token: StoredToken | undefined): token is StoredToken =>
   !!token && tokenExpiryMs(token.expiresAt) - ctx.now() > ctx.renewBeforeMs
 
-const storeCall = async <T>(call: () => Promise<T>): Promise<E.Either<AuthenticationError, T>> => {
+/** Runs a store call; `token` is the access token handed to it, which its error may quote. */
+const storeCall = async <T>(
+  call: () => Promise<T>,
+  token?: string,
+): Promise<E.Either<AuthenticationError, T>> => {
   try {
     return E.right(await call())
   } catch (cause) {
-    const detail = cause instanceof Error ? `: ${cause.message}` : ''
+    const message = cause instanceof Error ? cause.message : ''
+    const detail = message ? `: ${token ? message.split(token).join(REDACTED) : message}` : ''
     return E.left(authError('token_store', `The token store failed${detail}`))
   }
 }
@@ -115,7 +120,7 @@ const renew = (ctx: Context, api: ApiVersion, key: string, rejected?: string): F
     if (isFresh(ctx, current.right) && current.right.accessToken !== rejected) return E.right(current.right)
     const token = await requestToken(ctx, api)
     if (E.isLeft(token)) return token
-    const stored = await storeCall(() => ctx.tokenStore.set(key, token.right))
+    const stored = await storeCall(() => ctx.tokenStore.set(key, token.right), token.right.accessToken)
     return E.isLeft(stored) ? stored : token
   })
 
@@ -175,7 +180,7 @@ export const forceRenew = async (
   const token = await singleFlight(ctx, key.right, async () => {
     const fresh = await requestToken(ctx, api)
     if (E.isLeft(fresh)) return fresh
-    const stored = await storeCall(() => ctx.tokenStore.set(key.right, fresh.right))
+    const stored = await storeCall(() => ctx.tokenStore.set(key.right, fresh.right), fresh.right.accessToken)
     return E.isLeft(stored) ? stored : fresh
   })
   return E.isLeft(token) ? token : E.right(toTokenInfo(token.right))
@@ -203,7 +208,10 @@ export const storeToken = async (
   const key = tokenKey(ctx, api)
   if (E.isLeft(key)) return key
   const accessToken = token.accessToken instanceof Redacted ? token.accessToken.reveal() : token.accessToken
-  return storeCall(() => ctx.tokenStore.set(key.right, { accessToken, expiresAt: token.expiresAt }))
+  return storeCall(
+    () => ctx.tokenStore.set(key.right, { accessToken, expiresAt: token.expiresAt }),
+    accessToken,
+  )
 }
 
 /** Forgets the user's stored token (e.g. after logout). */
