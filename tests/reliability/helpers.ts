@@ -120,6 +120,7 @@ export const openSandbox = async (options: StartSandboxOptions = {}): Promise<Ru
     now: START,
     clientId: CLIENT_ID,
     clientSecret: CLIENT_SECRET,
+    maxRecordedRequests: 1_000_000,
     ...options,
   })
   running.push(server)
