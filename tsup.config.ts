@@ -30,5 +30,7 @@ export default defineConfig({
     ],
   },
   external: ['ofetch', 'valibot', 'fp-ts', /^node:/],
+  // Keep `node:http` as written: Deno and workerd resolve built-ins only with the `node:` prefix.
+  removeNodeProtocol: false,
   esbuildPlugins: [pureCalls('src')],
 })
