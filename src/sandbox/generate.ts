@@ -330,7 +330,9 @@ const STOCKS = [
   { label: 'AMUNDI MSCI WORLD UCITS ETF', ticker: 'CW8', isin: 'LU1681043599', price: [420, 560] },
 ] as const
 
+/** Adds the brokerage account's positions; its balance becomes their total value. */
 const addStocks = (state: SandboxState, rng: Rng, account: AccountRecord, now: number): void => {
+  let total = 0
   for (const stock of STOCKS) {
     const price = rng.amount(stock.price[0], stock.price[1])
     const record: StockRecord = {
@@ -349,5 +351,10 @@ const addStocks = (state: SandboxState, rng: Rng, account: AccountRecord, now: n
       updatedAt: now,
     }
     state.addStock(account.userUuid, record)
+    total += record.currentPrice * record.quantity
   }
+  const balance = Math.round(total * 100) / 100
+  account.balance = balance
+  account.accountingBalance = balance
+  account.instantBalance = balance
 }
