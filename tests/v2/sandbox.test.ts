@@ -7,6 +7,10 @@ import {
   collect,
   connectItem,
   createContext,
+  createPaymentLink,
+  createPaymentRequest,
+  createPayout,
+  createRefund,
   createUser,
   deleteAllUsers,
   deleteItem,
@@ -20,6 +24,9 @@ import {
   getEmailValidation,
   getItem,
   getItemRefreshStatus,
+  getPaymentLink,
+  getPaymentRequest,
+  getPayout,
   getStock,
   getTransaction,
   getUser,
@@ -30,6 +37,8 @@ import {
   listBanks,
   listCategories,
   listItems,
+  listPaymentLinks,
+  listPaymentRequests,
   listStocks,
   listTransactions,
   listUpdatedStocks,
@@ -40,6 +49,7 @@ import {
   manageScaSyncItem,
   refreshItem,
   renewAuth,
+  revokePaymentLink,
   updateUserEmail,
   updateUserPassword,
   validateProItems,
@@ -235,6 +245,49 @@ describe('every 2021-06-01 sandbox route conforms to the SDK schemas', () => {
     expect(leftOf(await getUser(client, { userUuid: uuid })())).toMatchObject({ status: 404 })
     rightOf(await deleteAllUsers(client)())
     expect(await itemsOf(listUsers(client))).toEqual([])
+
+    // Payments, on the records the 2025-01-15 routes share.
+    const link = rightOf(
+      await createPaymentLink(client, {
+        user: { firstName: 'John', lastName: 'Doe' },
+        transactions: [{ amount: 12.5, currency: 'EUR', label: 'id-acsc', endToEndId: 'E2E-1' }],
+        clientReference: 'order-1',
+      })(),
+    )
+    expect(rightOf(await getPaymentLink(client, { paymentLinkId: link.id })()).status).toBe('VALID')
+    await fetch(link.url!, { redirect: 'manual' })
+    const [paid] = await itemsOf(listPaymentRequests(client, { paymentLinkId: link.id, status: ['ACSC'] }))
+    expect(paid?.transactions.map((t) => [t.amount, t.status])).toEqual([[12.5, 'ACSC']])
+    expect((await itemsOf(listPaymentLinks(client))).map((l) => l.status)).toEqual(['COMPLETED'])
+    const other = rightOf(
+      await createPaymentLink(client, {
+        user: { companyName: 'ACME' },
+        transactions: [{ amount: 1, currency: 'EUR', label: 'x' }],
+        clientReference: 'order-2',
+      })(),
+    )
+    rightOf(await revokePaymentLink(client, { paymentLinkId: other.id })())
+    expect(rightOf(await getPaymentLink(client, { paymentLinkId: other.id })()).status).toBe('REVOKED')
+    const request = rightOf(
+      await createPaymentRequest(client, {
+        bankId: 574,
+        successfulCallbackUrl: 'https://shop.example/ok',
+        transactions: [{ amount: 99.5, currency: 'EUR', label: 'id-rjct-noas' }],
+        user: { firstName: 'Jane', lastName: 'Doe' },
+        beneficiary: { name: 'Shop', iban: 'FR7630006000011234567890189' },
+      })(),
+    )
+    expect(request.consent_url).toBe(`${running.url}/_sandbox/pay/payment/${request.id}/initiate`)
+    const fetched = rightOf(await getPaymentRequest(client, { paymentRequestId: request.id })())
+    expect([fetched.status, fetched.transactions[0]?.status_reason, fetched.bank_id]).toEqual([
+      'RJCT',
+      'NOAS',
+      574,
+    ])
+    rightOf(await createRefund(client, { paymentAccountTransactionId: 'pat-1', amount: 5 })())
+    const beneficiaryId = running.sandbox.state.payments.beneficiaries[0]!.id
+    const payout = rightOf(await createPayout(client, { beneficiaryId, amount: 20, label: 'Payout 1' })())
+    expect(rightOf(await getPayout(client, { payoutId: payout.id })()).status).toBe('paid')
 
     // Every route was exercised, and answered 2xx at least once.
     const served = running.sandbox.requests.filter((r) => r.status !== undefined && r.status < 300)
