@@ -88,7 +88,8 @@ const requestToken = async (ctx: Context, api: ApiVersion): Promise<E.Either<Bri
       : E.left(error)
   }
   const decoded = decodeBody(sent.right, TokenResponse, 'POST', request.path)
-  if (E.isLeft(decoded)) return decoded
+  // The body holds the access token: an error about it keeps the issues, never the body.
+  if (E.isLeft(decoded)) return E.left({ ...decoded.left, body: REDACTED })
   return E.right({ accessToken: decoded.right.access_token, expiresAt: decoded.right.expires_at })
 }
 
