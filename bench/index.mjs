@@ -1,0 +1,384 @@
+// `npm run bench`: what the SDK costs over a raw fetch, per call, per item and per page, against the
+// sandbox on loopback. Prints a table and writes .bench-results/results.json.
+//
+// Usage: node --expose-gc bench/index.mjs [--dist <dir>] [--out <file>] [--only <sections>]
+//   --dist  the build to measure (default dist/, as users get it; e.g. a build of another commit)
+//   --only  comma-separated: per-call, validation, pagination, prefetch, auth (default: all)
+//
+// The sandbox runs in a child process (bench/server.mjs): in the same process it would share the
+// event loop and the heap with the SDK, so its own work (building 500-transaction pages) would be
+// counted as SDK time and its 100,000 seeded transactions as SDK memory. Pagination memory is measured
+// in one fresh process per run (bench/paginate.mjs). Absolute times are noisy on shared machines:
+// compare the ratios, which are measured side by side (interleaved) in one run.
+import { execFile, fork } from 'node:child_process'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { cpus } from 'node:os'
+import { dirname, resolve } from 'node:path'
+import { parseArgs, promisify } from 'node:util'
+import { admin, importBuild, ROOT, sleep, spin, summary, time, timeSync } from './lib.mjs'
+
+const { values: args } = parseArgs({
+  options: {
+    dist: { type: 'string', default: 'dist' },
+    out: { type: 'string', default: '.bench-results/results.json' },
+    only: { type: 'string', default: 'per-call,validation,pagination,prefetch,auth' },
+  },
+})
+if (typeof globalThis.gc !== 'function') throw new Error('run with node --expose-gc (npm run bench does)')
+
+const sdk = await importBuild(args.dist, 'index.js')
+const { sandboxContext, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } = await importBuild(
+  args.dist,
+  'sandbox/index.js',
+)
+const v = await import('valibot')
+const { createContext, getAccount, listTransactions, renewAuth, setUserToken, Transaction } = sdk
+
+const server = fork(resolve(ROOT, 'bench/server.mjs'), [args.dist])
+const { url, users } = await new Promise((done, fail) => {
+  server.once('message', done)
+  server.once('exit', (code) => fail(new Error(`the sandbox process exited (${code})`)))
+})
+const sandbox = admin(url)
+const SECTIONS = ['per-call', 'validation', 'pagination', 'prefetch', 'auth']
+const sections = new Set(args.only.split(','))
+for (const name of sections) if (!SECTIONS.includes(name)) throw new Error(`--only: unknown section ${name}`)
+const TOKEN_PATH = '/v3/aggregation/authorization/token'
+const LIST_PATH = '/v3/aggregation/transactions'
+
+const contextFor = (externalUserId) => createContext(sandboxContext(url, { user: { externalUserId } }))
+const must = (either) => {
+  if (either._tag === 'Left') throw new Error(`${either.left._tag}: ${either.left.message}`)
+  return either.right
+}
+const check = (ok, message) => {
+  if (!ok) throw new Error(`check failed: ${message}`)
+}
+const round = (x, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits
+
+/** Headers the SDK sends, for the raw fetches of the same resources. */
+const rawHeaders = async (ctx) => {
+  const token = must(await renewAuth(ctx)())
+  return {
+    accept: 'application/json',
+    'bridge-version': '2025-01-15',
+    'client-id': SANDBOX_CLIENT_ID,
+    'client-secret': SANDBOX_CLIENT_SECRET,
+    authorization: `Bearer ${token.accessToken.reveal()}`,
+  }
+}
+const rawGet = async (path, headers) => JSON.parse(await (await fetch(url + path, { headers })).text())
+
+const results = {}
+const rows = []
+const row = (section, metric, value, target = '', ok = undefined) =>
+  rows.push({ section, metric, value: String(value), target, ok })
+
+// 1. Per-call overhead: SDK vs raw fetch + JSON.parse, interleaved (the order flips every pair).
+if (sections.has('per-call')) {
+  const ctx = contextFor('calls')
+  const headers = await rawHeaders(ctx)
+  const accountId = users.calls.accountIds[0]
+  const cases = [
+    {
+      name: 'getAccount',
+      iterations: 1000,
+      sdk: async () => check(must(await getAccount(ctx, { accountId })()).id === accountId, 'account id'),
+      raw: async () =>
+        check(
+          (await rawGet(`/v3/aggregation/accounts/${accountId}`, headers)).id === accountId,
+          'account id',
+        ),
+    },
+    {
+      name: 'listTransactions, first page of 500',
+      iterations: 300,
+      sdk: async () => {
+        for await (const page of listTransactions(ctx, { limit: 500 }).pages()) {
+          check(must(page).items.length === 500, '500 items')
+          break
+        }
+      },
+      raw: async () =>
+        check((await rawGet(`${LIST_PATH}?limit=500`, headers)).resources.length === 500, '500 items'),
+    },
+  ]
+  results.perCall = {}
+  for (const c of cases) {
+    const times = { sdk: [], raw: [] }
+    const warmup = Math.round(c.iterations / 5)
+    for (let i = 0; i < warmup + c.iterations; i++) {
+      const order = i % 2 === 0 ? ['sdk', 'raw'] : ['raw', 'sdk']
+      for (const which of order) {
+        const ms = await time(c[which])
+        if (i >= warmup) times[which].push(ms)
+      }
+    }
+    const s = summary(times.sdk)
+    const r = summary(times.raw)
+    const ratio = s.median / r.median
+    results.perCall[c.name] = {
+      iterations: c.iterations,
+      sdkMs: s,
+      rawMs: r,
+      ratio,
+      overheadUs: (s.median - r.median) * 1000,
+    }
+    row('per call', `${c.name}: SDK median / p95 (ms)`, `${round(s.median, 3)} / ${round(s.p95, 3)}`)
+    row('per call', `${c.name}: raw median / p95 (ms)`, `${round(r.median, 3)} / ${round(r.p95, 3)}`)
+    const pageCase = c.name.startsWith('listTransactions')
+    row(
+      'per call',
+      `${c.name}: SDK/raw (overhead)`,
+      `${round(ratio)}× (+${Math.round((s.median - r.median) * 1000)} µs)`,
+      pageCase ? '≤ 1.15' : '',
+      pageCase ? ratio <= 1.15 : undefined,
+    )
+  }
+}
+
+// 2. Validation: valibot parsing of transactions vs JSON.parse alone, in process, no network.
+if (sections.has('validation')) {
+  const headers = await rawHeaders(contextFor('list-10k'))
+  const resources = []
+  let first
+  for (let next = `${LIST_PATH}?limit=500`; next; ) {
+    const page = await rawGet(next, headers)
+    first ??= page
+    resources.push(...page.resources)
+    next = page.pagination?.next_uri && page.pagination.next_uri !== 'null' ? page.pagination.next_uri : ''
+  }
+  check(resources.length === 10_000, '10,000 transactions')
+  const Page = v.looseObject({ resources: v.array(Transaction) })
+  results.validation = {}
+  for (const [n, text, runs] of [
+    [500, JSON.stringify(first), 300],
+    [10_000, JSON.stringify({ resources }), 30],
+  ]) {
+    check(v.safeParse(Page, JSON.parse(text)).success, 'transactions pass the schema')
+    const parse = summary(timeSync(() => JSON.parse(text), runs, runs / 5)).median
+    const both = summary(timeSync(() => v.safeParse(Page, JSON.parse(text)), runs, runs / 5)).median
+    const perItem = { jsonParseUs: (parse / n) * 1000, valibotUs: ((both - parse) / n) * 1000 }
+    results.validation[n] = { ...perItem, jsonParseMs: parse, parseAndValidateMs: both }
+    row(
+      'validation',
+      `${n} transactions: JSON.parse / valibot (µs per item)`,
+      `${round(perItem.jsonParseUs)} / ${round(perItem.valibotUs)} (valibot = ${round(perItem.valibotUs / perItem.jsonParseUs, 1)}× JSON.parse)`,
+    )
+  }
+}
+
+// 3. Pagination: 10,000 and 100,000 transactions in pages of 500, each run in a fresh process.
+if (sections.has('pagination')) {
+  const run = async (user, mode) => {
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      '--expose-gc',
+      resolve(ROOT, 'bench/paginate.mjs'),
+      args.dist,
+      url,
+      user,
+      mode,
+    ])
+    return JSON.parse(stdout)
+  }
+  results.pagination = {}
+  const runs = {}
+  // Three rounds, interleaving modes and sizes; medians per (size, mode).
+  for (let round = 0; round < 3; round++) {
+    for (const [user, total] of [
+      ['list-10k', 10_000],
+      ['list-100k', 100_000],
+    ]) {
+      for (const mode of ['raw', 'sdk']) {
+        const r = await run(user, mode)
+        check(r.items === total, `${total} items iterated`)
+        const key = `${total}:${mode}`
+        runs[key] = [...(runs[key] ?? []), r]
+      }
+    }
+  }
+  const med = (list, key) => summary(list.map((r) => r[key])).median
+  for (const [key, list] of Object.entries(runs)) {
+    results.pagination[key] = Object.fromEntries(
+      ['itemsPerSecond', 'peakHeapDeltaMb', 'peakRssDeltaMb', 'retainedHeapDeltaMb'].map((k) => [
+        k,
+        med(list, k),
+      ]),
+    )
+  }
+  const p = results.pagination
+  for (const total of [10_000, 100_000]) {
+    const s = p[`${total}:sdk`]
+    const r = p[`${total}:raw`]
+    row(
+      'pagination',
+      `${total.toLocaleString('en')} items: SDK items/s (raw)`,
+      `${s.itemsPerSecond.toLocaleString('en')} (${r.itemsPerSecond.toLocaleString('en')}), SDK/raw time ${round(r.itemsPerSecond / s.itemsPerSecond)}×`,
+    )
+    row(
+      'pagination',
+      `${total.toLocaleString('en')} items: SDK peak heap / RSS / retained (MB)`,
+      `+${s.peakHeapDeltaMb} / +${s.peakRssDeltaMb} / +${s.retainedHeapDeltaMb} (raw: +${r.peakHeapDeltaMb} / +${r.peakRssDeltaMb} / +${r.retainedHeapDeltaMb})`,
+    )
+  }
+  const growth = p['100000:sdk'].peakRssDeltaMb / Math.max(1, p['10000:sdk'].peakRssDeltaMb)
+  results.pagination.rssGrowth10kTo100k = growth
+  row('pagination', 'peak RSS 100k / 10k (SDK)', `${round(growth)}×`, 'flat (< 2×, items × 10)', growth < 2)
+}
+
+// 4. Prefetch: 50 ms latency per page, a consumer that works about as long per page.
+if (sections.has('prefetch')) {
+  const PAGES = 10
+  const LATENCY = 50
+  const ctx = contextFor('prefetch')
+  must(await renewAuth(ctx)())
+  const fault = await sandbox.addFault({ type: 'latency', ms: LATENCY, path: LIST_PATH })
+  const consumers = {
+    // Awaits per page (e.g. writing the page to a database).
+    'async work (await 50 ms per page)': async (n) => {
+      if (n % 500 === 0) await sleep(LATENCY)
+    },
+    // Blocks the event loop per item (e.g. mapping and hashing), 100 µs × 500 = 50 ms per page.
+    'CPU work (100 µs per item)': () => spin(LATENCY / 500),
+  }
+  const iterate = async (prefetch, consume) => {
+    const seen = new Set()
+    let n = 0
+    for await (const tx of listTransactions(ctx, { limit: 500 }, { prefetch })) {
+      seen.add(must(tx).id)
+      n += 1
+      await consume(n)
+    }
+    return { n, unique: seen.size }
+  }
+  results.prefetch = { pages: PAGES, latencyMs: LATENCY, consumers: {} }
+  for (const [name, consume] of Object.entries(consumers)) {
+    const times = { off: [], on: [] }
+    for (let round = 0; round < 3; round++) {
+      for (const prefetch of round % 2 === 0 ? [false, true] : [true, false]) {
+        await sandbox.clearRequests()
+        let counted
+        const ms = await time(async () => {
+          counted = await iterate(prefetch, consume)
+        })
+        const requests = (await sandbox.requests()).filter((r) => r.path === LIST_PATH)
+        const cursors = new Set(requests.map((r) => r.query.after ?? ''))
+        check(counted.n === PAGES * 500 && counted.unique === counted.n, 'every item exactly once')
+        check(requests.length === PAGES && cursors.size === PAGES, 'every page requested exactly once')
+        times[prefetch ? 'on' : 'off'].push(ms)
+      }
+    }
+    const off = summary(times.off).median
+    const on = summary(times.on).median
+    const ideal = { sum: PAGES * 2 * LATENCY, max: LATENCY + PAGES * LATENCY }
+    results.prefetch.consumers[name] = { offMs: off, onMs: on, speedUp: off / on, ideal }
+    row(
+      'prefetch',
+      `${name}: ${PAGES} pages off / on (ms)`,
+      `${Math.round(off)} / ${Math.round(on)} (sum ${ideal.sum}, max ${ideal.max})`,
+    )
+    row('prefetch', `${name}: speed-up`, `${round(off / on)}×`, '≥ 1.3×', off / on >= 1.3)
+  }
+  // `break` after 3 pages: nothing is requested beyond the page already in flight.
+  for (const prefetch of [false, true]) {
+    await sandbox.clearRequests()
+    let pages = 0
+    for await (const page of listTransactions(ctx, { limit: 500 }, { prefetch }).pages()) {
+      must(page)
+      pages += 1
+      if (pages === 3) break
+    }
+    await sleep(LATENCY * 4) // let a request in flight arrive
+    const sent = (await sandbox.requests()).filter((r) => r.path === LIST_PATH).length
+    const expected = prefetch ? 4 : 3
+    results.prefetch[`breakAfter3Pages:${prefetch ? 'on' : 'off'}`] = { requests: sent, expected }
+    row(
+      'prefetch',
+      `break after 3 pages, prefetch ${prefetch ? 'on' : 'off'}: page requests`,
+      sent,
+      String(expected),
+      sent === expected,
+    )
+  }
+  await sandbox.clearFaults()
+  check(fault.id, 'fault id')
+}
+
+// 5. Auth: 1,000 concurrent calls with an expired token share one renewal. Last: it moves the clock.
+if (sections.has('auth')) {
+  const CALLS = 1000
+  const ctx = contextFor('auth')
+  const accountId = users.auth.accountIds[0]
+  const burst = async () => {
+    await sandbox.clearRequests()
+    const ms = await time(() =>
+      Promise.all(Array.from({ length: CALLS }, async () => must(await getAccount(ctx, { accountId })()))),
+    )
+    const recorded = await sandbox.requests()
+    return {
+      ms,
+      tokenRequests: recorded.filter((r) => r.path === TOKEN_PATH).length,
+      calls: recorded.filter((r) => r.path !== TOKEN_PATH).length,
+    }
+  }
+  must(await renewAuth(ctx)())
+  await burst() // warm-up: sockets and code paths
+  const fresh = await burst()
+  // The SDK knows the token expired (expires_at in the past): one renewal before the calls.
+  must(await setUserToken(ctx, { accessToken: 'expired-token', expiresAt: '2020-01-01T00:00:00Z' })())
+  const expired = await burst()
+  // Bridge rejects a token the SDK thinks valid (sandbox clock 3 h ahead): 1,000 × 401, one renewal.
+  await sandbox.advanceClock(3 * 60 * 60 * 1000)
+  const rejected = await burst()
+  results.auth = { calls: CALLS, fresh, expired, rejected }
+  row('auth', `${CALLS} concurrent calls, fresh token: drain (ms)`, Math.round(fresh.ms))
+  for (const [name, r, calls] of [
+    ['expired token (known to the SDK)', expired, CALLS],
+    ['token rejected by Bridge (401)', rejected, 2 * CALLS],
+  ]) {
+    row(
+      'auth',
+      `${CALLS} concurrent calls, ${name}: token requests`,
+      r.tokenRequests,
+      '1',
+      r.tokenRequests === 1 && r.calls === calls,
+    )
+    row('auth', `  … drain (ms), requests to the endpoint`, `${Math.round(r.ms)}, ${r.calls}`)
+  }
+}
+
+server.disconnect()
+
+// Table and JSON.
+const width = (key) => Math.max(...rows.map((r) => r[key].length), key.length)
+const widths = { metric: width('metric'), value: width('value'), target: width('target') }
+let section = ''
+for (const r of rows) {
+  if (r.section !== section) {
+    section = r.section
+    console.log(`\n${section.toUpperCase()}`)
+  }
+  const verdict = r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED'
+  console.log(
+    `  ${r.metric.padEnd(widths.metric)}  ${r.value.padEnd(widths.value)}  ${r.target.padEnd(widths.target)}  ${verdict}`,
+  )
+}
+const out = resolve(ROOT, args.out)
+await mkdir(dirname(out), { recursive: true })
+await writeFile(
+  out,
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      node: process.version,
+      cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
+      dist: args.dist,
+      results,
+      table: rows,
+    },
+    null,
+    2,
+  )}\n`,
+)
+console.log(`\nWritten to ${out}`)
+process.exitCode = rows.some((r) => r.ok === false) ? 1 : 0

@@ -1,0 +1,71 @@
+// Iterates a whole list in a fresh process, so that its heap and RSS are measured alone.
+// Usage: node --expose-gc bench/paginate.mjs <dist> <url> <externalUserId> <sdk|prefetch|raw> [live]
+// Prints one JSON line: items, ms, items/s and memory (see lib.mjs memorySampler). With `live`, a
+// full GC runs every 10 pages and the heap left after it (the live heap) is recorded instead of
+// timing: it shows what iteration keeps alive, without V8's lazily collected garbage.
+import { importBuild, memorySampler } from './lib.mjs'
+
+const [dist, url, externalUserId, mode, live] = process.argv.slice(2)
+const { createContext, listTransactions, renewAuth } = await importBuild(dist, 'index.js')
+const { sandboxContext, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } = await importBuild(
+  dist,
+  'sandbox/index.js',
+)
+const ctx = createContext(sandboxContext(url, { user: { externalUserId } }))
+const token = await renewAuth(ctx)()
+if (token._tag === 'Left') throw new Error(token.left.message)
+
+// Raw fetch + JSON.parse, following next_uri, as a user without the SDK would.
+async function* rawItems() {
+  const headers = {
+    accept: 'application/json',
+    'bridge-version': '2025-01-15',
+    'client-id': SANDBOX_CLIENT_ID,
+    'client-secret': SANDBOX_CLIENT_SECRET,
+    authorization: `Bearer ${token.right.accessToken.reveal()}`,
+  }
+  let next = '/v3/aggregation/transactions?limit=500'
+  while (next) {
+    const page = JSON.parse(await (await fetch(url + next, { headers })).text())
+    yield* page.resources
+    next = page.pagination?.next_uri && page.pagination.next_uri !== 'null' ? page.pagination.next_uri : null
+  }
+}
+
+const items = async function* () {
+  if (mode === 'raw') {
+    yield* rawItems()
+    return
+  }
+  for await (const tx of listTransactions(ctx, { limit: 500 }, { prefetch: mode === 'prefetch' })) {
+    if (tx._tag === 'Left') throw new Error(tx.left.message)
+    yield tx.right
+  }
+}
+
+const mb = (bytes) => Math.round((bytes / 2 ** 20) * 10) / 10
+const memory = memorySampler()
+const liveHeapMb = []
+const start = performance.now()
+let count = 0
+let total = 0
+for await (const tx of items()) {
+  count += 1
+  total += tx.amount // the consumer reads each item
+  if (count % 500 === 0) memory.sample()
+  if (live && count % 5000 === 0) {
+    globalThis.gc()
+    liveHeapMb.push(mb(process.memoryUsage().heapUsed))
+  }
+}
+const ms = performance.now() - start
+const result = {
+  mode,
+  items: count,
+  checksum: Math.round(total),
+  ...(live
+    ? { maxLiveHeapMb: Math.max(...liveHeapMb), liveHeapMb }
+    : { ms, itemsPerSecond: Math.round((count / ms) * 1000) }),
+  ...memory.stop(),
+}
+process.stdout.write(`${JSON.stringify(result)}\n`)
