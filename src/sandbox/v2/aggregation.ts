@@ -178,6 +178,7 @@ const refreshStatus = (item: ItemRecord) => {
 const accountOf = (ctx: UserRouteContext) => (account: AccountRecord) =>
   accountView(account, ctx.state.item(ctx.user.uuid, account.itemId), ctx.language)
 
+/** The user-level 2021-06-01 routes. */
 export const aggregationRoutes: readonly Route[] = [
   userRoute('POST', '/v2/connect/items/add', (ctx) => {
     const body = readBody(ctx, ConnectBody)

@@ -21,6 +21,7 @@ const values = (query: URLSearchParams, name: string): string[] =>
 
 const notFound = (ctx: RouteContext) => ctx.error(404, 'not_found', "The requested resource doesn't exist")
 
+/** Banks, connectors status and categories. */
 export const catalogRoutes: readonly Route[] = [
   clientRoute('GET', '/v2/banks', (ctx) => {
     const countries = values(ctx.query, 'countries')

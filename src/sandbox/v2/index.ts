@@ -13,6 +13,7 @@ import { userRoutes } from './users.js'
 const error: ApiModule['error'] = (status, code, message) =>
   json(status, { type: code, message: message ?? code, documentation_url: 'https://docs.bridgeapi.io/' })
 
+/** The 2021-06-01 API module the sandbox serves under `/v2`. */
 export const v2Api: ApiModule = {
   prefix: '/v2',
   bridgeVersion: '2021-06-01',

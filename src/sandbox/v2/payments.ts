@@ -127,6 +127,7 @@ const payoutView = (payout: PayoutRecord) => ({
   updated_at: iso(payout.createdAt),
 })
 
+/** The 2021-06-01 payment routes. */
 export const paymentRoutes: readonly Route[] = [
   clientRoute('POST', '/v2/payment-links', (ctx) => {
     const body = readBody(ctx, PaymentLinkBody)

@@ -46,6 +46,7 @@ const replaceUser = (ctx: RouteContext, user: UserRecord, fields: Partial<UserRe
   return updated
 }
 
+/** Users, authentication, logout and e-mail confirmation. */
 export const userRoutes: readonly Route[] = [
   clientRoute('POST', '/v2/users', (ctx) => {
     const body = readBody(ctx, CreateUserBody)

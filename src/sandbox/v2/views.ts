@@ -24,6 +24,7 @@ const statusFields = (status: number, language: string | undefined) => {
   }
 }
 
+/** An item, with `bank_id`. */
 export const itemView = (item: ItemRecord, language: string | undefined) => ({
   id: item.id,
   ...statusFields(item.status, language),
@@ -44,6 +45,7 @@ const V2_TYPES = new Set([
   'unknown',
 ])
 
+/** An account, with its item's status and `null` for absent details. */
 export const accountView = (
   account: AccountRecord,
   item: ItemRecord | undefined,
@@ -77,6 +79,7 @@ export const accountView = (
   iban: account.iban ?? null,
 })
 
+/** A transaction, with `bank_description`, `is_deleted`, `is_future`. */
 export const transactionView = (tx: TransactionRecord) => ({
   id: tx.id,
   clean_description: tx.cleanDescription,
@@ -96,6 +99,7 @@ export const transactionView = (tx: TransactionRecord) => ({
   is_future: tx.future,
 })
 
+/** A stock, with `is_deleted`. */
 export const stockView = (stock: StockRecord) => ({
   id: stock.id,
   current_price: stock.currentPrice,
