@@ -309,3 +309,22 @@ describe('over HTTP', () => {
     })
   })
 })
+
+describe('runtime neutrality', () => {
+  it('keeps node: imports out of the Web handler (only the Node adapter and the CLI use them)', async () => {
+    const { readdir, readFile } = await import('node:fs/promises')
+    const root = new URL('../../src/sandbox/', import.meta.url)
+    const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith('.ts'))
+    expect(files).toContain('sandbox.ts')
+    const offenders: string[] = []
+    for (const file of files) {
+      const text = await readFile(new URL(file, root), 'utf8')
+      if (/from ['"]node:/.test(text) && file !== 'cli.ts') offenders.push(file)
+    }
+    // node.ts only has a type import; its node:http is loaded lazily inside startSandbox.
+    expect(offenders).toEqual(['node.ts'])
+    const node = await readFile(new URL('node.ts', root), 'utf8')
+    expect(node).toMatch(/^import type \{[^}]+\} from 'node:http'$/m)
+    expect(node).toContain("await import('node:http')")
+  })
+})
