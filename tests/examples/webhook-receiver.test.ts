@@ -1,8 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { createHmac } from 'node:crypto'
-import { createInterface } from 'node:readline'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/index.js'
+import { startExample } from './run-example.js'
 
 const SECRET = 'whsec-current-0123456789'
 const PREVIOUS = 'whsec-previous-9876543210'
@@ -12,17 +11,8 @@ const sign = (body: string, secret = SECRET) =>
 
 describe('examples/webhook-receiver', () => {
   let sandbox: RunningSandbox
-  let child: ChildProcess
+  let receiver: ReturnType<typeof startExample>
   let url: string
-  const lines: string[] = []
-  let waiting: { pattern: RegExp; resolve: (line: string) => void }[] = []
-  /** Resolves with the first output line (already printed or to come) matching `pattern`. */
-  const line = (pattern: RegExp) =>
-    new Promise<string>((resolve) => {
-      const seen = lines.find((l) => pattern.test(l))
-      if (seen) resolve(seen)
-      else waiting.push({ pattern, resolve })
-    })
   const deliver = (body: string, signature?: string, method = 'POST') =>
     fetch(`${url}/webhooks/bridge`, {
       method,
@@ -35,29 +25,18 @@ describe('examples/webhook-receiver', () => {
 
   beforeAll(async () => {
     sandbox = await startSandbox({ seed: 3, users: [{ externalUserId: 'hook-user', accounts: 1 }] })
-    child = spawn(process.execPath, ['--import', 'tsx', 'examples/webhook-receiver/server.ts'], {
-      env: {
-        ...process.env,
-        BRIDGE_CLIENT_ID: sandbox.sandbox.clientId,
-        BRIDGE_CLIENT_SECRET: sandbox.sandbox.clientSecret,
-        BRIDGE_BASE_URL: sandbox.url,
-        BRIDGE_WEBHOOK_SECRET: SECRET,
-        BRIDGE_WEBHOOK_SECRET_PREVIOUS: PREVIOUS,
-        PORT: '0',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    receiver = startExample('examples/webhook-receiver/server.ts', [], {
+      BRIDGE_CLIENT_ID: sandbox.sandbox.clientId,
+      BRIDGE_CLIENT_SECRET: sandbox.sandbox.clientSecret,
+      BRIDGE_BASE_URL: sandbox.url,
+      BRIDGE_WEBHOOK_SECRET: SECRET,
+      BRIDGE_WEBHOOK_SECRET_PREVIOUS: PREVIOUS,
+      PORT: '0',
     })
-    for (const stream of [child.stdout!, child.stderr!]) {
-      createInterface({ input: stream }).on('line', (text) => {
-        lines.push(text)
-        for (const waiter of waiting.filter((w) => w.pattern.test(text))) waiter.resolve(text)
-        waiting = waiting.filter((w) => !w.pattern.test(text))
-      })
-    }
-    url = (await line(/^listening on /)).replace('listening on ', '')
+    url = (await receiver.line(/^listening on /)).replace('listening on ', '')
   })
   afterAll(async () => {
-    child?.kill()
+    receiver?.stop()
     await sandbox?.close()
   })
 
@@ -75,7 +54,7 @@ describe('examples/webhook-receiver', () => {
       type: 'item.account.updated',
     })
     expect((await deliver(body, sign(body))).status).toBe(200)
-    expect(await line(/^account /)).toBe(
+    expect(await receiver.line(/^account /)).toBe(
       `account ${account!.id} "${account!.name}": balance ${account!.balance} ${account!.currencyCode}, 15 new`,
     )
     const read = sandbox.sandbox.requests.find((r) => r.path === `/v3/aggregation/accounts/${account!.id}`)
@@ -86,16 +65,20 @@ describe('examples/webhook-receiver', () => {
     const body = JSON.stringify({ content: {}, timestamp: 1612782588323, type: 'TEST_EVENT' })
     const header = `v1=${'0'.repeat(64)},${sign(body, PREVIOUS)}`
     expect((await deliver(body, header)).status).toBe(200)
-    expect(await line(/^test event/)).toBe('test event received')
+    expect(await receiver.line(/^test event/)).toBe('test event received')
   })
 
   it('rejects a wrong or missing signature (401), a signed non-event (400) and GET (405)', async () => {
     const body = JSON.stringify({ content: {}, timestamp: 1, type: 'TEST_EVENT' })
     expect((await deliver(body, sign(body, 'not-the-secret'))).status).toBe(401)
-    expect(await line(/^rejected: WebhookSignatureError /)).toBe('rejected: WebhookSignatureError mismatch')
+    expect(await receiver.line(/^rejected: WebhookSignatureError /)).toBe(
+      'rejected: WebhookSignatureError mismatch',
+    )
     expect((await deliver(body)).status).toBe(401)
     expect((await deliver('[1,2]', sign('[1,2]'))).status).toBe(400)
-    expect(await line(/^rejected: WebhookPayloadError /)).toBe('rejected: WebhookPayloadError invalid_event')
+    expect(await receiver.line(/^rejected: WebhookPayloadError /)).toBe(
+      'rejected: WebhookPayloadError invalid_event',
+    )
     expect((await deliver('', undefined, 'GET')).status).toBe(405)
   })
 })
