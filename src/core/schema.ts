@@ -13,11 +13,21 @@ export const IdParam = v.pipe(
   v.maxValue(Number.MAX_SAFE_INTEGER, 'must be a safe integer'),
 )
 
+/**
+ * Refuses lone UTF-16 surrogates: `encodeURIComponent` throws on them, and URLSearchParams and
+ * UTF-8 would silently send U+FFFD instead. (With the `u` flag a valid pair is one code point.)
+ */
+const wellFormed = v.check(
+  (value: string) => !/\p{Surrogate}/u.test(value),
+  'must be well-formed Unicode (no lone surrogate)',
+)
+
 /** A string id used in a URL path (uuid, payment id…): non-empty, bounded, never `.` or `..`. */
 export const PathStringParam = v.pipe(
   v.string('must be a string'),
   v.minLength(1, 'must not be empty'),
   v.maxLength(256, 'must be at most 256 characters'),
+  wellFormed,
   v.check((value) => value !== '.' && value !== '..', 'must not be a relative path segment'),
   // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
   v.check((value) => !/[\u0000-\u001f\u007f]/.test(value), 'must not contain control characters'),
@@ -62,6 +72,7 @@ export const CursorParam = v.pipe(
   v.string('must be a string'),
   v.minLength(1, 'must not be empty'),
   v.maxLength(2048, 'must be at most 2048 characters'),
+  wellFormed,
 )
 
 /** A non-empty string parameter of bounded length. */
@@ -70,6 +81,7 @@ export const CursorParam = v.pipe(
     v.string('must be a string'),
     v.minLength(1, 'must not be empty'),
     v.maxLength(max, `must be at most ${max} characters`),
+    wellFormed,
   )
 
 /**
