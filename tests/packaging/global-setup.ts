@@ -28,7 +28,10 @@ const root = resolve(import.meta.dirname, '../..')
 export default function setup(project: TestProject): () => void {
   const work = mkdtempSync(join(tmpdir(), 'bridgeapi-packed-'))
   const [packed] = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' }),
+    execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {
+      cwd: root,
+      encoding: 'utf8',
+    }),
   ) as [{ filename: string }]
   const tarball = join(work, packed.filename)
   const projectDir = join(work, 'project')
