@@ -3,7 +3,7 @@ import type { ApiVersion } from './api-version.js'
 import type { Context, ContextUser } from './context.js'
 import * as E from './either.js'
 import type { AuthenticationError, BridgeError } from './errors.js'
-import { REDACTED, Redacted } from './redacted.js'
+import { REDACTED, Redacted, redactIn } from './redacted.js'
 import { decodeBody, sendRequest } from './request.js'
 import { type StoredToken, type TokenStore, tokenExpiryMs } from './token-store.js'
 
@@ -59,7 +59,7 @@ const storeCall = async <T>(
     return E.right(await call())
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : ''
-    const detail = message ? `: ${token ? message.split(token).join(REDACTED) : message}` : ''
+    const detail = message ? `: ${redactIn(message, [token])}` : ''
     return E.left(authError('token_store', `The token store failed${detail}`))
   }
 }

@@ -53,3 +53,10 @@ export class Redacted {
 /** @returns the value wrapped in {@link Redacted}, unless it already is. */
 export const redact = (value: string | Redacted): Redacted =>
   value instanceof Redacted ? value : new Redacted(value)
+
+/**
+ * `text` with every occurrence of each secret replaced by `[redacted]`: for messages written by
+ * others (runtimes, token stores) that may quote a value the SDK handed them.
+ */
+export const redactIn = (text: string, secrets: readonly (string | undefined)[]): string =>
+  secrets.reduce<string>((out, secret) => (secret ? out.split(secret).join(REDACTED) : out), text)

@@ -12,7 +12,7 @@ import {
   toIssues,
 } from './errors.js'
 import { encodeQuery, type Query } from './query.js'
-import { REDACTED } from './redacted.js'
+import { REDACTED, redactIn } from './redacted.js'
 
 /** The HTTP response behind a result, for callers who need headers or the exact body. */
 export interface RawResponse {
@@ -292,11 +292,21 @@ const attempt = async (
     }
     report(undefined, undefined, 'NetworkError')
     const { detail, code } = rootCause(cause)
+    // The runtime's message may quote what it was given (undici: `"…" is an invalid header value`).
+    const secrets = [
+      ctx.clientSecret.reveal(),
+      spec.accessToken,
+      ctx.user?.kind === 'email' ? ctx.user.password.reveal() : undefined,
+    ]
     return {
       kind: 'failure',
       // A refused connection never reached Bridge; anything else might have.
       reachedServer: code !== 'ECONNREFUSED',
-      error: { _tag: 'NetworkError', ...info, message: `Network failure${detail ? `: ${detail}` : ''}` },
+      error: {
+        _tag: 'NetworkError',
+        ...info,
+        message: `Network failure${detail ? `: ${redactIn(detail, secrets)}` : ''}`,
+      },
     }
   } finally {
     clearTimeout(timer)
@@ -388,12 +398,25 @@ export const decodeBody = <S extends v.GenericSchema | null>(
         method,
         path,
         [{ path: '', message: 'the body is not valid JSON' }],
-        raw.body.slice(0, MAX_RAW_ERROR_TEXT),
+        raw.body
+          .slice(0, MAX_RAW_ERROR_TEXT)
+          .replace(/("(?:access_token|password)"\s*:\s*")[^"]*/gi, `$1${REDACTED}`),
       ),
     )
   }
   const result = v.safeParse(schema, json)
   return result.success
     ? E.right(result.output as Out)
-    : E.left(validationError(raw.status, method, path, toIssues(result.issues), json))
+    : E.left(validationError(raw.status, method, path, toIssues(result.issues), hideSecrets(json)))
+}
+
+const SECRET_FIELD = /^(access_token|password|current_password|new_password|client_secret)$/i
+
+/** A copy of a JSON value with secret fields (e.g. a token response's `access_token`) redacted. */
+const hideSecrets = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(hideSecrets)
+  if (!value || typeof value !== 'object') return value
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, SECRET_FIELD.test(key) ? REDACTED : hideSecrets(item)]),
+  )
 }
