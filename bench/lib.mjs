@@ -70,8 +70,11 @@ export const admin = (url) => {
   }
 }
 
-/** Samples heap and RSS every `everyMs` and on demand, keeping the peaks. Needs --expose-gc. */
-export const memorySampler = (everyMs = 5) => {
+/**
+ * Keeps the peaks of heap and RSS, sampled on each `sample()` call (once per page: sampling costs
+ * tens of µs, so no timer). Starts and ends with a full GC. Needs --expose-gc.
+ */
+export const memorySampler = () => {
   globalThis.gc()
   globalThis.gc()
   const base = process.memoryUsage()
@@ -82,11 +85,9 @@ export const memorySampler = (everyMs = 5) => {
     if (heapUsed > peakHeap) peakHeap = heapUsed
     if (rss > peakRss) peakRss = rss
   }
-  const timer = setInterval(sample, everyMs)
   return {
     sample,
     stop: () => {
-      clearInterval(timer)
       sample()
       globalThis.gc()
       globalThis.gc()

@@ -43,6 +43,11 @@ const items = async function* () {
   }
 }
 
+// Warm-up: one page through the same code, so that the run measures steady state, not JIT start-up.
+const warmUp = items()
+await warmUp.next()
+await warmUp.return()
+
 const mb = (bytes) => Math.round((bytes / 2 ** 20) * 10) / 10
 const memory = memorySampler()
 const liveHeapMb = []
