@@ -30,6 +30,7 @@ export type ConnectScenario =
   | 'app2app_expiry'
   | 'abort'
 
+/** Every {@link ConnectScenario}, e.g. to offer them in a test's table. */
 export const CONNECT_SCENARIOS: readonly ConnectScenario[] = [
   'success',
   'otp',
