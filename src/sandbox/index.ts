@@ -54,4 +54,5 @@ export {
   type SeededUser,
   type SeedUserOptions,
 } from './sandbox.js'
-export type { SandboxState } from './state.js'
+// A value export: the bundled .d.ts loses `export type` on a class, and would promise a value that is not there.
+export { SandboxState } from './state.js'
