@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { v2 } from '../../src/v2/api.js'
 import {
+  authenticateUser,
   createContext,
   getAccount,
   isAuthenticated,
@@ -156,6 +157,34 @@ describe('e-mail/password user flow', () => {
     expect(requests.map((r) => r.path)).toEqual(['/v2/authenticate'])
     expect(JSON.stringify(error)).not.toContain(USER.password)
     expect(JSON.stringify(events)).not.toContain(USER.password)
+  })
+})
+
+describe('tokens in unexpected token responses', () => {
+  const LEAKY = 'leaky-token-0000000000000000000000000000-0000'
+
+  it('keeps the token out of the ResponseValidationError of a token answer without expires_at', async () => {
+    const { fetch } = recordingFetch(() =>
+      json(200, { access_token: LEAKY, user: { uuid: 'u-1', email: USER.email } }),
+    )
+    const renewal = leftOf(await getAccount(userContext(fetch), { accountId: 1 })())
+    const direct = leftOf(await authenticateUser(clientContext(fetch), USER)())
+    for (const error of [renewal, direct]) {
+      expect(error).toMatchObject({ _tag: 'ResponseValidationError', issues: [{ path: 'expires_at' }] })
+      expect(JSON.stringify(error)).not.toContain(LEAKY)
+    }
+    expect(direct).toMatchObject({ body: { access_token: '[redacted]', user: { uuid: 'u-1' } } })
+  })
+
+  it('keeps the token out of the error of a truncated token answer', async () => {
+    const { fetch } = recordingFetch(
+      () => new Response(`{"access_token":"${LEAKY}","expires_at":"2099-0`, { status: 200 }),
+    )
+    const error = leftOf(await authenticateUser(clientContext(fetch), USER)())
+    expect(error).toMatchObject({
+      _tag: 'ResponseValidationError',
+      body: '{"access_token":"[redacted]","expires_at":"2099-0',
+    })
   })
 })
 
