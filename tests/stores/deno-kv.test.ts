@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expected, expectedExpiry, type ScenarioName } from './contract.js'
@@ -36,6 +36,21 @@ describe('denoKvTokenStore (Deno KV, inside Deno)', () => {
       expect(reports[name]).toEqual(expected[name])
     })
   }
+
+  it('a real Deno.Kv fits DenoKvLike (deno check, with Deno’s own types)', () => {
+    const file = join(dir, 'types.ts')
+    const entry = resolve('src/stores/index.ts')
+    writeFileSync(
+      file,
+      `import { type DenoKvLike } from '${entry}'\nexport const kv: DenoKvLike = await Deno.openKv()\n`,
+    )
+    // Sloppy imports: the sources import each other as `.js`, as TypeScript's bundler resolution allows.
+    const out = execFileSync(deno, ['check', '--unstable-sloppy-imports', '--unstable-kv', file], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    })
+    expect(out).toBe('')
+  })
 
   it('expiry: expireIn follows expiresAt (at least 1 s)', () => {
     const want = expectedExpiry(1)
