@@ -20,6 +20,8 @@ import {
   withResponse,
 } from '../../src/index.js'
 import * as v2 from '../../src/v2/index.js'
+import type { WebhookError, WebhookEvent } from '../../src/webhooks/index.js'
+import { verifyAndParseWebhook } from '../../src/webhooks/index.js'
 
 describe('public types of bridgeapi', () => {
   test('an endpoint is (ctx, params, options?) => TaskEither<BridgeError, Model>', () => {
@@ -86,5 +88,12 @@ describe('public types of bridgeapi', () => {
 
   test('bridgeapi/v2 shares the core: one Context for both versions', () => {
     expectTypeOf(v2.createContext).toEqualTypeOf(createContext)
+    expectTypeOf(v2.getBank).returns.toEqualTypeOf<TaskEither<BridgeError, v2.Bank>>()
+    expectTypeOf(v2.listBanks).returns.toEqualTypeOf<Paginated<v2.Bank>>()
+  })
+
+  test('bridgeapi/webhooks: a promise of Either, with its own error union', () => {
+    expectTypeOf(verifyAndParseWebhook).returns.resolves.toEqualTypeOf<Either<WebhookError, WebhookEvent>>()
+    expectTypeOf<WebhookError['_tag']>().toEqualTypeOf<'WebhookSignatureError' | 'WebhookPayloadError'>()
   })
 })
