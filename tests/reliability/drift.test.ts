@@ -117,8 +117,8 @@ describe('what breaks the contract is a ResponseValidationError with the path', 
     }
     expect(ids).toHaveLength(200)
     expect(error?.issues.map((issue) => issue.path)).toEqual(['resources.0.amount'])
-    const amount = (error?.body as { resources: { amount: unknown }[] }).resources[0]?.amount
-    expect(typeof amount).toBe('string')
+    const first = (error?.body as { resources?: { amount?: unknown }[] } | undefined)?.resources?.[0]
+    expect(typeof first?.amount).toBe('string')
     expect(error).toHaveProperty('resumeAfter')
   })
 
