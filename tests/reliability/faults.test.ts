@@ -154,7 +154,8 @@ const fails = (
   extra: { status?: number; retryAfter?: number; html?: boolean } = {},
 ): Expected => ({ ok: false, tag, requests, ...extra })
 
-const SLOW = { timeoutMs: 250 }
+// Wide margins, so a busy machine never turns a fast answer into a timeout.
+const SLOW = { timeoutMs: 500 }
 const rows: readonly Row[] = [
   {
     name: '429 with Retry-After: 1',
@@ -223,7 +224,7 @@ const rows: readonly Row[] = [
   },
   {
     name: 'response slower than the timeout, once',
-    fault: { type: 'latency', ms: 800 },
+    fault: { type: 'latency', ms: 1500 },
     times: 1,
     options: SLOW,
     get: ok(2),
@@ -232,7 +233,7 @@ const rows: readonly Row[] = [
   },
   {
     name: 'response slower than the timeout, always',
-    fault: { type: 'latency', ms: 800 },
+    fault: { type: 'latency', ms: 1500 },
     options: SLOW,
     get: fails('TimeoutError', 3),
     post: fails('TimeoutError', 1),
