@@ -16,22 +16,23 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { cpus } from 'node:os'
 import { dirname, resolve } from 'node:path'
 import { parseArgs, promisify } from 'node:util'
-import { admin, importBuild, ROOT, sleep, spin, summary, time, timeSync } from './lib.mjs'
+import { admin, importBuild, ROOT, rawClient, sleep, spin, summary, time, timeSync } from './lib.mjs'
 
+const SECTIONS = ['per-call', 'validation', 'pagination', 'prefetch', 'auth']
 const { values: args } = parseArgs({
   options: {
     dist: { type: 'string', default: 'dist' },
     out: { type: 'string', default: '.bench-results/results.json' },
-    only: { type: 'string', default: 'per-call,validation,pagination,prefetch,auth' },
+    only: { type: 'string', default: SECTIONS.join(',') },
   },
 })
+const sections = new Set(args.only.split(','))
+for (const name of sections) if (!SECTIONS.includes(name)) throw new Error(`--only: unknown section ${name}`)
 if (typeof globalThis.gc !== 'function') throw new Error('run with node --expose-gc (npm run bench does)')
 
 const sdk = await importBuild(args.dist, 'index.js')
-const { sandboxContext, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } = await importBuild(
-  args.dist,
-  'sandbox/index.js',
-)
+const sandboxModule = await importBuild(args.dist, 'sandbox/index.js')
+const { sandboxContext } = sandboxModule
 const v = await import('valibot')
 const { createContext, getAccount, listTransactions, renewAuth, setUserToken, Transaction } = sdk
 
@@ -41,9 +42,6 @@ const { url, users } = await new Promise((done, fail) => {
   server.once('exit', (code) => fail(new Error(`the sandbox process exited (${code})`)))
 })
 const sandbox = admin(url)
-const SECTIONS = ['per-call', 'validation', 'pagination', 'prefetch', 'auth']
-const sections = new Set(args.only.split(','))
-for (const name of sections) if (!SECTIONS.includes(name)) throw new Error(`--only: unknown section ${name}`)
 const TOKEN_PATH = '/v3/aggregation/authorization/token'
 const LIST_PATH = '/v3/aggregation/transactions'
 
@@ -57,18 +55,7 @@ const check = (ok, message) => {
 }
 const round = (x, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits
 
-/** Headers the SDK sends, for the raw fetches of the same resources. */
-const rawHeaders = async (ctx) => {
-  const token = must(await renewAuth(ctx)())
-  return {
-    accept: 'application/json',
-    'bridge-version': '2025-01-15',
-    'client-id': SANDBOX_CLIENT_ID,
-    'client-secret': SANDBOX_CLIENT_SECRET,
-    authorization: `Bearer ${token.accessToken.reveal()}`,
-  }
-}
-const rawGet = async (path, headers) => JSON.parse(await (await fetch(url + path, { headers })).text())
+const rawFor = (externalUserId) => rawClient(sdk, sandboxModule, url, externalUserId)
 
 const results = {}
 const rows = []
@@ -83,7 +70,7 @@ const verify = (section, metric, value, expected, ok) =>
 // flips every pair, so both sides see the same machine load).
 if (sections.has('per-call')) {
   const ctx = contextFor('calls')
-  const headers = await rawHeaders(ctx)
+  const raw = await rawFor('calls')
   const accountId = users.calls.accountIds[0]
   const accountPath = `/v3/aggregation/accounts/${accountId}`
   const pagePath = `${LIST_PATH}?limit=500`
@@ -97,13 +84,12 @@ if (sections.has('per-call')) {
   }
   const rawAccount = (get) => async () => check((await get(accountPath)).id === accountId, 'account id')
   const rawPage = (get) => async () => check((await get(pagePath)).resources.length === 500, '500 items')
-  const overSocket = (path) => rawGet(path, headers)
 
   // The same exchanges without the socket and the server: a fetch answering from memory with the
   // bodies the sandbox sent. What is left is the client's own CPU time.
   const recorded = {}
   for (const path of [accountPath, pagePath]) {
-    const response = await fetch(url + path, { headers })
+    const response = await fetch(url + path, { headers: raw.headers })
     recorded[path] = { body: await response.text(), headers: Object.fromEntries(response.headers) }
   }
   const answer = (path) => {
@@ -126,8 +112,8 @@ if (sections.has('per-call')) {
     connections += 1
   })
   const cases = [
-    ['getAccount', 1000, sdkAccount(ctx), rawAccount(overSocket), true],
-    ['listTransactions, page of 500', 300, sdkPage(ctx), rawPage(overSocket), true],
+    ['getAccount', 1000, sdkAccount(ctx), rawAccount(raw.get), true],
+    ['listTransactions, page of 500', 300, sdkPage(ctx), rawPage(raw.get), true],
     ['getAccount, in memory', 5000, sdkAccount(inMemory), rawAccount(fromMemory), false],
     ['listTransactions, page of 500, in memory', 500, sdkPage(inMemory), rawPage(fromMemory), false],
   ]
@@ -180,14 +166,12 @@ if (sections.has('per-call')) {
 
 // 2. Validation: valibot parsing of transactions vs JSON.parse alone, in process, no network.
 if (sections.has('validation')) {
-  const headers = await rawHeaders(contextFor('list-10k'))
+  const raw = await rawFor('list-10k')
   const resources = []
   let first
-  for (let next = `${LIST_PATH}?limit=500`; next; ) {
-    const page = await rawGet(next, headers)
+  for await (const page of raw.pages(`${LIST_PATH}?limit=500`)) {
     first ??= page
     resources.push(...page.resources)
-    next = page.pagination?.next_uri && page.pagination.next_uri !== 'null' ? page.pagination.next_uri : ''
   }
   check(resources.length === 10_000, '10,000 transactions')
   const Page = v.looseObject({ resources: v.array(Transaction) })

@@ -2,6 +2,7 @@
 // admin API, memory sampling.
 import { resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { getHeapStatistics } from 'node:v8'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
@@ -49,6 +50,38 @@ export const timeSync = (fn, runs, warmup) => {
   return times
 }
 
+/**
+ * What a user without the SDK would write: `fetch` with the same headers the SDK sends, and
+ * `JSON.parse` of the text. `sandbox` is the build's `bridgeapi/sandbox` (for its credentials);
+ * `sdk` its `bridgeapi`, used once to get the user's token.
+ */
+export const rawClient = async (sdk, sandbox, url, externalUserId) => {
+  const ctx = sdk.createContext(sandbox.sandboxContext(url, { user: { externalUserId } }))
+  const token = await sdk.renewAuth(ctx)()
+  if (token._tag === 'Left') throw new Error(token.left.message)
+  const headers = {
+    accept: 'application/json',
+    'bridge-version': '2025-01-15',
+    'client-id': sandbox.SANDBOX_CLIENT_ID,
+    'client-secret': sandbox.SANDBOX_CLIENT_SECRET,
+    authorization: `Bearer ${token.right.accessToken.reveal()}`,
+  }
+  const get = async (path) => JSON.parse(await (await fetch(url + path, { headers })).text())
+  return {
+    headers,
+    get,
+    /** Every page of a list, following `next_uri` (absent, `null` or `"null"` on the last page). */
+    async *pages(path) {
+      for (let next = path; next; ) {
+        const page = await get(next)
+        yield page
+        const uri = page.pagination?.next_uri
+        next = uri && uri !== 'null' ? uri : undefined
+      }
+    },
+  }
+}
+
 /** Calls the sandbox's `/_sandbox/...` admin API of a sandbox in another process. */
 export const admin = (url) => {
   const call = async (method, path, body) => {
@@ -70,20 +103,25 @@ export const admin = (url) => {
   }
 }
 
+/** Bytes to MB, one decimal. */
+export const mb = (bytes) => Math.round((bytes / 2 ** 20) * 10) / 10
+
+/** Heap in use, in bytes: `process.memoryUsage().heapUsed` without the cost of reading RSS too. */
+export const heapUsed = () => getHeapStatistics().used_heap_size
+
 /**
- * Keeps the peaks of heap and RSS, sampled on each `sample()` call (once per page: sampling costs
- * tens of µs, so no timer). Starts and ends with a full GC. Needs --expose-gc.
+ * Keeps the peaks of heap and RSS, sampled on each `sample()` call (once per page, no timer: a
+ * timer only fires between pages anyway). Starts and ends with a full GC. Needs --expose-gc.
  */
 export const memorySampler = () => {
   globalThis.gc()
   globalThis.gc()
-  const base = process.memoryUsage()
+  const base = { heapUsed: heapUsed(), rss: process.memoryUsage.rss() }
   let peakHeap = base.heapUsed
   let peakRss = base.rss
   const sample = () => {
-    const { heapUsed, rss } = process.memoryUsage()
-    if (heapUsed > peakHeap) peakHeap = heapUsed
-    if (rss > peakRss) peakRss = rss
+    peakHeap = Math.max(peakHeap, heapUsed())
+    peakRss = Math.max(peakRss, process.memoryUsage.rss())
   }
   return {
     sample,
@@ -91,14 +129,12 @@ export const memorySampler = () => {
       sample()
       globalThis.gc()
       globalThis.gc()
-      const after = process.memoryUsage()
-      const mb = (bytes) => Math.round((bytes / 2 ** 20) * 10) / 10
       return {
         baseHeapMb: mb(base.heapUsed),
         baseRssMb: mb(base.rss),
         peakHeapDeltaMb: mb(peakHeap - base.heapUsed),
         peakRssDeltaMb: mb(peakRss - base.rss),
-        retainedHeapDeltaMb: mb(after.heapUsed - base.heapUsed),
+        retainedHeapDeltaMb: mb(heapUsed() - base.heapUsed),
       }
     },
   }

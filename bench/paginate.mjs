@@ -3,41 +3,20 @@
 // Prints one JSON line: items, ms, items/s and memory (see lib.mjs memorySampler). With `live`, a
 // full GC runs every 10 pages and the heap left after it (the live heap) is recorded instead of
 // timing: it shows what iteration keeps alive, without V8's lazily collected garbage.
-import { importBuild, memorySampler } from './lib.mjs'
+import { heapUsed, importBuild, mb, memorySampler, rawClient } from './lib.mjs'
 
 const [dist, url, externalUserId, mode, live] = process.argv.slice(2)
-const { createContext, listTransactions, renewAuth } = await importBuild(dist, 'index.js')
-const { sandboxContext, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } = await importBuild(
-  dist,
-  'sandbox/index.js',
-)
-const ctx = createContext(sandboxContext(url, { user: { externalUserId } }))
-const token = await renewAuth(ctx)()
-if (token._tag === 'Left') throw new Error(token.left.message)
-
-// Raw fetch + JSON.parse, following next_uri, as a user without the SDK would.
-async function* rawItems() {
-  const headers = {
-    accept: 'application/json',
-    'bridge-version': '2025-01-15',
-    'client-id': SANDBOX_CLIENT_ID,
-    'client-secret': SANDBOX_CLIENT_SECRET,
-    authorization: `Bearer ${token.right.accessToken.reveal()}`,
-  }
-  let next = '/v3/aggregation/transactions?limit=500'
-  while (next) {
-    const page = JSON.parse(await (await fetch(url + next, { headers })).text())
-    yield* page.resources
-    next = page.pagination?.next_uri && page.pagination.next_uri !== 'null' ? page.pagination.next_uri : null
-  }
-}
+const sdk = await importBuild(dist, 'index.js')
+const sandbox = await importBuild(dist, 'sandbox/index.js')
+const ctx = sdk.createContext(sandbox.sandboxContext(url, { user: { externalUserId } }))
+const raw = await rawClient(sdk, sandbox, url, externalUserId)
 
 const items = async function* () {
   if (mode === 'raw') {
-    yield* rawItems()
+    for await (const page of raw.pages('/v3/aggregation/transactions?limit=500')) yield* page.resources
     return
   }
-  for await (const tx of listTransactions(ctx, { limit: 500 }, { prefetch: mode === 'prefetch' })) {
+  for await (const tx of sdk.listTransactions(ctx, { limit: 500 }, { prefetch: mode === 'prefetch' })) {
     if (tx._tag === 'Left') throw new Error(tx.left.message)
     yield tx.right
   }
@@ -48,7 +27,6 @@ const warmUp = items()
 await warmUp.next()
 await warmUp.return()
 
-const mb = (bytes) => Math.round((bytes / 2 ** 20) * 10) / 10
 const memory = memorySampler()
 const liveHeapMb = []
 const start = performance.now()
@@ -60,7 +38,7 @@ for await (const tx of items()) {
   if (count % 500 === 0) memory.sample()
   if (live && count % 5000 === 0) {
     globalThis.gc()
-    liveHeapMb.push(mb(process.memoryUsage().heapUsed))
+    liveHeapMb.push(mb(heapUsed()))
   }
 }
 const ms = performance.now() - start
