@@ -96,8 +96,10 @@ if (sections.has('per-call')) {
     const { body, headers: responseHeaders } = recorded[path]
     return new Response(body, { status: 200, headers: responseHeaders })
   }
-  const inMemoryFetch = async (input) =>
-    answer(new URL(String(input)).pathname + new URL(String(input)).search)
+  const inMemoryFetch = async (input) => {
+    const { pathname, search } = new URL(String(input))
+    return answer(pathname + search)
+  }
   const inMemory = createContext({
     ...sandboxContext(url, { user: { externalUserId: 'calls' } }),
     fetch: inMemoryFetch,
