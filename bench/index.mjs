@@ -228,8 +228,8 @@ if (sections.has('pagination')) {
   const keep = (key, r) => {
     runs[key] = [...(runs[key] ?? []), r]
   }
-  // Three passes interleaving sizes and modes (medians), then one pass measuring the live heap.
-  for (let pass = 0; pass < 3; pass++) {
+  // Five passes interleaving sizes and modes (medians), then one pass measuring the live heap.
+  for (let pass = 0; pass < 5; pass++) {
     for (const [user, total] of sizes) {
       for (const mode of ['raw', 'sdk']) {
         const r = await run(user, mode)
