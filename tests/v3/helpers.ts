@@ -66,7 +66,7 @@ export const userContext = async (fetch: typeof globalThis.fetch): Promise<Conte
 }
 
 /** Where Bridge's documented examples for 2025-01-15 live (next to this repository). */
-export const EXAMPLES_DIR = new URL('../../../shared/bridge-api/examples/v2025-01-15/', import.meta.url)
+export const EXAMPLES_DIR = new URL('../fixtures/examples/v2025-01-15/', import.meta.url)
 
 /** Reads one example file as JSON. */
 export const exampleFile = (file: string): Record<string, any> =>

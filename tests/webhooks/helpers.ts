@@ -11,7 +11,7 @@ export const sign = (body: string | Uint8Array, secret: string): string =>
 export const SECRET = 'whsec-current-5f2d9c1e8a7b6d4c3e2f1a0b'
 export const PREVIOUS_SECRET = 'whsec-previous-0a1b2c3d4e5f60718293a4b5'
 
-const REFERENCE = '/work/shared/bridge-api/examples'
+const REFERENCE = new URL('../fixtures/examples', import.meta.url).pathname
 
 /** A documented example: its name, API version, and the body as Bridge would send it. */
 export interface Example {
