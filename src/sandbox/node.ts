@@ -81,8 +81,9 @@ export const startSandbox = async (options: StartSandboxOptions = {}): Promise<R
         res.end(`bridgeapi sandbox: ${error instanceof Error ? error.message : String(error)}`)
       })
   })
-  // Keep-alive sockets would hold close() open until their timeout.
-  server.keepAliveTimeout = 1000
+  // Long enough for clients to reuse connections (Node's fetch only reuses a socket when the server's
+  // keep-alive hint is over 2 s); close() ends idle sockets itself, so this does not delay shutdown.
+  server.keepAliveTimeout = 5000
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, host, () => resolve())
