@@ -1,3 +1,4 @@
+import { KNOWN_ACCOUNT_TYPES } from '../../common/account-types.js'
 import { ITEM_STATUSES } from '../connect.js'
 import { iso } from '../http.js'
 import type { AccountRecord, ItemRecord, StockRecord, TransactionRecord, UserRecord } from '../state.js'
@@ -32,18 +33,7 @@ export const itemView = (item: ItemRecord, language: string | undefined) => ({
 })
 
 /** Account types the 2021-06-01 enum has; anything else the generator makes is `checking`. */
-const V2_TYPES = new Set([
-  'checking',
-  'savings',
-  'brokerage',
-  'card',
-  'loan',
-  'shared_saving_plan',
-  'pending',
-  'life_insurance',
-  'special',
-  'unknown',
-])
+const V2_TYPES = new Set<string>(KNOWN_ACCOUNT_TYPES)
 
 /** An account, with its item's status and `null` for absent details. */
 export const accountView = (

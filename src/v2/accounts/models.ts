@@ -1,20 +1,10 @@
 import * as v from 'valibot'
+import { KNOWN_ACCOUNT_TYPES } from '../../common/account-types.js'
 import { DateString, openEnum, Timestamp } from '../../core/schema.js'
 import { ItemStatusCode } from '../items/models.js'
 
 /** Account types: the ten values three client libraries agree on (open: new ones pass). */
-export const AccountType = openEnum([
-  'checking',
-  'savings',
-  'brokerage',
-  'card',
-  'loan',
-  'shared_saving_plan',
-  'pending',
-  'life_insurance',
-  'special',
-  'unknown',
-] as const)
+export const AccountType = openEnum(KNOWN_ACCOUNT_TYPES)
 /** An account type. */
 export type AccountType = v.InferOutput<typeof AccountType>
 

@@ -1,19 +1,9 @@
 import * as v from 'valibot'
+import { KNOWN_ACCOUNT_TYPES } from '../../common/account-types.js'
 import { DateString, openEnum, Timestamp } from '../../core/schema.js'
 
 /** Account types: the ten values client libraries agree on (open: new ones pass). */
-export const AccountType = openEnum([
-  'checking',
-  'savings',
-  'brokerage',
-  'card',
-  'loan',
-  'shared_saving_plan',
-  'pending',
-  'life_insurance',
-  'special',
-  'unknown',
-] as const)
+export const AccountType = openEnum(KNOWN_ACCOUNT_TYPES)
 /** An account type. */
 export type AccountType = v.InferOutput<typeof AccountType>
 
