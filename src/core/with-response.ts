@@ -28,16 +28,13 @@ type ResultOf<F> = F extends (...args: any[]) => TaskEither<BridgeError, infer R
  */
 export const withResponse =
   <F extends AnyOperation>(operation: F) =>
-  (
-    ctx: Context,
-    params?: Parameters<F>[1],
-    options: CallOptions = {},
-  ): TaskEither<BridgeError, WithResponse<ResultOf<F>>> =>
+  // `Parameters<F>` keeps the wrapped function's own signature: required params stay required.
+  (...[ctx, params, options = {}]: Parameters<F>): TaskEither<BridgeError, WithResponse<ResultOf<F>>> =>
   async () => {
     let response: RawResponse | undefined
     const result = await operation(ctx, params, {
       ...options,
-      onRawResponse: (raw) => {
+      onRawResponse: (raw: RawResponse) => {
         response = raw
         options.onRawResponse?.(raw)
       },

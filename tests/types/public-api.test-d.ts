@@ -84,6 +84,10 @@ describe('public types of bridgeapi', () => {
   test('withResponse adds the raw response to the model', () => {
     const withRaw = withResponse(getAccount)
     expectTypeOf(withRaw).returns.returns.resolves.toExtend<Either<BridgeError, { data: Account }>>()
+    // The wrapped function keeps its signature: getAccount's params stay required.
+    expectTypeOf(withRaw).parameter(1).toEqualTypeOf<Parameters<typeof getAccount>[1]>()
+    // @ts-expect-error params are required, as for getAccount itself
+    withRaw(createContext({ clientId: 'id', clientSecret: 's' }))
   })
 
   test('bridgeapi/v2 shares the core: one Context for both versions', () => {
