@@ -1,9 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import ts from 'typescript'
-import { afterAll, describe, expect, it } from 'vitest'
-
-const readme = readFileSync('README.md', 'utf8')
+import { existsSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { readme, tsSnippets, typeCheckSnippets } from '../support/readme.js'
 
 /** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens, repeats numbered. */
 const anchors = (() => {
@@ -21,8 +18,8 @@ const anchors = (() => {
   return slugs
 })()
 
-/** Sections other helpers' tests own (their examples are checked there); the rest is checked here. */
-const OTHERS = ['endpoints-v3', 'endpoints-v2', 'sandbox', 'reliability', 'runtimes', 'performance']
+/** Sections whose snippets are checked by the tests of their own area (they build on each other there). */
+const OTHERS = ['sandbox', 'reliability', 'runtimes', 'performance']
 const ownText = OTHERS.reduce(
   (text, name) => text.replace(new RegExp(`<!-- section:${name} -->[\\s\\S]*?<!-- /section:${name} -->`), ''),
   readme,
@@ -45,42 +42,15 @@ describe('README', () => {
     expect(links.filter((link) => link.startsWith('#')).length).toBeGreaterThan(10)
   })
 
-  describe('TypeScript snippets outside the other sections type-check', () => {
-    const dir = join('.tmp', 'readme-snippets')
-    afterAll(() => rmSync(dir, { recursive: true, force: true }))
-    const snippets = [...ownText.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!)
+  describe('TypeScript snippets outside those sections type-check', () => {
+    const snippets = tsSnippets(ownText)
 
     it('finds them', () => {
       expect(snippets.length).toBeGreaterThanOrEqual(5)
     })
 
     it('compiles them against the sources (as `bridgeapi` resolves in tsconfig)', () => {
-      mkdirSync(dir, { recursive: true })
-      // Each snippet is its own module, as a reader would paste it.
-      const files = snippets.map((code, i) => {
-        const file = join(dir, `snippet-${i + 1}.ts`)
-        writeFileSync(file, `${code}\nexport {}\n`)
-        return file
-      })
-      const config = ts.getParsedCommandLineOfConfigFile(
-        'tsconfig.json',
-        {},
-        {
-          ...ts.sys,
-          onUnRecoverableConfigFileDiagnostic: (d) => {
-            throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'))
-          },
-        },
-      )!
-      const program = ts.createProgram(files, { ...config.options, noEmit: true })
-      const errors = ts
-        .getPreEmitDiagnostics(program)
-        .filter((d) => d.file && files.some((file) => d.file!.fileName.endsWith(file)))
-        .map((d) => {
-          const { line } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0)
-          return `${d.file!.fileName}:${line + 1} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`
-        })
-      expect(errors).toEqual([])
+      expect(typeCheckSnippets(snippets, 'docs')).toEqual([])
     })
   })
 })
