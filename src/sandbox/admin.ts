@@ -115,6 +115,19 @@ router.add('GET', '/_sandbox/pay/payment/:id/initiate', ({ sandbox, params }) =>
   return html(200, `<p>Payment request ${escapeHtml(request.id)} initiated.</p>`)
 })
 
+// A Bridge Transfer's redirect_url: the transfer (or bulk transfer) exists since it was sent, so the
+// page only confirms it; its status follows its labels.
+router.add('GET', '/_sandbox/pay/transfer/:id', ({ sandbox, params }) => {
+  const id = params.id as string
+  const { state } = sandbox
+  const known = [...state.users.keys()].some(
+    (uuid) => state.transfer(uuid, id) ?? state.bulkTransfer(uuid, id),
+  )
+  return known
+    ? html(200, `<p>Transfer ${escapeHtml(id)} confirmed.</p>`)
+    : html(404, '<p>Unknown transfer.</p>')
+})
+
 router.add('GET', '/_sandbox/pay/consent/:id/terms', () =>
   html(200, '<p>Payment consent terms accepted.</p>'),
 )

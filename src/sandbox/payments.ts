@@ -83,6 +83,34 @@ export interface PayoutRecord {
   readonly createdAt: number
 }
 
+/** A Bridge Transfer (2021-06-01) to one beneficiary, alone or as a line of a bulk transfer. */
+export interface TransferRecord {
+  readonly uuid: string
+  /** Creation order, the list cursor. */
+  readonly seq: number
+  readonly amount: number
+  readonly label?: string
+  readonly beneficiary: { readonly name: string; readonly iban: string }
+  readonly senderAccountId: number
+  readonly itemId: number
+  readonly clientReference?: string
+  readonly bulkTransferId?: string
+  /** Shown once the transfer is executed. */
+  readonly bankReference: string
+  readonly createdAt: number
+}
+
+/** A bulk transfer: several transfers from one sender account. */
+export interface BulkTransferRecord {
+  readonly id: string
+  readonly seq: number
+  readonly senderAccountId: number
+  readonly itemId: number
+  readonly clientReference: string
+  readonly transferIds: readonly string[]
+  readonly createdAt: number
+}
+
 const HOUR = 3_600_000
 const REASONS = new Set([
   'ac01',
@@ -124,6 +152,26 @@ export const lineStatus = (
       : { status: 'RJCT' }
   }
   return { status: 'ACSC' }
+}
+
+/** Bridge Transfer statuses the sandbox produces (the reference's final ones, and `initiated`). */
+export type TransferStatus = 'initiated' | 'executed' | 'failed'
+
+/**
+ * A transfer's status at `now`, from the same Demo Bank label scenarios as {@link lineStatus}:
+ * pending is `initiated` (sent to the bank), executed is `executed`, rejected is `failed` with the
+ * reason in lower case (`regulatory_reason` when the label names none).
+ */
+export const transferStatus = (
+  label: string | undefined,
+  createdAt: number,
+  now: number,
+): { status: TransferStatus; reason?: string } => {
+  const line = lineStatus(label, createdAt, now)
+  if (line.status === 'PDNG') return { status: 'initiated' }
+  if (line.status === 'RJCT')
+    return { status: 'failed', reason: line.reason?.toLowerCase() ?? 'regulatory_reason' }
+  return { status: 'executed' }
 }
 
 /** A request's status: one line's, PDNG while any is pending, PART when a bulk payment is mixed. */

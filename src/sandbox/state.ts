@@ -1,5 +1,5 @@
 import type { SandboxClock } from './clock.js'
-import { PaymentStore } from './payments.js'
+import { type BulkTransferRecord, PaymentStore, type TransferRecord } from './payments.js'
 import type { Rng } from './random.js'
 
 /**
@@ -140,6 +140,9 @@ interface UserData {
   readonly accounts: Map<number, AccountRecord>
   readonly transactions: Map<number, TransactionRecord>
   readonly stocks: Map<number, StockRecord>
+  /** Bridge Transfer (2021-06-01): single transfers (bulk lines too) by uuid, bulk transfers by id. */
+  readonly transfers: Map<string, TransferRecord>
+  readonly bulkTransfers: Map<string, BulkTransferRecord>
   /** Sorted views of `transactions`, by order and account (`*` = all), rebuilt after changes. */
   readonly views: Map<string, readonly TransactionRecord[]>
 }
@@ -161,7 +164,7 @@ export class SandboxState {
   private readonly accountOwner = new Map<number, string>()
   private readonly transactionOwner = new Map<number, string>()
   private readonly stockOwner = new Map<number, string>()
-  private readonly counters = { user: 0, item: 0, account: 0, transaction: 0, stock: 0 }
+  private readonly counters = { user: 0, item: 0, account: 0, transaction: 0, stock: 0, transfer: 0 }
 
   constructor(
     readonly clock: SandboxClock,
@@ -194,6 +197,8 @@ export class SandboxState {
       accounts: new Map(),
       transactions: new Map(),
       stocks: new Map(),
+      transfers: new Map(),
+      bulkTransfers: new Map(),
       views: new Map(),
     })
     return user
@@ -325,6 +330,38 @@ export class SandboxState {
   }
   stock(userUuid: string, id: number): StockRecord | undefined {
     return this.stockOwner.get(id) === userUuid ? this.data.get(userUuid)?.stocks.get(id) : undefined
+  }
+
+  // ---- transfers (2021-06-01 Bridge Transfer) ---------------------------------------------
+
+  /** The next transfer creation order (the list cursor), shared by transfers and bulk transfers. */
+  nextTransferSeq(): number {
+    this.counters.transfer += 1
+    return this.counters.transfer
+  }
+
+  /** Stores a bulk transfer (if any) with its transfers. */
+  addTransfers(userUuid: string, transfers: readonly TransferRecord[], bulk?: BulkTransferRecord): void {
+    const data = this.userData(userUuid)
+    for (const transfer of transfers) data.transfers.set(transfer.uuid, transfer)
+    if (bulk) data.bulkTransfers.set(bulk.id, bulk)
+  }
+
+  /** A user's transfers, newest first. */
+  transfers(userUuid: string): TransferRecord[] {
+    return [...this.userData(userUuid).transfers.values()].sort((a, b) => b.seq - a.seq)
+  }
+
+  /** A user's bulk transfers, newest first. */
+  bulkTransfers(userUuid: string): BulkTransferRecord[] {
+    return [...this.userData(userUuid).bulkTransfers.values()].sort((a, b) => b.seq - a.seq)
+  }
+
+  transfer(userUuid: string, uuid: string): TransferRecord | undefined {
+    return this.data.get(userUuid)?.transfers.get(uuid)
+  }
+  bulkTransfer(userUuid: string, id: string): BulkTransferRecord | undefined {
+    return this.data.get(userUuid)?.bulkTransfers.get(id)
   }
 
   /** Deletes an item with its accounts, their transactions and stocks. */

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as core from '../../src/core/index.js'
 import { type RunningSandbox, sandboxContext, startSandbox } from '../../src/sandbox/index.js'
 import { compilePattern } from '../../src/sandbox/router.js'
 import { v2Api } from '../../src/sandbox/v2/index.js'
+import * as sdk from '../../src/v2/index.js'
 import {
   authenticateUser,
   collect,
@@ -20,7 +22,9 @@ import {
   getAccountsInformation,
   getBank,
   getBankConnectorsStatus,
+  getBulkTransfer,
   getCategory,
+  getCategoryInsights,
   getEmailValidation,
   getItem,
   getItemRefreshStatus,
@@ -29,18 +33,22 @@ import {
   getPayout,
   getStock,
   getTransaction,
+  getTransfer,
   getUser,
   isAuthenticated,
   listAccounts,
   listAccountTransactions,
   listAccountUpdatedTransactions,
   listBanks,
+  listBulkTransfers,
   listCategories,
   listItems,
   listPaymentLinks,
   listPaymentRequests,
+  listSenderAccounts,
   listStocks,
   listTransactions,
+  listTransfers,
   listUpdatedStocks,
   listUpdatedTransactions,
   listUsers,
@@ -48,8 +56,11 @@ import {
   manageAccountsIban,
   manageScaSyncItem,
   refreshItem,
+  refreshSenderAccounts,
   renewAuth,
   revokePaymentLink,
+  sendBulkTransfer,
+  sendTransfer,
   updateUserEmail,
   updateUserPassword,
   validateProItems,
@@ -67,9 +78,17 @@ beforeAll(async () => {
 })
 afterAll(() => running.close())
 
-const app = () => createContext(sandboxContext(running, { retry: 0 }))
+/** Every answered SDK call (operation name, method, path), for the export coverage check. */
+const answered: { operation: string; method: string; path: string; status: number }[] = []
+const hooks = {
+  onResponse: (event: { operation: string; method: string; url: string; status?: number }) => {
+    if (event.status !== undefined)
+      answered.push({ ...event, path: new URL(event.url).pathname, status: event.status })
+  },
+}
+const app = () => createContext(sandboxContext(running, { retry: 0, hooks }))
 const as = (email: string, password: string, options: { autoRenew?: boolean } = {}) =>
-  createContext(sandboxContext(running, { retry: 0, user: { email, password }, ...options }))
+  createContext(sandboxContext(running, { retry: 0, hooks, user: { email, password }, ...options }))
 
 /** Opens a Connect URL like the user's browser would: the sandbox completes the session. */
 const finishConnect = async (redirectUrl: string) => {
@@ -218,6 +237,19 @@ describe('every 2021-06-01 sandbox route conforms to the SDK schemas', () => {
     expect(stocks.length).toBeGreaterThan(0)
     await itemsOf(listUpdatedStocks(ctx, { since: '2000-01-01T00:00:00Z' }))
     rightOf(await getStock(ctx, { stockId: stocks[0]!.id })())
+    rightOf(await getCategoryInsights(ctx, { fullyAnalyzedMonth: 2 })())
+    rightOf(await refreshSenderAccounts(ctx)())
+    const [sender] = await itemsOf(listSenderAccounts(ctx))
+    const beneficiary = { name: 'Michel Dupont', iban: 'FR7630006000011234567890189' }
+    rightOf(await sendTransfer(ctx, { beneficiary, amount: 10, senderAccountId: sender!.id })())
+    rightOf(
+      await sendBulkTransfer(ctx, { clientReference: 'bulk-1', transfers: [{ amount: 1, beneficiary }] })(),
+    )
+    const [bulk] = await itemsOf(listBulkTransfers(ctx))
+    rightOf(await getBulkTransfer(ctx, { bulkTransferId: bulk!.id })())
+    const transfers = await itemsOf(listTransfers(ctx))
+    expect(transfers).toHaveLength(2)
+    rightOf(await getTransfer(ctx, { transferId: transfers[0]!.uuid })())
 
     const who = (email: string, password: string) =>
       authenticateUser(client, { email, password })().then((auth) => rightOf(auth).user.uuid)
@@ -295,5 +327,30 @@ describe('every 2021-06-01 sandbox route conforms to the SDK schemas', () => {
       (route) => !served.some((r) => r.method === route.method && compilePattern(route.pattern)(r.path)),
     )
     expect(missed.map((route) => `${route.method} ${route.pattern}`)).toEqual([])
+  })
+
+  // Auth helpers that send no request of their own: isAuthenticated only reads the token store,
+  // setUserToken only writes it, renewAuth sends authenticateUser's POST /v2/authenticate.
+  const AUTH_HELPERS = ['isAuthenticated', 'renewAuth', 'setUserToken']
+
+  it('has a route for every request-sending function exported from bridgeapi/v2 (run after the test above)', () => {
+    const functions = Object.entries(sdk)
+      .filter(([name, value]) => typeof value === 'function' && !(name in core))
+      .map(([name]) => name)
+    expect(functions).toEqual(expect.arrayContaining(AUTH_HELPERS))
+    const sending = functions.filter((name) => !AUTH_HELPERS.includes(name))
+    expect(sending.length).toBeGreaterThan(50)
+    const unrouted = sending.filter(
+      (name) =>
+        !answered.some(
+          (call) =>
+            call.operation === name &&
+            call.status < 300 &&
+            v2Api.routes.some(
+              (route) => route.method === call.method && compilePattern(route.pattern)(call.path),
+            ),
+        ),
+    )
+    expect(unrouted).toEqual([])
   })
 })

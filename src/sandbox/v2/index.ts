@@ -1,12 +1,14 @@
 import { type ApiModule, json } from '../http.js'
 import { aggregationRoutes } from './aggregation.js'
 import { catalogRoutes } from './catalog.js'
+import { insightRoutes } from './insights.js'
 import { paymentRoutes } from './payments.js'
+import { transferRoutes } from './transfers.js'
 import { userRoutes } from './users.js'
 
 /**
  * API version 2021-06-01 (`/v2/...`): users (e-mail/password too), banks, categories, Connect URLs,
- * aggregation, payment links and requests, refunds and payouts.
+ * aggregation, category insights, payment links and requests, refunds and payouts, Bridge Transfer.
  */
 
 /** `{"type","message","documentation_url"}`, the 2021-06-01 error body. */
@@ -25,5 +27,12 @@ export const v2Api: ApiModule = {
     invalidToken: (e) => e(401, 'invalid_authorization_header', 'The access token is invalid or has expired'),
     version: (e) => e(400, 'invalid_version_header', 'API version Bridge-Version is invalid'),
   },
-  routes: [...userRoutes, ...catalogRoutes, ...aggregationRoutes, ...paymentRoutes],
+  routes: [
+    ...userRoutes,
+    ...catalogRoutes,
+    ...aggregationRoutes,
+    ...insightRoutes,
+    ...paymentRoutes,
+    ...transferRoutes,
+  ],
 }

@@ -11,7 +11,7 @@ import { listResponse, readBody, Text } from '../v3/common.js'
 
 /**
  * 2021-06-01 payments on the shared payment records: payment links, payment requests, refunds
- * and payouts (client credentials). Bridge Transfer is not simulated.
+ * and payouts (client credentials). Bridge Transfer (user level) is in `transfers.ts`.
  */
 
 const MINUTE = 60_000
