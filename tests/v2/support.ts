@@ -101,6 +101,15 @@ export const itemsOf = async <T>(
   return items
 }
 
-/** Reads a fixture copied from the shared Bridge reference (see fixtures/README.md). */
+const FIXTURES = new URL('../fixtures/', import.meta.url)
+/** Recorded 2021-06-01 responses (banks, categories); the rest are Bridge's documented examples. */
+const RECORDED = new Set(['banks.json', 'categories.json'])
+
+/** Reads a 2021-06-01 fixture copied from the shared Bridge reference (see tests/fixtures/README.md). */
 export const fixture = (file: string): any =>
-  JSON.parse(readFileSync(new URL(`./fixtures/${file}`, import.meta.url), 'utf8'))
+  JSON.parse(
+    readFileSync(
+      new URL(`${RECORDED.has(file) ? 'recorded' : 'examples'}/v2021-06-01/${file}`, FIXTURES),
+      'utf8',
+    ),
+  )
