@@ -15,6 +15,7 @@ import {
 } from '../../src/v2/index.js'
 import { recordingFetch } from '../core/fake-bridge.js'
 import {
+  account,
   authBody,
   CLIENT,
   clientContext,
@@ -30,25 +31,6 @@ import {
   USER,
   userContext,
 } from './support.js'
-
-const account = {
-  id: 37271913,
-  name: 'Compte Courant 1',
-  balance: 1201.46,
-  status: 0,
-  status_code_info: 'OK',
-  status_code_description: null,
-  updated_at: '2023-07-26T09:11:11.358Z',
-  type: 'checking',
-  is_paused: false,
-  currency_code: 'EUR',
-  item_id: 8170358,
-  bank_id: 574,
-  loan_details: null,
-  savings_details: null,
-  is_pro: false,
-  iban: 'FR6914508000303386763591H62',
-}
 
 describe('2021-06-01 token request', () => {
   const examples = fixture('auth.json')

@@ -13,27 +13,19 @@ import {
   listUpdatedStocks,
   listUpdatedTransactions,
 } from '../../src/v2/index.js'
-import { expectRequest, fakeBridge, itemsOf, json, leftOf, page, rightOf, userContext } from './support.js'
+import {
+  account,
+  expectRequest,
+  fakeBridge,
+  itemsOf,
+  json,
+  leftOf,
+  page,
+  rightOf,
+  userContext,
+} from './support.js'
 
-/** Recorded Demo Bank bodies, as quoted by the reference (§7, §8). */
-const account = {
-  id: 37271913,
-  name: 'Compte Courant 1',
-  balance: 1201.46,
-  status: 0,
-  status_code_info: 'OK',
-  status_code_description: null,
-  updated_at: '2023-07-26T09:11:11.358Z',
-  type: 'checking',
-  is_paused: false,
-  currency_code: 'EUR',
-  item_id: 8170358,
-  bank_id: 574,
-  loan_details: null,
-  savings_details: null,
-  is_pro: false,
-  iban: 'FR6914508000303386763591H62',
-}
+/** Recorded Demo Bank bodies, as quoted by the reference (§7, §8); `account` comes from support.ts. */
 const card = {
   ...account,
   id: 37271917,
