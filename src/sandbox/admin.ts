@@ -1,29 +1,52 @@
+import * as v from 'valibot'
 import { toMs } from './clock.js'
-import { CONNECT_SCENARIOS, ConnectError, type ConnectResult, type ConnectScenario } from './connect.js'
-import { checkFaultRule, type FaultRule } from './faults.js'
+import { CompleteSchema, ConnectError, type ConnectResult } from './connect.js'
+import { FaultRuleSchema } from './faults.js'
+import { ClockAdvanceSchema, ClockSetSchema, issueList, readBodyText, SeedUserSchema } from './input.js'
 import { createRouter } from './router.js'
-import type { Sandbox, SeedUserOptions } from './sandbox.js'
+import type { Sandbox } from './sandbox.js'
 
 /**
  * The sandbox's own HTTP API under `/_sandbox/...`, so tests and tools in any runtime or process can
  * drive it: complete Connect sessions, move the clock, inject faults, seed users, read recorded
  * requests. It needs no credentials, is never recorded and never faulted. Bodies are JSON with the
  * same (camelCase) fields as the JavaScript API.
+ *
+ * It runs on developers' machines, where any web page can send requests to 127.0.0.1, so it only
+ * answers its own origin (see {@link refusal}); every body is JSON, capped, and checked with valibot.
  */
 
 interface AdminContext {
   readonly sandbox: Sandbox
   readonly url: URL
   readonly params: Readonly<Record<string, string>>
-  readonly body: Record<string, unknown>
+  readonly body: unknown
 }
 
-type AdminHandler = (ctx: AdminContext) => Response
+/**
+ * `api` routes are for programs (tests, tools); `page` routes are the URLs the sandbox hands out
+ * (Connect, payment pages), which a browser opens by navigating from the app's own site.
+ */
+interface AdminRoute {
+  readonly kind: 'api' | 'page'
+  readonly handle: (ctx: AdminContext) => Response
+}
 
 const reply = (status: number, body: unknown): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 
 const problem = (status: number, message: string): Response => reply(status, { error: message })
+
+/** Parses admin input; a 400 naming each issue's path when it does not fit. */
+const parse = <T>(schema: v.GenericSchema<unknown, T>, input: unknown): T | Response => {
+  const result = v.safeParse(schema, input)
+  if (result.success) return result.output
+  const issues = issueList(result.issues)
+  return reply(400, {
+    error: issues.map(({ path, message }) => (path ? `${path}: ${message}` : message)).join('; '),
+    issues,
+  })
+}
 
 const html = (status: number, body: string): Response =>
   new Response(`<!doctype html><meta charset="utf-8"><title>Bridge sandbox</title>${body}`, {
@@ -39,42 +62,41 @@ const clockState = (sandbox: Sandbox) => ({
   frozen: sandbox.clock.frozen,
 })
 
-const complete = (ctx: AdminContext, scenario: unknown, transactions: unknown): ConnectResult | Response => {
-  if (scenario !== undefined && !CONNECT_SCENARIOS.includes(scenario as ConnectScenario))
-    return problem(400, `scenario must be one of ${CONNECT_SCENARIOS.join(', ')}`)
-  if (transactions !== undefined && !(Number.isInteger(transactions) && (transactions as number) >= 0))
-    return problem(400, 'transactions must be an integer ≥ 0')
+const complete = (ctx: AdminContext, input: unknown): ConnectResult | Response => {
+  const options = parse(CompleteSchema, input)
+  if (options instanceof Response) return options
   try {
-    return ctx.sandbox.completeConnectSession(ctx.params.id as string, {
-      ...(scenario === undefined ? {} : { scenario: scenario as ConnectScenario }),
-      ...(transactions === undefined ? {} : { transactions: transactions as number }),
-    })
+    return ctx.sandbox.completeConnectSession(ctx.params.id as string, options)
   } catch (error) {
     if (error instanceof ConnectError) return problem(error.reason === 'not_found' ? 404 : 409, error.message)
     throw error
   }
 }
 
-const router = createRouter<AdminHandler>()
+const router = createRouter<AdminRoute>()
+const api = (method: string, pattern: string, handle: AdminRoute['handle']): void =>
+  router.add(method, pattern, { kind: 'api', handle })
+const page = (pattern: string, handle: AdminRoute['handle']): void =>
+  router.add('GET', pattern, { kind: 'page', handle })
 
-router.add('GET', '/_sandbox', ({ sandbox }) =>
+api('GET', '/_sandbox', ({ sandbox }) =>
   reply(200, { ok: true, seed: sandbox.seed, clock: clockState(sandbox), users: sandbox.state.users.size }),
 )
 
-router.add('POST', '/_sandbox/connect-sessions/:id/complete', (ctx) => {
-  const result = complete(ctx, ctx.body.scenario, ctx.body.transactions)
+api('POST', '/_sandbox/connect-sessions/:id/complete', (ctx) => {
+  const result = complete(ctx, ctx.body)
   return result instanceof Response ? result : reply(200, result)
 })
 
 // The URL a Connect session hands out: opening it completes the session like a user would, then
 // redirects to the session's callback_url when it has one.
-router.add('GET', '/_sandbox/connect/session/:id', (ctx) => {
+page('/_sandbox/connect/session/:id', (ctx) => {
+  const scenario = ctx.url.searchParams.get('scenario')
   const transactions = ctx.url.searchParams.get('transactions')
-  const result = complete(
-    ctx,
-    ctx.url.searchParams.get('scenario') ?? undefined,
-    transactions === null ? undefined : Number(transactions),
-  )
+  const result = complete(ctx, {
+    ...(scenario === null ? {} : { scenario }),
+    ...(transactions === null ? {} : { transactions: Number(transactions) }),
+  })
   if (result instanceof Response) return result
   if (result.callbackUrl)
     return new Response(null, { status: 302, headers: { location: result.callbackUrl } })
@@ -85,13 +107,13 @@ router.add('GET', '/_sandbox/connect/session/:id', (ctx) => {
   return html(200, `<p>${escapeHtml(summary)}</p>`)
 })
 
-router.add('GET', '/_sandbox/connect/user/:id', () =>
+page('/_sandbox/connect/user/:id', () =>
   html(200, '<p>User management session: nothing to do in the sandbox.</p>'),
 )
 
 // Payment pages: opening a payment link pays it (a payment request is created, its outcome set by
 // the lines' labels), then redirects to the link's callback_url when it has one.
-router.add('GET', '/_sandbox/pay/link/:token', ({ sandbox, params }) => {
+page('/_sandbox/pay/link/:token', ({ sandbox, params }) => {
   const payments = sandbox.state.payments
   const link = [...payments.links.values()].find((l) => l.token === params.token)
   if (!link) return html(404, '<p>Unknown payment link.</p>')
@@ -107,7 +129,7 @@ router.add('GET', '/_sandbox/pay/link/:token', ({ sandbox, params }) => {
   return html(200, `<p>Payment request ${escapeHtml(request.id)} initiated.</p>`)
 })
 
-router.add('GET', '/_sandbox/pay/payment/:id/initiate', ({ sandbox, params }) => {
+page('/_sandbox/pay/payment/:id/initiate', ({ sandbox, params }) => {
   const request = sandbox.state.payments.requests.get(params.id as string)
   if (!request) return html(404, '<p>Unknown payment request.</p>')
   if (request.callbackUrl)
@@ -117,7 +139,7 @@ router.add('GET', '/_sandbox/pay/payment/:id/initiate', ({ sandbox, params }) =>
 
 // A Bridge Transfer's redirect_url: the transfer (or bulk transfer) exists since it was sent, so the
 // page only confirms it; its status follows its labels.
-router.add('GET', '/_sandbox/pay/transfer/:id', ({ sandbox, params }) => {
+page('/_sandbox/pay/transfer/:id', ({ sandbox, params }) => {
   const id = params.id as string
   const { state } = sandbox
   const known = [...state.users.keys()].some(
@@ -128,88 +150,124 @@ router.add('GET', '/_sandbox/pay/transfer/:id', ({ sandbox, params }) => {
     : html(404, '<p>Unknown transfer.</p>')
 })
 
-router.add('GET', '/_sandbox/pay/consent/:id/terms', () =>
-  html(200, '<p>Payment consent terms accepted.</p>'),
-)
+page('/_sandbox/pay/consent/:id/terms', () => html(200, '<p>Payment consent terms accepted.</p>'))
 
-router.add('GET', '/_sandbox/clock', ({ sandbox }) => reply(200, clockState(sandbox)))
+api('GET', '/_sandbox/clock', ({ sandbox }) => reply(200, clockState(sandbox)))
 
-router.add('POST', '/_sandbox/clock/advance', ({ sandbox, body }) => {
-  if (typeof body.ms !== 'number' || !Number.isFinite(body.ms) || body.ms < 0)
-    return problem(400, 'ms must be a number ≥ 0')
-  sandbox.clock.advance(body.ms)
-  return reply(200, clockState(sandbox))
-})
-
-router.add('POST', '/_sandbox/clock/set', ({ sandbox, body }) => {
-  const now = body.now
-  if (typeof now !== 'number' && typeof now !== 'string')
-    return problem(400, 'now must be ms or an ISO 8601 string')
+/** Runs a clock change, answering 400 when the clock refuses it (past year 9999). */
+const moveClock = (sandbox: Sandbox, move: () => void): Response => {
   try {
-    sandbox.clock.set(toMs(now))
+    move()
   } catch (error) {
-    return problem(400, (error as Error).message)
+    if (error instanceof RangeError) return problem(400, error.message)
+    throw error
   }
   return reply(200, clockState(sandbox))
+}
+
+api('POST', '/_sandbox/clock/advance', ({ sandbox, body }) => {
+  const input = parse(ClockAdvanceSchema, body)
+  return input instanceof Response ? input : moveClock(sandbox, () => sandbox.clock.advance(input.ms))
 })
 
-router.add('GET', '/_sandbox/faults', ({ sandbox }) => reply(200, { faults: sandbox.faults.list() }))
-
-router.add('POST', '/_sandbox/faults', ({ sandbox, body }) => {
-  const issue = checkFaultRule(body)
-  if (issue) return problem(400, issue)
-  return reply(201, { id: sandbox.faults.add(body as unknown as FaultRule) })
+api('POST', '/_sandbox/clock/set', ({ sandbox, body }) => {
+  const input = parse(ClockSetSchema, body)
+  return input instanceof Response ? input : moveClock(sandbox, () => sandbox.clock.set(toMs(input.now)))
 })
 
-router.add('DELETE', '/_sandbox/faults', ({ sandbox }) => {
+api('GET', '/_sandbox/faults', ({ sandbox }) => reply(200, { faults: sandbox.faults.list() }))
+
+api('POST', '/_sandbox/faults', ({ sandbox, body }) => {
+  const rule = parse(FaultRuleSchema, body)
+  return rule instanceof Response ? rule : reply(201, { id: sandbox.faults.add(rule) })
+})
+
+api('DELETE', '/_sandbox/faults', ({ sandbox }) => {
   sandbox.faults.clear()
   return new Response(null, { status: 204 })
 })
 
-router.add('DELETE', '/_sandbox/faults/:id', ({ sandbox, params }) =>
+api('DELETE', '/_sandbox/faults/:id', ({ sandbox, params }) =>
   sandbox.faults.remove(params.id as string)
     ? new Response(null, { status: 204 })
     : problem(404, 'no such fault'),
 )
 
-router.add('POST', '/_sandbox/users/seed', ({ sandbox, body }) => {
-  const { externalUserId, transactions, accounts, providerId, historyDays } = body
-  if (externalUserId !== undefined && typeof externalUserId !== 'string')
-    return problem(400, 'externalUserId must be a string')
-  for (const [name, value] of Object.entries({ transactions, providerId, historyDays }))
-    if (value !== undefined && !(Number.isInteger(value) && (value as number) >= 0))
-      return problem(400, `${name} must be an integer ≥ 0`)
-  if (
-    accounts !== undefined &&
-    !(Number.isInteger(accounts) && (accounts as number) >= 1) &&
-    !Array.isArray(accounts)
-  )
-    return problem(400, 'accounts must be an integer ≥ 1 or a list of account kinds')
-  return reply(201, sandbox.seedUser(body as SeedUserOptions))
+api('POST', '/_sandbox/users/seed', ({ sandbox, body }) => {
+  const options = parse(SeedUserSchema, body)
+  return options instanceof Response ? options : reply(201, sandbox.seedUser(options))
 })
 
-router.add('GET', '/_sandbox/requests', ({ sandbox }) => reply(200, { requests: sandbox.requests }))
+api('GET', '/_sandbox/requests', ({ sandbox }) => reply(200, { requests: sandbox.requests }))
 
-router.add('DELETE', '/_sandbox/requests', ({ sandbox }) => {
+api('DELETE', '/_sandbox/requests', ({ sandbox }) => {
   sandbox.clearRequests()
   return new Response(null, { status: 204 })
 })
 
-/** Serves one `/_sandbox/...` request. */
-export const handleAdmin = async (sandbox: Sandbox, request: Request, url: URL): Promise<Response> => {
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]']
+/** Names a client on this machine uses for a sandbox listening on every interface or on loopback. */
+const LOCAL_HOSTS = [...LOOPBACK_HOSTS, '0.0.0.0', '[::]']
+
+/**
+ * Why a request may not use the admin API, or `undefined` when it may. A program (no `Origin`, no
+ * `Sec-Fetch-*`) and the sandbox's own pages may; other web pages may not: their `fetch`/form
+ * requests carry an `Origin` or `Sec-Fetch-Site: cross-site`/`same-site` (another port on
+ * 127.0.0.1 is same-site). Pages the sandbox hands out (Connect URLs) may be opened by navigation
+ * from anywhere, as Bridge's are. The `Host` check defeats DNS rebinding (a site whose name
+ * resolves to 127.0.0.1 is same-origin to the browser, but not to this check).
+ */
+const refusal = (request: Request, route: AdminRoute, origin: string): string | undefined => {
+  const own = new URL(origin)
+  const host = request.headers.get('host')
+  const hosts = LOCAL_HOSTS.includes(own.hostname)
+    ? [own.host, ...LOOPBACK_HOSTS.map((name) => (own.port ? `${name}:${own.port}` : name))]
+    : [own.host]
+  if (host !== null && !hosts.includes(host.toLowerCase())) return `Host ${host} is not this sandbox`
+  const from = request.headers.get('origin')
+  if (from !== null && from !== own.origin) return `requests from ${from} are refused`
+  const site = request.headers.get('sec-fetch-site')
+  const navigation = route.kind === 'page' && request.headers.get('sec-fetch-mode') === 'navigate'
+  if (site !== null && site !== 'same-origin' && site !== 'none' && !navigation)
+    return `${site} requests are refused`
+  return undefined
+}
+
+/** Whether a `Content-Type` is JSON (`application/json`, with or without parameters). */
+const isJson = (contentType: string | null): boolean =>
+  contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json'
+
+/**
+ * Serves one `/_sandbox/...` request.
+ *
+ * @param origin - the sandbox's own origin (its listening address or configured base URL).
+ * @param maxBodyBytes - body size cap (413 above).
+ */
+export const handleAdmin = async (
+  sandbox: Sandbox,
+  request: Request,
+  url: URL,
+  origin: string,
+  maxBodyBytes: number,
+): Promise<Response> => {
   const match = router.match(request.method, url.pathname)
   if (match === 'not-found') return problem(404, `No sandbox admin route ${request.method} ${url.pathname}`)
-  let body: Record<string, unknown> = {}
-  const text = request.method === 'GET' ? '' : await request.text()
-  if (text !== '') {
-    try {
-      const parsed: unknown = JSON.parse(text)
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-        return problem(400, 'the body must be a JSON object')
-      body = parsed as Record<string, unknown>
-    } catch {
-      return problem(400, 'the body is not valid JSON')
+  const refused = refusal(request, match.handler, origin)
+  if (refused) return problem(403, `Sandbox admin API: ${refused}`)
+  let body: unknown = {}
+  if (request.method === 'POST') {
+    // A web page can POST text/plain to any origin without a preflight; JSON it cannot.
+    if (!isJson(request.headers.get('content-type')))
+      return problem(415, 'Sandbox admin API: Content-Type must be application/json')
+    const text = await readBodyText(request, maxBodyBytes)
+    if (text === undefined) return problem(413, `Sandbox admin API: the body is over ${maxBodyBytes} bytes`)
+    if (text !== '') {
+      try {
+        body = JSON.parse(text)
+      } catch {
+        return problem(400, 'the body is not valid JSON')
+      }
     }
   }
-  return match.handler({ sandbox, url, params: match.params, body })
+  return match.handler.handle({ sandbox, url, params: match.params, body })
 }

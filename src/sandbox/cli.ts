@@ -12,10 +12,13 @@ const usage = `Usage: bridgeapi-sandbox [options]
   --user <id[:n]>        create a user with this external id and n transactions (default 200); repeatable
   --client-id <id>       accepted Client-Id (default sandbox-client-id)
   --client-secret <s>    accepted Client-Secret (default sandbox-client-secret)
+  --base-url <url>       public origin when reached through another name (container, proxy); the
+                         admin API answers only this origin (default http://<host>:<port>)
   --help                 show this help
 
 Admin API: GET /_sandbox, POST /_sandbox/connect-sessions/{id}/complete, POST /_sandbox/clock/advance,
-POST|GET|DELETE /_sandbox/faults, POST /_sandbox/users/seed, GET|DELETE /_sandbox/requests.`
+POST|GET|DELETE /_sandbox/faults, POST /_sandbox/users/seed, GET|DELETE /_sandbox/requests.
+Admin POSTs need Content-Type: application/json; requests from other origins (web pages) are refused.`
 
 const main = async (): Promise<void> => {
   const { values } = parseArgs({
@@ -26,6 +29,7 @@ const main = async (): Promise<void> => {
       user: { type: 'string', multiple: true, default: [] },
       'client-id': { type: 'string' },
       'client-secret': { type: 'string' },
+      'base-url': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   })
@@ -51,6 +55,7 @@ const main = async (): Promise<void> => {
     users,
     ...(values['client-id'] ? { clientId: values['client-id'] } : {}),
     ...(values['client-secret'] ? { clientSecret: values['client-secret'] } : {}),
+    ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
   })
   console.log(`Bridge sandbox listening on ${server.url} (seed ${String(seed)})`)
   console.log(`  Client-Id: ${server.sandbox.clientId}   Client-Secret: ${server.sandbox.clientSecret}`)

@@ -14,11 +14,18 @@ export interface SandboxClock {
   readonly frozen: boolean
 }
 
-/** Reads an instant given as ms, an ISO 8601 string or a Date. */
+/**
+ * The latest instant the clock may show (end of year 9999): every route writes instants with
+ * `toISOString`, which throws past year 275760 and writes 6-digit years past 9999.
+ */
+export const MAX_INSTANT_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999)
+
+/** Reads an instant given as ms, an ISO 8601 string or a Date, between 1970 and {@link MAX_INSTANT_MS}. */
 export const toMs = (instant: number | string | Date): number => {
   const ms =
     instant instanceof Date ? instant.getTime() : typeof instant === 'string' ? Date.parse(instant) : instant
-  if (!Number.isFinite(ms)) throw new RangeError(`Not a valid instant: ${String(instant)}`)
+  if (!Number.isFinite(ms) || ms < 0 || ms > MAX_INSTANT_MS)
+    throw new RangeError(`Not a valid instant between 1970 and 9999: ${String(instant)}`)
   return ms
 }
 
@@ -34,6 +41,9 @@ export const createClock = (start?: number | string | Date, frozen = false): San
     now: () => (frozen ? fixed : Date.now() + offset),
     advance: (ms) => {
       if (!Number.isFinite(ms) || ms < 0) throw new RangeError('advance(ms) needs a finite ms ≥ 0')
+      // Checked before moving, so a refused advance leaves the clock where it was.
+      if (fixed + ms > MAX_INSTANT_MS || Date.now() + offset + ms > MAX_INSTANT_MS)
+        throw new RangeError('advance(ms) would move the clock past year 9999')
       fixed += ms
       offset += ms
     },

@@ -1,4 +1,6 @@
+import * as v from 'valibot'
 import { type AccountKind, DEMO_BANK_ACCOUNTS, generateItem } from './generate.js'
+import { count, describeIssues, MAX_SEED_TRANSACTIONS } from './input.js'
 import type { Rng } from './random.js'
 import type { ItemRecord, SandboxState, SessionRecord } from './state.js'
 
@@ -129,6 +131,12 @@ export class ConnectError extends Error {
 
 const DAY = 86_400_000
 
+/** Completion options as the admin API accepts them (`accounts` is for the JavaScript API only). */
+export const CompleteSchema = v.object({
+  scenario: v.optional(v.picklist(CONNECT_SCENARIOS)),
+  transactions: v.optional(count(MAX_SEED_TRANSACTIONS)),
+})
+
 const callback = (
   session: SessionRecord,
   item: ItemRecord | undefined,
@@ -155,12 +163,10 @@ export const completeConnectSession = (
   if (session?.kind !== 'connect') throw new ConnectError(`Unknown connect session ${sessionId}`, 'not_found')
   if (session.completedItemId !== undefined)
     throw new ConnectError(`Connect session ${sessionId} is already completed`, 'already_completed')
-  const scenario = options.scenario ?? 'success'
-  if (!CONNECT_SCENARIOS.includes(scenario))
-    throw new ConnectError(
-      `Unknown scenario ${scenario}; use one of ${CONNECT_SCENARIOS.join(', ')}`,
-      'invalid',
-    )
+  const checked = v.safeParse(CompleteSchema, options)
+  if (!checked.success)
+    throw new ConnectError(`Invalid completion options: ${describeIssues(checked.issues)}`, 'invalid')
+  const scenario = checked.output.scenario ?? 'success'
   const status = SCENARIO_STATUS[scenario]
   const base = { sessionId, userUuid: session.userUuid }
   if (status === undefined) {
@@ -187,7 +193,7 @@ export const completeConnectSession = (
       userUuid: session.userUuid,
       providerId: session.providerId ?? 574,
       accounts: withData ? (options.accounts ?? DEMO_BANK_ACCOUNTS) : [],
-      transactions: withData ? (options.transactions ?? 150) : 0,
+      transactions: withData ? (checked.output.transactions ?? 150) : 0,
       status,
       accountTypes: session.accountTypes,
     })

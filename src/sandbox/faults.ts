@@ -1,3 +1,5 @@
+import * as v from 'valibot'
+import { parseOrThrow } from './input.js'
 import type { Rng } from './random.js'
 import { compilePattern, type PathMatcher } from './router.js'
 
@@ -83,30 +85,62 @@ export interface Faults {
   list(): ActiveFault[]
 }
 
-/** Checks a rule given from outside (admin API), returning a message when it is unusable. */
-export const checkFaultRule = (rule: unknown): string | undefined => {
-  if (!rule || typeof rule !== 'object') return 'a fault rule must be an object'
-  const r = rule as Record<string, unknown>
-  const types = ['status', 'latency', 'reset', 'truncated-json', 'invalid-json', 'html', 'drift']
-  if (typeof r.type !== 'string' || !types.includes(r.type)) return `type must be one of ${types.join(', ')}`
-  if (r.type === 'status' && (typeof r.status !== 'number' || r.status < 100 || r.status > 599))
-    return 'status must be an HTTP status'
-  if (r.type === 'latency' && (typeof r.ms !== 'number' || r.ms < 0)) return 'ms must be a number ≥ 0'
-  if (
-    r.type === 'drift' &&
-    !['extra-field', 'unknown-enum', 'missing-field', 'wrong-type'].includes(String(r.drift))
-  )
-    return 'drift must be extra-field, unknown-enum, missing-field or wrong-type'
-  if (r.times !== undefined && (typeof r.times !== 'number' || !(r.times >= 1))) return 'times must be ≥ 1'
-  if (
-    r.probability !== undefined &&
-    (typeof r.probability !== 'number' || r.probability < 0 || r.probability > 1)
-  )
-    return 'probability must be between 0 and 1'
-  if (r.path !== undefined && typeof r.path !== 'string' && !(r.path instanceof RegExp))
-    return 'path must be a string pattern'
-  return undefined
+/** HTTP methods a fault rule may name. */
+export const FAULT_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const
+/** Longest injected latency (1 minute): longer only ties up the test that asked for it. */
+export const MAX_FAULT_LATENCY_MS = 60_000
+
+const httpStatus = v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(599))
+const matchEntries = {
+  method: v.optional(
+    v.pipe(
+      v.string(),
+      v.check(
+        (method) => (FAULT_METHODS as readonly string[]).includes(method.toUpperCase()),
+        `method must be one of ${FAULT_METHODS.join(', ')}`,
+      ),
+    ),
+  ),
+  path: v.optional(v.union([v.pipe(v.string(), v.maxLength(2048)), v.instance(RegExp)])),
+  times: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000_000))),
+  probability: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
 }
+
+/**
+ * A fault rule as the JavaScript and admin APIs accept it: a rule that would break later requests
+ * (a non-string method, a status outside 100..599, a header value with line breaks, an hour of
+ * latency) is refused up front.
+ */
+export const FaultRuleSchema: v.GenericSchema<unknown, FaultRule> = v.variant('type', [
+  v.object({
+    ...matchEntries,
+    type: v.literal('status'),
+    status: httpStatus,
+    retryAfter: v.optional(
+      v.union([
+        v.pipe(v.number(), v.minValue(0), v.maxValue(366 * 86_400)),
+        // Printable ASCII only: the value becomes a header.
+        v.pipe(v.string(), v.maxLength(64), v.regex(/^[\x20-\x7e]*$/)),
+      ]),
+    ),
+    afterHandler: v.optional(v.boolean()),
+  }),
+  v.object({
+    ...matchEntries,
+    type: v.literal('latency'),
+    ms: v.pipe(v.number(), v.minValue(0), v.maxValue(MAX_FAULT_LATENCY_MS)),
+  }),
+  v.object({ ...matchEntries, type: v.literal('reset'), afterHandler: v.optional(v.boolean()) }),
+  v.object({ ...matchEntries, type: v.literal('truncated-json') }),
+  v.object({ ...matchEntries, type: v.literal('invalid-json') }),
+  v.object({ ...matchEntries, type: v.literal('html'), status: v.optional(httpStatus) }),
+  v.object({
+    ...matchEntries,
+    type: v.literal('drift'),
+    drift: v.picklist(['extra-field', 'unknown-enum', 'missing-field', 'wrong-type']),
+    field: v.optional(v.pipe(v.string(), v.maxLength(256))),
+  }),
+])
 
 /** The rules that fire for one request, in order: latencies, then at most one other fault. */
 export interface Firing {
@@ -124,8 +158,7 @@ export const createFaults = (rng: Rng): Faults & { fire(method: string, path: st
   }
   return {
     add(rule) {
-      const problem = checkFaultRule(rule)
-      if (problem) throw new TypeError(`Invalid fault rule: ${problem}`)
+      rule = parseOrThrow(FaultRuleSchema, rule, 'fault rule')
       counter += 1
       const id = `fault-${counter}`
       entries.push({

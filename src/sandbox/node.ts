@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ConnectionReset } from './faults.js'
+import { DEFAULT_MAX_BODY_BYTES } from './input.js'
 import { createSandbox, type Sandbox, type SandboxOptions } from './sandbox.js'
 
 /** Options of {@link startSandbox}: where to listen, plus those of `createSandbox`. */
@@ -20,29 +21,75 @@ export interface RunningSandbox {
   close(): Promise<void>
 }
 
-const toRequest = async (req: IncomingMessage, origin: string): Promise<Request> => {
+/**
+ * The request target as a path on this sandbox. An absolute-form target
+ * (`GET http://evil.example/v3/...`) keeps only its path and query: the sandbox's URLs come from
+ * its own origin, never from what a client claims.
+ */
+const targetPath = (target: string | undefined): string => {
+  if (!target?.startsWith('/')) {
+    try {
+      const url = new URL(target ?? '/')
+      return `${url.pathname}${url.search}`
+    } catch {
+      return '/'
+    }
+  }
+  // `//host/path` would parse as a network-path reference: keep it a path.
+  return target.startsWith('//') ? `/${target.replace(/^\/+/, '')}` : target
+}
+
+/**
+ * Reads the body up to `maxBytes`. Over the cap it stops reading and returns `undefined`; the
+ * sandbox then answers 413 (it sees the declared size) and the connection is closed.
+ */
+const readBody = (req: IncomingMessage, maxBytes: number): Promise<Buffer | undefined> => {
+  if (Number(req.headers['content-length']) > maxBytes) return Promise.resolve(undefined)
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= maxBytes) return void chunks.push(chunk)
+      req.pause()
+      req.removeAllListeners('data')
+      resolve(undefined)
+    })
+    req.once('end', () => resolve(Buffer.concat(chunks)))
+    req.once('error', reject)
+  })
+}
+
+const toRequest = async (req: IncomingMessage, origin: string, maxBytes: number) => {
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item)
   }
   const method = req.method ?? 'GET'
-  const chunks: Buffer[] = []
-  if (method !== 'GET' && method !== 'HEAD') for await (const chunk of req) chunks.push(chunk as Buffer)
-  return new Request(new URL(req.url ?? '/', origin), {
+  const body = method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : await readBody(req, maxBytes)
+  // Over the cap: no body, and a declared size the sandbox refuses.
+  if (body === undefined) headers.set('content-length', String(maxBytes + 1))
+  const request = new Request(new URL(targetPath(req.url), origin), {
     method,
     headers,
-    ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}),
+    ...(body && body.length > 0 ? { body: new Uint8Array(body) } : {}),
   })
+  return { request, overCap: body === undefined }
 }
 
-const send = async (response: Response, res: ServerResponse): Promise<void> => {
+const send = async (response: Response, res: ServerResponse, close: boolean): Promise<void> => {
   const headers: Record<string, string> = {}
   response.headers.forEach((value, name) => {
     headers[name] = value
   })
   const body = Buffer.from(await response.arrayBuffer())
-  res.writeHead(response.status, { ...headers, 'content-length': String(body.length) })
+  res.writeHead(response.status, {
+    ...headers,
+    'content-length': String(body.length),
+    // The rest of an oversized body was never read: the connection cannot carry another request.
+    ...(close ? { connection: 'close' } : {}),
+  })
   res.end(body)
 }
 
@@ -64,14 +111,15 @@ const send = async (response: Response, res: ServerResponse): Promise<void> => {
  * ```
  */
 export const startSandbox = async (options: StartSandboxOptions = {}): Promise<RunningSandbox> => {
-  const { port = 0, host = '127.0.0.1', ...sandboxOptions } = options
+  const { port = 0, host = '127.0.0.1', baseUrl, ...sandboxOptions } = options
+  const maxBodyBytes = sandboxOptions.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const { createServer } = await import('node:http')
-  const sandbox = createSandbox(sandboxOptions)
+  // Created once listening, when its origin is known; no request arrives before.
+  let sandbox: Sandbox | undefined
   let origin = ''
   const server = createServer((req, res) => {
-    toRequest(req, origin)
-      .then((request) => sandbox.fetch(request))
-      .then((response) => send(response, res))
+    toRequest(req, origin, maxBodyBytes)
+      .then(async ({ request, overCap }) => send(await (sandbox as Sandbox).fetch(request), res, overCap))
       .catch((error: unknown) => {
         if (error instanceof ConnectionReset) {
           req.socket.destroy()
@@ -91,9 +139,16 @@ export const startSandbox = async (options: StartSandboxOptions = {}): Promise<R
   const address = server.address()
   const actualPort = typeof address === 'object' && address ? address.port : port
   const hostForUrl = host.includes(':') ? `[${host}]` : host
-  origin = `http://${hostForUrl}:${actualPort}`
+  const url = `http://${hostForUrl}:${actualPort}`
+  origin = baseUrl === undefined ? url : new URL(baseUrl).origin
+  try {
+    sandbox = createSandbox({ ...sandboxOptions, baseUrl: origin })
+  } catch (error) {
+    server.close()
+    throw error
+  }
   return {
-    url: origin,
+    url,
     port: actualPort,
     sandbox,
     close: () =>

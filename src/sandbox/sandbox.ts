@@ -4,6 +4,7 @@ import { type CompleteOptions, type ConnectResult, completeConnectSession } from
 import { applyDrift, ConnectionReset, createFaults, type Faults, htmlErrorPage } from './faults.js'
 import { type AccountKind, generateItem, TRANSACTIONAL_ACCOUNTS } from './generate.js'
 import type { ApiModule, RouteContext, UserRouteContext } from './http.js'
+import { DEFAULT_MAX_BODY_BYTES, parseOrThrow, readBodyText, SeedUserSchema } from './input.js'
 import { createRng } from './random.js'
 import { createRouter } from './router.js'
 import { SandboxState } from './state.js'
@@ -63,6 +64,16 @@ export interface SandboxOptions {
   readonly maxRecordedRequests?: number
   /** The API versions served. Default: every version this package simulates. */
   readonly apis?: readonly ApiModule[]
+  /**
+   * The sandbox's own origin, e.g. `http://127.0.0.1:3000`: the host of the URLs it hands out
+   * (Connect, payment pages) and the only `Origin` its admin API answers. Give it when the sandbox
+   * is reached through another name (a container's service name, a proxy). Default: with
+   * `startSandbox`, `http://<host>:<port>` of the listening socket; in process, the origin of
+   * each request's URL.
+   */
+  readonly baseUrl?: string
+  /** Largest request body read, in bytes; larger ones get 413. Default 1 MiB. */
+  readonly maxBodyBytes?: number
 }
 
 /** A request as the sandbox received it; secrets are replaced by `[redacted]`. */
@@ -155,6 +166,8 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
   const routeRng = createRng(seed, 'routes')
   const faults = createFaults(createRng(seed, 'faults'))
   const maxRecorded = options.maxRecordedRequests ?? 10_000
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+  const baseOrigin = options.baseUrl === undefined ? undefined : new URL(options.baseUrl).origin
   const requests: RecordedRequest[] = []
   const apis = options.apis ?? [v3Api, v2Api]
   const routers = apis.map((api) => {
@@ -162,6 +175,10 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
     for (const route of api.routes) router.add(route.method, route.pattern, route)
     return { api, router }
   })
+
+  /** The API version whose errors a path gets (2025-01-15 outside every prefix). */
+  const apiFor = (url: URL): ApiModule =>
+    routers.find(({ api }) => url.pathname.startsWith(`${api.prefix}/`))?.api ?? v3Api
 
   const record = (request: Request, url: URL, bodyText: string): RecordedRequest => {
     const headers: Record<string, string> = {}
@@ -215,7 +232,7 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
     const ctx: RouteContext = {
       request,
       url,
-      origin: url.origin,
+      origin: baseOrigin ?? url.origin,
       params: match.params,
       query: url.searchParams,
       body,
@@ -243,7 +260,7 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
     if (firing.latencyMs > 0) await sleep(firing.latencyMs)
     const fault = firing.fault
     if (fault) entry.fault = fault.type
-    const api = routers.find(({ api }) => url.pathname.startsWith(`${api.prefix}/`))?.api ?? v3Api
+    const api = apiFor(url)
     const statusResponse = (status: number, retryAfter?: number | string) => {
       const response = api.error(
         status,
@@ -294,8 +311,11 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
       const request = input instanceof Request && init === undefined ? input : new Request(input, init)
       const url = new URL(request.url)
       if (url.pathname === '/_sandbox' || url.pathname.startsWith('/_sandbox/'))
-        return handleAdmin(sandbox, request, url)
-      const bodyText = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text()
+        return handleAdmin(sandbox, request, url, baseOrigin ?? url.origin, maxBodyBytes)
+      const bodyText =
+        request.method === 'GET' || request.method === 'HEAD' ? '' : await readBodyText(request, maxBodyBytes)
+      if (bodyText === undefined)
+        return apiFor(url).error(413, 'payload_too_large', `The request body is over ${maxBodyBytes} bytes`)
       const entry = record(request, url, bodyText)
       const response = await exchange(request, url, entry, bodyText)
       entry.status = response.status
@@ -311,7 +331,8 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
     seed,
     clientId,
     clientSecret,
-    seedUser: (seedOptions = {}) => {
+    seedUser: (input = {}) => {
+      const seedOptions = parseOrThrow(SeedUserSchema, input, 'seedUser options')
       const externalUserId = seedOptions.externalUserId
       const user =
         (externalUserId === undefined ? undefined : state.findUserBy('externalUserId', externalUserId)) ??

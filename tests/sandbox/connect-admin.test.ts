@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ConnectError, type RunningSandbox, startSandbox } from '../../src/sandbox/index.js'
-import { call, tokenFor } from './helpers.js'
+import { call, JSON_HEADERS, tokenFor } from './helpers.js'
 
 describe('Connect sessions and the admin API', () => {
   let server: RunningSandbox
@@ -88,6 +88,7 @@ describe('Connect sessions and the admin API', () => {
     const renewal = await session({ item_id: first.itemId })
     const admin = await fetch(`${server.url}/_sandbox/connect-sessions/${renewal.id}/complete`, {
       method: 'POST',
+      headers: JSON_HEADERS,
       body: JSON.stringify({ scenario: 'success' }),
     })
     expect(admin.status).toBe(200)
@@ -101,9 +102,13 @@ describe('Connect sessions and the admin API', () => {
     )
     const again = await fetch(`${server.url}/_sandbox/connect-sessions/${renewal.id}/complete`, {
       method: 'POST',
+      headers: JSON_HEADERS,
     })
     expect(again.status).toBe(409)
-    const unknown = await fetch(`${server.url}/_sandbox/connect-sessions/nope/complete`, { method: 'POST' })
+    const unknown = await fetch(`${server.url}/_sandbox/connect-sessions/nope/complete`, {
+      method: 'POST',
+      headers: JSON_HEADERS,
+    })
     expect(unknown.status).toBe(404)
   })
 
@@ -124,11 +129,13 @@ describe('Connect sessions and the admin API', () => {
     const before = server.sandbox.clock.now()
     const advanced = await fetch(`${server.url}/_sandbox/clock/advance`, {
       method: 'POST',
+      headers: JSON_HEADERS,
       body: JSON.stringify({ ms: 60_000 }),
     })
     expect((await advanced.json()).ms).toBeGreaterThanOrEqual(before + 60_000)
     const seeded = await fetch(`${server.url}/_sandbox/users/seed`, {
       method: 'POST',
+      headers: JSON_HEADERS,
       body: JSON.stringify({ externalUserId: 'seeded-by-http', transactions: 12, accounts: 2 }),
     })
     expect(seeded.status).toBe(201)
@@ -149,7 +156,13 @@ describe('Connect sessions and the admin API', () => {
       ]),
     ).toEqual([['GET', '/v3/providers/574', 200]])
     expect(
-      (await fetch(`${server.url}/_sandbox/clock/advance`, { method: 'POST', body: '{"ms":-1}' })).status,
+      (
+        await fetch(`${server.url}/_sandbox/clock/advance`, {
+          method: 'POST',
+          headers: JSON_HEADERS,
+          body: '{"ms":-1}',
+        })
+      ).status,
     ).toBe(400)
   })
 })

@@ -7,7 +7,7 @@ import {
   sandboxContext,
   startSandbox,
 } from '../../src/sandbox/index.js'
-import { call, tokenFor } from './helpers.js'
+import { call, JSON_HEADERS, tokenFor } from './helpers.js'
 
 describe('fault injection', () => {
   let server: RunningSandbox
@@ -164,6 +164,7 @@ describe('fault injection', () => {
   it('is driven over HTTP too', async () => {
     const added = await fetch(`${server.url}/_sandbox/faults`, {
       method: 'POST',
+      headers: JSON_HEADERS,
       body: JSON.stringify({
         type: 'status',
         status: 503,
@@ -192,6 +193,7 @@ describe('fault injection', () => {
     })
     const bad = await fetch(`${server.url}/_sandbox/faults`, {
       method: 'POST',
+      headers: JSON_HEADERS,
       body: JSON.stringify({ type: 'nope' }),
     })
     expect(bad.status).toBe(400)

@@ -13,6 +13,9 @@ export const V3_HEADERS = {
   'client-secret': 'sandbox-client-secret',
 } as const
 
+/** The `Content-Type` every admin API POST needs. */
+export const JSON_HEADERS = { 'content-type': 'application/json' } as const
+
 /** What a raw call returned: status, headers and the parsed body (or text). */
 export interface RawResult {
   status: number
