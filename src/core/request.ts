@@ -1,5 +1,6 @@
 import { createFetch } from 'ofetch'
 import * as v from 'valibot'
+import { redactBody } from '../common/redact-body.js'
 import type { ApiVersion } from './api-version.js'
 import type { Context } from './context.js'
 import * as E from './either.js'
@@ -407,16 +408,5 @@ export const decodeBody = <S extends v.GenericSchema | null>(
   const result = v.safeParse(schema, json)
   return result.success
     ? E.right(result.output as Out)
-    : E.left(validationError(raw.status, method, path, toIssues(result.issues), hideSecrets(json)))
-}
-
-const SECRET_FIELD = /^(access_token|password|current_password|new_password|client_secret)$/i
-
-/** A copy of a JSON value with secret fields (e.g. a token response's `access_token`) redacted. */
-const hideSecrets = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.map(hideSecrets)
-  if (!value || typeof value !== 'object') return value
-  return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [key, SECRET_FIELD.test(key) ? REDACTED : hideSecrets(item)]),
-  )
+    : E.left(validationError(raw.status, method, path, toIssues(result.issues), redactBody(json)))
 }

@@ -1,3 +1,4 @@
+import { redactBody } from '../common/redact-body.js'
 import { handleAdmin } from './admin.js'
 import { createClock, type SandboxClock } from './clock.js'
 import { type CompleteOptions, type ConnectResult, completeConnectSession } from './connect.js'
@@ -120,16 +121,6 @@ export interface Sandbox {
 }
 
 const SECRET_HEADERS = new Set(['client-secret', 'authorization'])
-const SECRET_KEY = /password|secret/i
-
-const redactBody = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.map(redactBody)
-  if (!value || typeof value !== 'object') return value
-  return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [key, SECRET_KEY.test(key) ? '[redacted]' : redactBody(item)]),
-  )
-}
-
 const parseJson = (text: string): { ok: true; value: unknown } | { ok: false } => {
   try {
     return { ok: true, value: JSON.parse(text) }

@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { CONNECT_COUNTRIES } from '../../common/connect-countries.js'
 import { empty, json, numericId, type Route, type UserRouteContext, userRoute } from '../http.js'
 import { byNumber, type Cursoring } from '../pagination.js'
 import type { AccountRecord, ItemRecord, SessionRecord, StockRecord, TransactionRecord } from '../state.js'
@@ -19,10 +20,6 @@ import { accountView, itemView, stockView, transactionView } from './views.js'
  * accounts, transactions, stocks, account check.
  */
 
-const COUNTRIES = 'FR ES IT PT DE BE NL LU PL HU IE MT CZ NO BG SE DK AT SK FI GB GR EE IS CY HR LV RO'.split(
-  ' ',
-)
-
 /** `account_types` must be `payment` or `all`; Bridge names the error after the session kind. */
 const accountTypesError = (ctx: UserRouteContext, prefix: 'connect_session' | 'user_session') =>
   ctx.error(
@@ -34,7 +31,7 @@ const accountTypesError = (ctx: UserRouteContext, prefix: 'connect_session' | 'u
 
 const ConnectSessionBody = v.object({
   user_email: v.optional(v.pipe(v.string(), v.email())),
-  country_code: v.optional(v.picklist(COUNTRIES)),
+  country_code: v.optional(v.picklist(CONNECT_COUNTRIES)),
   capabilities: v.optional(v.array(v.string())),
   allow_account_selection: v.optional(v.boolean()),
   max_selectable_accounts: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),

@@ -1,41 +1,10 @@
 import * as v from 'valibot'
+import { CONNECT_COUNTRIES } from '../../common/connect-countries.js'
 import { defineOperation } from '../../core/operation.js'
 import { IdParam, TextParam } from '../../core/schema.js'
 import { v3 } from '../api.js'
 import { EmailParam, UrlParam } from '../params.js'
 import { AccountTypesParam, ConnectSession } from './models.js'
-
-/** Countries Connect can preselect. */
-const CONNECT_COUNTRIES = [
-  'FR',
-  'ES',
-  'IT',
-  'PT',
-  'DE',
-  'BE',
-  'NL',
-  'LU',
-  'PL',
-  'HU',
-  'IE',
-  'MT',
-  'CZ',
-  'NO',
-  'BG',
-  'SE',
-  'DK',
-  'AT',
-  'SK',
-  'FI',
-  'GB',
-  'GR',
-  'EE',
-  'IS',
-  'CY',
-  'HR',
-  'LV',
-  'RO',
-] as const
 
 /** Parameters of {@link createConnectSession}. All optional; Bridge asks for `userEmail` except for temporary bank synchronisation. */
 export const CreateConnectSessionParams = v.object({
