@@ -5,6 +5,7 @@ import { FaultRuleSchema } from './faults.js'
 import { ClockAdvanceSchema, ClockSetSchema, issueList, readBodyText, SeedUserSchema } from './input.js'
 import { createRouter } from './router.js'
 import type { Sandbox } from './sandbox.js'
+import type { SandboxState } from './state.js'
 
 /**
  * The sandbox's own HTTP API under `/_sandbox/...`, so tests and tools in any runtime or process can
@@ -16,8 +17,13 @@ import type { Sandbox } from './sandbox.js'
  * answers its own origin (see {@link refusal}); every body is JSON, capped, and checked with valibot.
  */
 
-interface AdminContext {
+/** The sandbox, and its state for the pages that act on it (paying a link). */
+export interface AdminTarget {
   readonly sandbox: Sandbox
+  readonly state: SandboxState
+}
+
+interface AdminContext extends AdminTarget {
   readonly url: URL
   readonly params: Readonly<Record<string, string>>
   readonly body: unknown
@@ -80,7 +86,7 @@ const page = (pattern: string, handle: AdminRoute['handle']): void =>
   router.add('GET', pattern, { kind: 'page', handle })
 
 api('GET', '/_sandbox', ({ sandbox }) =>
-  reply(200, { ok: true, seed: sandbox.seed, clock: clockState(sandbox), users: sandbox.state.users.size }),
+  reply(200, { ok: true, seed: sandbox.seed, clock: clockState(sandbox), users: sandbox.users().length }),
 )
 
 api('POST', '/_sandbox/connect-sessions/:id/complete', (ctx) => {
@@ -113,9 +119,9 @@ page('/_sandbox/connect/user/:id', () =>
 
 // Payment pages: opening a payment link pays it (a payment request is created, its outcome set by
 // the lines' labels), then redirects to the link's callback_url when it has one.
-page('/_sandbox/pay/link/:token', ({ sandbox, params }) => {
-  const payments = sandbox.state.payments
-  const link = [...payments.links.values()].find((l) => l.token === params.token)
+page('/_sandbox/pay/link/:token', ({ state, params }) => {
+  const payments = state.payments
+  const link = payments.linkByToken(params.token as string)
   if (!link) return html(404, '<p>Unknown payment link.</p>')
   const request = payments.payLink(link)
   if (!request) return html(410, `<p>This payment link is ${escapeHtml(payments.linkStatus(link))}.</p>`)
@@ -129,8 +135,8 @@ page('/_sandbox/pay/link/:token', ({ sandbox, params }) => {
   return html(200, `<p>Payment request ${escapeHtml(request.id)} initiated.</p>`)
 })
 
-page('/_sandbox/pay/payment/:id/initiate', ({ sandbox, params }) => {
-  const request = sandbox.state.payments.requests.get(params.id as string)
+page('/_sandbox/pay/payment/:id/initiate', ({ state, params }) => {
+  const request = state.payments.request(params.id as string)
   if (!request) return html(404, '<p>Unknown payment request.</p>')
   if (request.callbackUrl)
     return new Response(null, { status: 302, headers: { location: request.callbackUrl } })
@@ -139,12 +145,9 @@ page('/_sandbox/pay/payment/:id/initiate', ({ sandbox, params }) => {
 
 // A Bridge Transfer's redirect_url: the transfer (or bulk transfer) exists since it was sent, so the
 // page only confirms it; its status follows its labels.
-page('/_sandbox/pay/transfer/:id', ({ sandbox, params }) => {
+page('/_sandbox/pay/transfer/:id', ({ state, params }) => {
   const id = params.id as string
-  const { state } = sandbox
-  const known = [...state.users.keys()].some(
-    (uuid) => state.transfer(uuid, id) ?? state.bulkTransfer(uuid, id),
-  )
+  const known = state.listUsers().some(({ uuid }) => state.transfer(uuid, id) ?? state.bulkTransfer(uuid, id))
   return known
     ? html(200, `<p>Transfer ${escapeHtml(id)} confirmed.</p>`)
     : html(404, '<p>Unknown transfer.</p>')
@@ -244,7 +247,7 @@ const isJson = (contentType: string | null): boolean =>
  * @param maxBodyBytes - body size cap (413 above).
  */
 export const handleAdmin = async (
-  sandbox: Sandbox,
+  target: AdminTarget,
   request: Request,
   url: URL,
   origin: string,
@@ -269,5 +272,5 @@ export const handleAdmin = async (
       }
     }
   }
-  return match.handler.handle({ sandbox, url, params: match.params, body })
+  return match.handler.handle({ ...target, url, params: match.params, body })
 }

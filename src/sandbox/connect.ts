@@ -129,7 +129,6 @@ export class ConnectError extends Error {
   }
 }
 
-const DAY = 86_400_000
 
 /** Completion options as the admin API accepts them (`accounts` is for the JavaScript API only). */
 export const CompleteSchema = v.object({
@@ -159,7 +158,7 @@ export const completeConnectSession = (
   sessionId: string,
   options: CompleteOptions = {},
 ): ConnectResult => {
-  const session = state.sessions.get(sessionId)
+  const session = state.session(sessionId)
   if (session?.kind !== 'connect') throw new ConnectError(`Unknown connect session ${sessionId}`, 'not_found')
   if (session.completedItemId !== undefined)
     throw new ConnectError(`Connect session ${sessionId} is already completed`, 'already_completed')
@@ -173,18 +172,12 @@ export const completeConnectSession = (
     const callbackUrl = callback(session, undefined, false)
     return { ...base, accountIds: [], ...(callbackUrl ? { callbackUrl } : {}) }
   }
-  const now = state.clock.now()
-  const existing = session.itemId === undefined ? undefined : state.item(session.userUuid, session.itemId)
+  const existing =
+    session.itemId === undefined ? undefined : state.refreshItem(session.userUuid, session.itemId, status)
   let item: ItemRecord
   let accountIds: number[]
   if (existing) {
     // Managing an existing item (SCA renewal): same item and accounts, new status and SCA expiry.
-    existing.status = status
-    existing.lastTryRefresh = now
-    if (status === 0) {
-      existing.lastSuccessfulRefresh = now
-      existing.authenticationExpiresAt = now + 180 * DAY
-    }
     item = existing
     accountIds = state.accounts(session.userUuid, existing.id).map((a) => a.id)
   } else {
@@ -200,7 +193,7 @@ export const completeConnectSession = (
     item = generated.item
     accountIds = generated.accounts.map((a) => a.id)
   }
-  session.completedItemId = item.id
+  state.completeSession(sessionId, item.id)
   const callbackUrl = callback(session, item, status === 0)
   return { ...base, itemId: item.id, status, accountIds, ...(callbackUrl ? { callbackUrl } : {}) }
 }

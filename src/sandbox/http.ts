@@ -94,6 +94,17 @@ export interface AuthFailures {
   readonly version: (error: ErrorWriter) => Response
 }
 
+/**
+ * The common failures as both versions word them. Bridge does not document the body for an expired
+ * or unknown token; `invalidToken` keeps the code of its documented bearer error and says what happened.
+ */
+export const AUTH_FAILURES: AuthFailures = {
+  clientCredentials: (e) => e(401, 'invalid_client_credentials', 'client_id and client_secret are invalid'),
+  missingToken: (e) => e(401, 'invalid_authorization_header', 'Authorization header has an invalid format'),
+  invalidToken: (e) => e(401, 'invalid_authorization_header', 'The access token is invalid or has expired'),
+  version: (e) => e(400, 'invalid_version_header', 'API version Bridge-Version is invalid'),
+}
+
 /** One API version: where it lives, which `Bridge-Version` it accepts, its errors and routes. */
 export interface ApiModule {
   /** Path prefix, e.g. `/v3`. */

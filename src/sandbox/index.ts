@@ -20,9 +20,17 @@
  *   `ctx.user`), list it in `src/sandbox/<version>/index.ts`'s `routes`, and for a new version add
  *   its module to the default `apis` in `sandbox.ts`. Lists use `paginate`/`nextUri` from
  *   `pagination.ts` (cursor, `limit` 1..500, Bridge's `next_uri` format); data comes from
- *   `ctx.state`, random values from `ctx.rng` (seeded).
- * - `faults.ts` (fault injection), `admin.ts` (the `/_sandbox/...` HTTP API) and `node.ts` (the
- *   `node:http` adapter) work for every version without changes.
+ *   `ctx.state`, random values from `ctx.rng` (seeded). Records change only through `SandboxState`
+ *   and `PaymentStore` methods, never by assignment in a route.
+ * - What both versions do alike is written once in `common/` over a version view
+ *   (`common/aggregation.ts`: `aggregationHandlers(view)`, where `v2/views.ts`' `v2View` and
+ *   `v3/views.ts`' `v3View` say how each version writes a record and its 404): a version's route
+ *   file lists its paths and points them at the shared handlers, keeping only what is its own.
+ *   `common/requests.ts` has query/body readers and list envelopes; `common/payments.ts` payment
+ *   links, payouts and lookups; `common/catalog.ts` filters and the category tree.
+ * - `faults.ts` (fault injection), `admin.ts` (the `/_sandbox/...` HTTP API, own origin only,
+ *   input checked by the valibot schemas of `input.ts`) and `node.ts` (the `node:http` adapter)
+ *   work for every version without changes.
  * @module
  */
 export type { SandboxClock } from './clock.js'
@@ -54,5 +62,15 @@ export {
   type SeededUser,
   type SeedUserOptions,
 } from './sandbox.js'
-// A value export: the bundled .d.ts loses `export type` on a class, and would promise a value that is not there.
-export { SandboxState } from './state.js'
+export type { BeneficiaryRecord, PaymentLinkRecord, PaymentLineInput, Party } from './payments.js'
+export type {
+  AccountRecord,
+  ItemRecord,
+  LoanRecord,
+  SessionRecord,
+  StockRecord,
+  TokenRecord,
+  TransactionOrder,
+  TransactionRecord,
+  UserRecord,
+} from './state.js'

@@ -9,6 +9,7 @@ import type { Rng } from './random.js'
 /** The payer or a beneficiary, as given in the request (snake_case keys kept). */
 export type Party = Readonly<Record<string, string>>
 
+/** A payment line as given in a payment link or request body. */
 export interface PaymentLineInput {
   readonly amount: number
   readonly currency: string
@@ -19,6 +20,7 @@ export interface PaymentLineInput {
   readonly beneficiary?: Party
 }
 
+/** A payment link: its token (in the URL), status and lines. */
 export interface PaymentLinkRecord {
   readonly id: string
   readonly seq: number
@@ -50,6 +52,7 @@ export interface PaymentRequestRecord {
 /** STET statuses the sandbox produces. */
 export type PaymentStatus = 'CREA' | 'PDNG' | 'ACSC' | 'RJCT' | 'PART'
 
+/** A beneficiary of the payment account. */
 export interface BeneficiaryRecord {
   readonly id: string
   readonly iban: string
@@ -187,19 +190,23 @@ export const requestStatus = (
   return { ...first, lines }
 }
 
-/** Payment data of one sandbox. */
+/** Newest first, by creation order. */
+const newestFirst = <T extends { readonly seq: number }>(records: Iterable<T>): T[] =>
+  [...records].sort((a, b) => b.seq - a.seq)
+
+/** Payment data of one sandbox; it changes only through these methods. */
 export class PaymentStore {
-  readonly links = new Map<string, PaymentLinkRecord>()
-  readonly requests = new Map<string, PaymentRequestRecord>()
-  readonly refunds = new Map<string, RefundRecord>()
-  readonly payouts = new Map<string, PayoutRecord>()
+  private readonly links = new Map<string, PaymentLinkRecord>()
+  private readonly requests = new Map<string, PaymentRequestRecord>()
+  private readonly refunds = new Map<string, RefundRecord>()
+  private readonly payouts = new Map<string, PayoutRecord>()
   readonly beneficiaries: readonly BeneficiaryRecord[]
   /** Users who gave guidance consent, by uuid. */
-  readonly guidanceConsents = new Set<string>()
+  private readonly guidanceConsents = new Set<string>()
   /** Production applications the organisation may still create. */
-  applicationsLeft = 2
+  private applicationsLeft = 2
   /** Balance of the payment account, for payouts (sandbox rule: more than the balance fails). */
-  balance = 10_000
+  private balance = 10_000
   private seq = 0
 
   constructor(
@@ -213,6 +220,89 @@ export class PaymentStore {
       bankName: 'DemoBank',
       companyName,
     }))
+  }
+
+  addLink(link: PaymentLinkRecord): void {
+    this.links.set(link.id, link)
+  }
+  link(id: string): PaymentLinkRecord | undefined {
+    return this.links.get(id)
+  }
+  linkByToken(token: string): PaymentLinkRecord | undefined {
+    for (const link of this.links.values()) if (link.token === token) return link
+    return undefined
+  }
+  /** Payment links, newest first. */
+  listLinks(): PaymentLinkRecord[] {
+    return newestFirst(this.links.values())
+  }
+  /** Revokes a valid link; `false` when it is not valid (any more). */
+  revokeLink(link: PaymentLinkRecord): boolean {
+    if (this.linkStatus(link) !== 'valid') return false
+    link.status = 'revoked'
+    link.updatedAt = this.clock.now()
+    return true
+  }
+
+  addRequest(request: PaymentRequestRecord): void {
+    this.requests.set(request.id, request)
+  }
+  request(id: string): PaymentRequestRecord | undefined {
+    return this.requests.get(id)
+  }
+  /** Payment requests, newest first. */
+  listRequests(): PaymentRequestRecord[] {
+    return newestFirst(this.requests.values())
+  }
+
+  addRefund(refund: RefundRecord): void {
+    this.refunds.set(refund.id, refund)
+  }
+  refund(id: string): RefundRecord | undefined {
+    return this.refunds.get(id)
+  }
+  /** Refunds, newest first. */
+  listRefunds(): RefundRecord[] {
+    return newestFirst(this.refunds.values())
+  }
+
+  /**
+   * Pays out from the payment account: `paid` when the balance covers the amount (which it then
+   * loses), else `fail` with `insufficient_funds` (Bridge's documented sandbox rule).
+   */
+  addPayout(fields: Omit<PayoutRecord, 'seq' | 'status' | 'statusReason' | 'createdAt'>): PayoutRecord {
+    const funded = fields.amount <= this.balance
+    if (funded) this.balance = Math.round((this.balance - fields.amount) * 100) / 100
+    const payout: PayoutRecord = {
+      ...fields,
+      seq: this.nextSeq(),
+      status: funded ? 'paid' : 'fail',
+      ...(funded ? {} : { statusReason: 'insufficient_funds' }),
+      createdAt: this.clock.now(),
+    }
+    this.payouts.set(payout.id, payout)
+    return payout
+  }
+  payout(id: string): PayoutRecord | undefined {
+    return this.payouts.get(id)
+  }
+  /** Payouts, newest first. */
+  listPayouts(): PayoutRecord[] {
+    return newestFirst(this.payouts.values())
+  }
+
+  grantGuidanceConsent(userUuid: string): void {
+    this.guidanceConsents.add(userUuid)
+  }
+  hasGuidanceConsent(userUuid: string): boolean {
+    return this.guidanceConsents.has(userUuid)
+  }
+
+  /** Uses `count` of the remaining production applications; the number left when too few remain. */
+  createApplications(count: number): true | number {
+    if (count > this.applicationsLeft) return this.applicationsLeft
+    this.applicationsLeft -= count
+    return true
   }
 
   nextSeq(): number {

@@ -6,9 +6,20 @@ import { applyDrift, ConnectionReset, createFaults, type Faults, htmlErrorPage }
 import { type AccountKind, generateItem, TRANSACTIONAL_ACCOUNTS } from './generate.js'
 import type { ApiModule, RouteContext, UserRouteContext } from './http.js'
 import { DEFAULT_MAX_BODY_BYTES, parseOrThrow, readBodyText, SeedUserSchema } from './input.js'
+import type { BeneficiaryRecord, PaymentLinkRecord } from './payments.js'
 import { createRng } from './random.js'
 import { createRouter } from './router.js'
-import { SandboxState } from './state.js'
+import {
+  type AccountRecord,
+  type ItemRecord,
+  SandboxState,
+  type SessionRecord,
+  type StockRecord,
+  type TokenRecord,
+  type TransactionOrder,
+  type TransactionRecord,
+  type UserRecord,
+} from './state.js'
 import { v2Api } from './v2/index.js'
 import { v3Api } from './v3/index.js'
 
@@ -109,8 +120,39 @@ export interface Sandbox {
   /** Every request received (newest last), for assertions on shapes and counts. */
   readonly requests: readonly RecordedRequest[]
   clearRequests(): void
-  /** The data: users, tokens, items, accounts, transactions, sessions, payments. */
-  readonly state: SandboxState
+  // ---- read API: copies of the lists, records typed read-only; changes go through the routes and the controls
+  /** Users, in creation order. */
+  users(): readonly Readonly<UserRecord>[]
+  /** The user with this uuid, external id or (2021-06-01 legacy users) e-mail. */
+  findUser(by: 'uuid' | 'externalUserId' | 'email', value: string): Readonly<UserRecord> | undefined
+  /** A user's items, by id (none for an unknown user). */
+  items(userUuid: string): readonly Readonly<ItemRecord>[]
+  /** A user's accounts, by id, optionally of one item. */
+  accounts(userUuid: string, itemId?: number): readonly Readonly<AccountRecord>[]
+  /** A user's transactions, newest first by `order` (default `updated`), optionally of one account. */
+  transactions(userUuid: string, order?: TransactionOrder, accountId?: number): readonly TransactionRecord[]
+  /** A user's stocks, by id. */
+  stocks(userUuid: string): readonly StockRecord[]
+  /** A Connect or user-management session (`completedItemId` once completed). */
+  session(sessionId: string): SessionRecord | undefined
+  /** Payment links, newest first. */
+  paymentLinks(): readonly Readonly<PaymentLinkRecord>[]
+  /** The beneficiaries of the payment account (for payouts). */
+  beneficiaries(): readonly BeneficiaryRecord[]
+  /** Access tokens issued and not revoked (expired ones too). */
+  tokens(): readonly TokenRecord[]
+  /** Issues an access token for a user without a request (none is recorded). */
+  issueToken(userUuid: string): TokenRecord
+  /** Revokes every token of a user, or of every user: the next call with one gets 401. */
+  revokeTokens(userUuid?: string): void
+  /**
+   * Adds or replaces transactions of a user's accounts, e.g. to simulate changes a sync must pick
+   * up; a transaction without `id` gets a new one. Returns them as stored.
+   */
+  putTransactions(
+    userUuid: string,
+    transactions: readonly (Omit<TransactionRecord, 'id'> & { readonly id?: number })[],
+  ): readonly TransactionRecord[]
   readonly seed: number | string
   readonly clientId: string
   readonly clientSecret: string
@@ -302,7 +344,7 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
       const request = input instanceof Request && init === undefined ? input : new Request(input, init)
       const url = new URL(request.url)
       if (url.pathname === '/_sandbox' || url.pathname.startsWith('/_sandbox/'))
-        return handleAdmin(sandbox, request, url, baseOrigin ?? url.origin, maxBodyBytes)
+        return handleAdmin({ sandbox, state }, request, url, baseOrigin ?? url.origin, maxBodyBytes)
       const bodyText =
         request.method === 'GET' || request.method === 'HEAD' ? '' : await readBodyText(request, maxBodyBytes)
       if (bodyText === undefined)
@@ -318,10 +360,27 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
     clearRequests: () => {
       requests.length = 0
     },
-    state,
     seed,
     clientId,
     clientSecret,
+    users: () => state.listUsers(),
+    findUser: (by, value) => (by === 'uuid' ? state.user(value) : state.findUserBy(by, value)),
+    items: (userUuid) => (state.user(userUuid) ? state.items(userUuid) : []),
+    accounts: (userUuid, itemId) => (state.user(userUuid) ? state.accounts(userUuid, itemId) : []),
+    transactions: (userUuid, order = 'updated', accountId) =>
+      state.user(userUuid) ? [...state.transactions(userUuid, order, accountId)] : [],
+    stocks: (userUuid) => (state.user(userUuid) ? state.stocks(userUuid) : []),
+    session: (sessionId) => state.session(sessionId),
+    paymentLinks: () => state.payments.listLinks(),
+    beneficiaries: () => [...state.payments.beneficiaries],
+    tokens: () => state.listTokens(),
+    issueToken: (userUuid) => state.issueToken(userUuid),
+    revokeTokens: (userUuid) => state.revokeTokens(userUuid),
+    putTransactions: (userUuid, transactions) => {
+      const stored = transactions.map((tx) => ({ ...tx, id: tx.id ?? state.nextId('transaction') }))
+      state.putTransactions(userUuid, stored)
+      return stored
+    },
     seedUser: (input = {}) => {
       const seedOptions = parseOrThrow(SeedUserSchema, input, 'seedUser options')
       const externalUserId = seedOptions.externalUserId

@@ -19,12 +19,14 @@ export interface UserRecord {
   readonly createdAt: number
 }
 
+/** A user access token and when it expires (ms since the epoch). */
 export interface TokenRecord {
   readonly accessToken: string
   readonly userUuid: string
   readonly expiresAt: number
 }
 
+/** An item: a connection to a bank, with its status code (0 = ok, 402, 1010…). */
 export interface ItemRecord {
   readonly id: number
   readonly userUuid: string
@@ -39,6 +41,7 @@ export interface ItemRecord {
   readonly holder: { readonly firstName: string; readonly lastName: string }
 }
 
+/** Loan details of a loan account. */
 export interface LoanRecord {
   readonly nextPaymentDate: string
   readonly nextPaymentAmount: number
@@ -52,6 +55,7 @@ export interface LoanRecord {
   readonly totalEstimatedInterests?: number
 }
 
+/** A bank account of an item. */
 export interface AccountRecord {
   readonly id: number
   readonly itemId: number
@@ -71,6 +75,7 @@ export interface AccountRecord {
   readonly loan?: LoanRecord
 }
 
+/** A transaction of an account (amounts signed: debits are negative). */
 export interface TransactionRecord {
   readonly id: number
   readonly accountId: number
@@ -90,6 +95,7 @@ export interface TransactionRecord {
   readonly operationType?: string
 }
 
+/** A security held in a brokerage account. */
 export interface StockRecord {
   readonly id: number
   readonly accountId: number
@@ -106,6 +112,7 @@ export interface StockRecord {
   readonly updatedAt: number
 }
 
+/** A Connect (or user-management) session, and the item it created once completed. */
 export interface SessionRecord {
   readonly id: string
   readonly kind: 'connect' | 'user-management'
@@ -117,7 +124,7 @@ export interface SessionRecord {
   readonly callbackUrl?: string
   readonly context?: string
   readonly accountTypes: 'payment' | 'all'
-  completedItemId?: number
+  readonly completedItemId?: number
 }
 
 /** Orders of a user's transactions: by `updated_at` (2025-01-15, 2021-06-01 `/updated`) or by `date`. */
@@ -147,6 +154,7 @@ interface UserData {
   readonly views: Map<string, readonly TransactionRecord[]>
 }
 
+const DAY = 86_400_000
 const ID_BASES = { item: 10_100_000, account: 48_100_000, transaction: 33_000_100_000_000, stock: 5_100_000 }
 
 /**
@@ -155,9 +163,9 @@ const ID_BASES = { item: 10_100_000, account: 48_100_000, transaction: 33_000_10
  * and reused until that user's data changes.
  */
 export class SandboxState {
-  readonly users = new Map<string, UserRecord>()
-  readonly tokens = new Map<string, TokenRecord>()
-  readonly sessions = new Map<string, SessionRecord>()
+  private readonly users = new Map<string, UserRecord>()
+  private readonly tokens = new Map<string, TokenRecord>()
+  private readonly sessions = new Map<string, SessionRecord>()
   readonly payments: PaymentStore
   private readonly data = new Map<string, UserData>()
   private readonly itemOwner = new Map<number, string>()
@@ -214,6 +222,18 @@ export class SandboxState {
     return [...this.users.values()]
   }
 
+  user(uuid: string): UserRecord | undefined {
+    return this.users.get(uuid)
+  }
+
+  /** Changes a user's e-mail or password and ends their sessions (revokes their tokens), as Bridge does. */
+  updateUser(user: UserRecord, fields: Pick<UserRecord, 'email' | 'password'>): UserRecord {
+    const updated = { ...user, ...fields }
+    this.users.set(user.uuid, updated)
+    this.revokeTokens(user.uuid)
+    return updated
+  }
+
   /** Deletes a user with every item, account, transaction, stock, session and token. */
   deleteUser(uuid: string): boolean {
     const data = this.data.get(uuid)
@@ -252,12 +272,55 @@ export class SandboxState {
     this.tokens.delete(accessToken)
   }
 
+  /** Revokes every token of a user, or of every user. */
+  revokeTokens(userUuid?: string): void {
+    for (const [token, record] of this.tokens)
+      if (userUuid === undefined || record.userUuid === userUuid) this.tokens.delete(token)
+  }
+
+  /** Tokens issued and not revoked (expired ones too). */
+  listTokens(): TokenRecord[] {
+    return [...this.tokens.values()]
+  }
+
+  // ---- Connect sessions ------------------------------------------------------------------------
+
+  /** Starts a Connect or user-management session for a user. */
+  addSession(fields: Omit<SessionRecord, 'createdAt' | 'completedItemId'>): SessionRecord {
+    const session: SessionRecord = { createdAt: this.clock.now(), ...fields }
+    this.sessions.set(session.id, session)
+    return session
+  }
+
+  session(id: string): SessionRecord | undefined {
+    return this.sessions.get(id)
+  }
+
+  /** Marks a session completed by the item it created or re-authenticated. */
+  completeSession(id: string, itemId: number): void {
+    const session = this.sessions.get(id)
+    if (session) this.sessions.set(id, { ...session, completedItemId: itemId })
+  }
+
   // ---- items, accounts, transactions, stocks ----------------------------------------------
 
   private userData(uuid: string): UserData {
     const data = this.data.get(uuid)
     if (!data) throw new Error(`Unknown sandbox user ${uuid}`)
     return data
+  }
+
+  /** Records a refresh of an item (or a new SCA with `status`), at the sandbox clock's now. */
+  refreshItem(userUuid: string, itemId: number, status?: number): ItemRecord | undefined {
+    const item = this.item(userUuid, itemId)
+    if (!item) return undefined
+    const now = this.clock.now()
+    if (status !== undefined) item.status = status
+    item.lastTryRefresh = now
+    if (item.status === 0) item.lastSuccessfulRefresh = now
+    // A successful new SCA lasts 180 days.
+    if (status === 0) item.authenticationExpiresAt = now + 180 * DAY
+    return item
   }
 
   addItem(item: ItemRecord): void {

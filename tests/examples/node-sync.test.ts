@@ -29,7 +29,7 @@ describe('examples/node-sync: incremental transaction sync', () => {
       now: '2026-11-28T10:00:00.000Z',
       users: [{ externalUserId: USER, transactions: 1_200 }],
     })
-    uuid = server.sandbox.state.findUserBy('externalUserId', USER)!.uuid
+    uuid = server.sandbox.findUser('externalUserId', USER)!.uuid
   })
   afterAll(async () => {
     await server.close()
@@ -37,7 +37,7 @@ describe('examples/node-sync: incremental transaction sync', () => {
   })
 
   it('first run: fetches everything in pages of 500 and saves the largest updated_at as the cursor', async () => {
-    const all = server.sandbox.state.transactions(uuid, 'updated')
+    const all = server.sandbox.transactions(uuid, 'updated')
     const live = all.filter((tx) => !tx.deleted)
     const newest = new Date(all[0]!.updatedAt).toISOString()
     expect(await run()).toBe(
@@ -58,17 +58,12 @@ describe('examples/node-sync: incremental transaction sync', () => {
     server.sandbox.clearRequests()
     server.sandbox.clock.advance(3_600_000)
     const now = server.sandbox.clock.now()
-    const [changed, removed] = server.sandbox.state.transactions(uuid, 'updated').filter((tx) => !tx.deleted)
-    const added = {
-      ...changed!,
-      id: server.sandbox.state.nextId('transaction'),
-      amount: -12.5,
-      updatedAt: now,
-    }
-    server.sandbox.state.putTransactions(uuid, [
+    const [changed, removed] = server.sandbox.transactions(uuid, 'updated').filter((tx) => !tx.deleted)
+    const { id: _id, ...template } = changed!
+    const [, , added] = server.sandbox.putTransactions(uuid, [
       { ...changed!, amount: 99.99, updatedAt: now },
       { ...removed!, deleted: true, updatedAt: now },
-      added,
+      { ...template, amount: -12.5, updatedAt: now },
     ])
 
     const total = Object.keys(before).length
@@ -78,7 +73,7 @@ describe('examples/node-sync: incremental transaction sync', () => {
     expect(transactionRequests()).toEqual([{ limit: '500', since }])
     const after = stored()
     expect(after[String(changed!.id)].amount).toBe(99.99)
-    expect(after[String(added.id)].amount).toBe(-12.5)
+    expect(after[String(added!.id)].amount).toBe(-12.5)
     expect(after[String(removed!.id)]).toBeUndefined()
   })
 

@@ -19,9 +19,9 @@ describe('examples/v2-email-password: the 2021-06-01 e-mail/password flow', () =
       POLL_INTERVAL_MS: '50',
     })
   const expectedAccounts = () => {
-    const user = server.sandbox.state.findUserBy('email', EMAIL)!
-    return server.sandbox.state.accounts(user.uuid).map((a) => {
-      const count = server.sandbox.state.transactions(user.uuid, 'date', a.id).length
+    const user = server.sandbox.findUser('email', EMAIL)!
+    return server.sandbox.accounts(user.uuid).map((a) => {
+      const count = server.sandbox.transactions(user.uuid, 'date', a.id).length
       return `account ${a.name}: ${a.balance} ${a.currencyCode}, ${count} transactions`
     })
   }
@@ -34,8 +34,8 @@ describe('examples/v2-email-password: the 2021-06-01 e-mail/password flow', () =
     expect((await fetch(url)).status).toBe(200)
     expect(await flow.exited).toBe(0)
 
-    const user = server.sandbox.state.findUserBy('email', EMAIL)!
-    const [item] = server.sandbox.state.items(user.uuid)
+    const user = server.sandbox.findUser('email', EMAIL)!
+    const [item] = server.sandbox.items(user.uuid)
     expect(flow.lines).toEqual([
       `user ${EMAIL} created`,
       `open ${url}`,

@@ -41,8 +41,8 @@ describe('examples/webhook-receiver', () => {
   })
 
   it('verifies a signed item.account.updated, answers 200, then reads the account with the SDK', async () => {
-    const user = sandbox.sandbox.state.findUserBy('externalUserId', 'hook-user')!
-    const [account] = sandbox.sandbox.state.accounts(user.uuid)
+    const user = sandbox.sandbox.findUser('externalUserId', 'hook-user')!
+    const [account] = sandbox.sandbox.accounts(user.uuid)
     const body = JSON.stringify({
       content: {
         account_id: account!.id,

@@ -138,7 +138,7 @@ describe('a drifting token response', () => {
   const freshContext = () => sandboxCtx(server, { user: { externalUserId: 'drifter' } })
   /** Tokens the sandbox issued, also those the SDK never stored: secrets for the hygiene check. */
   const issuedTokens = (): string[] => {
-    const tokens = [...server.sandbox.state.tokens.keys()]
+    const tokens = server.sandbox.tokens().map((token) => token.accessToken)
     for (const token of tokens) addSecret(token)
     return tokens
   }

@@ -93,7 +93,7 @@ const operations: readonly Operation[] = [
       return { result: await createUser(cell.ctx, { externalUserId: CREATED_USER }, { signal })() }
     },
     created: (cell) =>
-      cell.server.sandbox.state.listUsers().filter((user) => user.externalUserId === CREATED_USER).length,
+      cell.server.sandbox.users().filter((user) => user.externalUserId === CREATED_USER).length,
   },
   {
     name: 'createPaymentLink',
@@ -110,9 +110,7 @@ const operations: readonly Operation[] = [
       return { result: await createPaymentLink(cell.ctx, params, { signal })() }
     },
     created: (cell) =>
-      [...cell.server.sandbox.state.payments.links.values()].filter(
-        (link) => link.clientReference === LINK_REFERENCE,
-      ).length,
+      cell.server.sandbox.paymentLinks().filter((link) => link.clientReference === LINK_REFERENCE).length,
   },
 ]
 
@@ -347,7 +345,7 @@ describe.concurrent('fault matrix over HTTP to the sandbox', () => {
           transactions: 350,
           accounts: 1,
         })
-        const allIds = server.sandbox.state.transactions(user.uuid, 'updated').map((tx) => tx.id)
+        const allIds = server.sandbox.transactions(user.uuid, 'updated').map((tx) => tx.id)
         expect(allIds.length).toBe(350)
         const cell: Cell = {
           server,

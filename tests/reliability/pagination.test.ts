@@ -19,7 +19,7 @@ let paginatedUnderFaults = 0
 const seededSandbox = async (seed: string): Promise<{ server: RunningSandbox; allIds: number[] }> => {
   const server = await openSandbox({ seed })
   const user = server.sandbox.seedUser({ externalUserId: 'many', transactions: TRANSACTIONS, accounts: 2 })
-  const allIds = server.sandbox.state.transactions(user.uuid, 'updated').map((tx) => tx.id)
+  const allIds = server.sandbox.transactions(user.uuid, 'updated').map((tx) => tx.id)
   expect(allIds.length).toBe(TRANSACTIONS)
   expect(new Set(allIds).size).toBe(TRANSACTIONS)
   return { server, allIds }

@@ -21,7 +21,7 @@ beforeAll(async () => {
     seed: 'examples',
     users: [{ externalUserId, transactions: 40, accounts: 2 }],
   })
-  userUuid = running.sandbox.state.findUserBy('externalUserId', externalUserId)!.uuid
+  userUuid = running.sandbox.findUser('externalUserId', externalUserId)!.uuid
   await prepare(dir())
 })
 
@@ -47,7 +47,7 @@ describe('examples/worker (Cloudflare Worker, in workerd)', () => {
       ['workerd', 'worker', 'browser'],
       'esm',
     )
-    const accounts = running.sandbox.state.accounts(userUuid)
+    const accounts = running.sandbox.accounts(userUuid)
     const bindings = {
       BRIDGE_CLIENT_ID: running.sandbox.clientId,
       BRIDGE_CLIENT_SECRET: running.sandbox.clientSecret,
@@ -103,11 +103,11 @@ describe('examples/deno (Deno)', () => {
       ['run', ...denoRunFlags(dir()), `--allow-env=${Object.keys(env).join(',')}`, 'main.ts', externalUserId],
       env,
     )
-    const expected = running.sandbox.state
+    const expected = running.sandbox
       .accounts(userUuid)
       .map(
         (a) =>
-          `${a.name}: ${a.balance} ${a.currencyCode}, ${running.sandbox.state.transactions(userUuid, 'updated', a.id).length} transactions`,
+          `${a.name}: ${a.balance} ${a.currencyCode}, ${running.sandbox.transactions(userUuid, 'updated', a.id).length} transactions`,
       )
     expect(stdout.trim().split('\n')).toEqual(expected)
   }, 60_000) // deno check type-checks valibot's declarations from a cold cache: 5 to 13 s here

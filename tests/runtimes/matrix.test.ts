@@ -24,9 +24,9 @@ beforeAll(async () => {
     users: [{ externalUserId, transactions: 25, accounts: 2 }],
   })
   const { sandbox } = running
-  const user = sandbox.state.findUserBy('externalUserId', externalUserId)!
-  const [account] = sandbox.state.accounts(user.uuid)
-  const ids = sandbox.state.transactions(user.uuid, 'updated').map((tx) => tx.id)
+  const user = sandbox.findUser('externalUserId', externalUserId)!
+  const [account] = sandbox.accounts(user.uuid)
+  const ids = sandbox.transactions(user.uuid, 'updated').map((tx) => tx.id)
   config = {
     baseUrl: running.url,
     clientId: sandbox.clientId,

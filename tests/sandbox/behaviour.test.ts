@@ -11,7 +11,7 @@ describe('deterministic seeding', () => {
     const seeded = sandbox.seedUser({ externalUserId: 'same', transactions: 300, accounts: 2 })
     const ctx = createContext(sandboxContext(sandbox, { user: { uuid: seeded.uuid } }))
     const transactions = await collect(listTransactions(ctx, { limit: 500 }))()
-    return { seeded, accounts: sandbox.state.accounts(seeded.uuid), transactions }
+    return { seeded, accounts: sandbox.accounts(seeded.uuid), transactions }
   }
 
   it('gives the same users, items, accounts and transactions for the same seed', async () => {
@@ -32,7 +32,7 @@ describe('deterministic seeding', () => {
   it('generates realistic transactions: signed amounts, sub-category ids, dates in the past, labels', () => {
     const sandbox = createSandbox({ seed: 1, now: '2026-03-01T12:00:00.000Z' })
     const seeded = sandbox.seedUser({ transactions: 2000, accounts: 3 })
-    const txs = sandbox.state.transactions(seeded.uuid, 'updated')
+    const txs = sandbox.transactions(seeded.uuid, 'updated')
     expect(txs).toHaveLength(2000)
     expect(txs.some((t) => t.amount > 0)).toBe(true)
     expect(txs.filter((t) => t.amount < 0).length).toBeGreaterThan(1000)
@@ -103,7 +103,7 @@ describe('over HTTP', () => {
     })
 
     it('applies since, until, min_date, max_date and account_id like a brute-force filter', async () => {
-      const all = server.sandbox.state.transactions(uuid, 'updated')
+      const all = server.sandbox.transactions(uuid, 'updated')
       const now = server.sandbox.clock.now()
       const since = new Date(now - 40 * DAY).toISOString()
       const until = new Date(now - 10 * DAY).toISOString()

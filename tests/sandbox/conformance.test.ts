@@ -161,7 +161,7 @@ describe('sandbox responses conform to the SDK schemas (2025-01-15)', () => {
     const user = createContext(sandboxContext(server, { retry: 0, user: { uuid: created.uuid } }))
     const session = await right(sdk.createConnectSession(user, { userEmail: 'ada@example.com' }))
     const done = server.sandbox.completeConnectSession(session.id)
-    const accounts = server.sandbox.state.accounts(created.uuid)
+    const accounts = server.sandbox.accounts(created.uuid)
     const link = await right(
       sdk.createPaymentLink(app, { user: payer, transactions: [{ amount: 1, currency: 'EUR', label: 'x' }] }),
     )
@@ -179,7 +179,7 @@ describe('sandbox responses conform to the SDK schemas (2025-01-15)', () => {
         amount: 1,
       }),
     )
-    const beneficiaryId = server.sandbox.state.payments.beneficiaries[0]?.id as string
+    const beneficiaryId = server.sandbox.beneficiaries()[0]?.id as string
     const payout = await right(sdk.createPayout(app, { beneficiaryId, amount: 3, label: 'first payout' }))
     await right(
       sdk.createGuidanceConsent(app, {
@@ -195,8 +195,8 @@ describe('sandbox responses conform to the SDK schemas (2025-01-15)', () => {
       userUuid: created.uuid,
       itemId: done.itemId as number,
       accountId: accounts[0]?.id as number,
-      transactionId: server.sandbox.state.transactions(created.uuid, 'updated')[0]?.id as number,
-      stockId: server.sandbox.state.stocks(created.uuid)[0]?.id as number,
+      transactionId: server.sandbox.transactions(created.uuid, 'updated')[0]?.id as number,
+      stockId: server.sandbox.stocks(created.uuid)[0]?.id as number,
       paymentLinkId: link.id,
       paymentRequestId: request.id,
       refundId: refund.id,

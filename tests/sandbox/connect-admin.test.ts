@@ -76,7 +76,7 @@ describe('Connect sessions and the admin API', () => {
     expect(
       (await call(server, 'GET', `/v3/aggregation/accounts?item_id=${itemId}`, { token })).body.resources,
     ).toEqual([])
-    expect(server.sandbox.state.sessions.get(id)?.completedItemId).toBe(Number(itemId))
+    expect(server.sandbox.session(id)?.completedItemId).toBe(Number(itemId))
   })
 
   it('renews SCA on an existing item through a session with item_id', async () => {
@@ -144,7 +144,7 @@ describe('Connect sessions and the admin API', () => {
       externalUserId: 'seeded-by-http',
       accountIds: [expect.any(Number), expect.any(Number)],
     })
-    expect(server.sandbox.state.transactions(body.uuid, 'updated')).toHaveLength(12)
+    expect(server.sandbox.transactions(body.uuid, 'updated')).toHaveLength(12)
     await fetch(`${server.url}/_sandbox/requests`, { method: 'DELETE' })
     await call(server, 'GET', '/v3/providers/574')
     const recorded = await (await fetch(`${server.url}/_sandbox/requests`)).json()

@@ -71,9 +71,9 @@ describe('fault injection', () => {
       path: '/v3/aggregation/users',
       afterHandler: true,
     })
-    const users = server.sandbox.state.users.size
+    const users = server.sandbox.users().length
     expect((await call(server, 'POST', '/v3/aggregation/users', { body: {} })).status).toBe(500)
-    expect(server.sandbox.state.users.size).toBe(users + 1)
+    expect(server.sandbox.users().length).toBe(users + 1)
   })
 
   it('adds latency', async () => {

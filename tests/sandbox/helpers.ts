@@ -53,7 +53,7 @@ export const call = async (
 
 /** A user token minted directly in the sandbox's state (no request recorded). */
 export const tokenFor = (server: RunningSandbox, userUuid: string): string =>
-  server.sandbox.state.issueToken(userUuid).accessToken
+  server.sandbox.issueToken(userUuid).accessToken
 
 /** Starts a sandbox and a user context for a seeded user. */
 export const withSeededUser = async (options: StartSandboxOptions & { transactions?: number } = {}) => {

@@ -40,8 +40,8 @@ describe('100 000 transactions over real HTTP', () => {
   })
 
   it('serves a page of 500 deep in the list in a few milliseconds', async () => {
-    const sorted = server.sandbox.state.transactions(uuid, 'updated')
-    const token = server.sandbox.state.issueToken(uuid).accessToken
+    const sorted = server.sandbox.transactions(uuid, 'updated')
+    const token = server.sandbox.issueToken(uuid).accessToken
     const headers = {
       'bridge-version': '2025-01-15',
       'client-id': 'sandbox-client-id',

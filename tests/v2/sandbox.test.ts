@@ -168,7 +168,7 @@ describe('the Python README flows against the sandbox', () => {
   it('renews automatically after Bridge refuses a revoked token (401)', async () => {
     const ctx = await connectedUser('revoked@doe.com')
     rightOf(await collect(listItems(ctx))())
-    running.sandbox.state.tokens.clear()
+    running.sandbox.revokeTokens()
     expect(rightOf(await collect(listItems(ctx))())).toHaveLength(1)
     const recent = running.sandbox.requests.slice(-3).map((r) => `${r.method} ${r.path} ${r.status}`)
     expect(recent).toEqual(['GET /v2/items 401', 'POST /v2/authenticate 200', 'GET /v2/items 200'])
@@ -317,7 +317,7 @@ describe('every 2021-06-01 sandbox route conforms to the SDK schemas', () => {
       574,
     ])
     rightOf(await createRefund(client, { paymentAccountTransactionId: 'pat-1', amount: 5 })())
-    const beneficiaryId = running.sandbox.state.payments.beneficiaries[0]!.id
+    const beneficiaryId = running.sandbox.beneficiaries()[0]!.id
     const payout = rightOf(await createPayout(client, { beneficiaryId, amount: 20, label: 'Payout 1' })())
     expect(rightOf(await getPayout(client, { payoutId: payout.id })()).status).toBe('paid')
 

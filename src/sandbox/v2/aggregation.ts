@@ -1,17 +1,10 @@
 import * as v from 'valibot'
+import { aggregationHandlers, startSession, withRecord } from '../common/aggregation.js'
+import { badRequest, dateQuery, instantQuery, listResponse, readBody, readQuery } from '../common/requests.js'
 import { empty, iso, json, numericId, type Route, type UserRouteContext, userRoute } from '../http.js'
-import { byNumber, type Cursoring } from '../pagination.js'
-import type { AccountRecord, ItemRecord, SessionRecord, StockRecord, TransactionRecord } from '../state.js'
-import {
-  badRequest,
-  dateQuery,
-  idQuery,
-  instantQuery,
-  listResponse,
-  readBody,
-  readQuery,
-} from '../v3/common.js'
-import { accountView, itemView, stockView, transactionView } from './views.js'
+import type { Cursoring } from '../pagination.js'
+import type { ItemRecord, SessionRecord, TransactionRecord } from '../state.js'
+import { transactionView, v2View } from './views.js'
 
 /**
  * User-level 2021-06-01 routes (bearer token): Bridge Connect URLs, items and their refresh,
@@ -32,21 +25,10 @@ const ConnectBody = v.object({
 const connectUrl = (
   ctx: UserRouteContext,
   kind: SessionRecord['kind'],
-  fields: Omit<SessionRecord, 'id' | 'kind' | 'userUuid' | 'createdAt' | 'accountTypes'>,
-): Response => {
-  const session: SessionRecord = {
-    id: ctx.rng.uuid(),
-    kind,
-    userUuid: ctx.user.uuid,
-    createdAt: ctx.clock.now(),
-    // 2021-06-01 aggregates every account of a connection.
-    accountTypes: 'all',
-    ...fields,
-  }
-  ctx.state.sessions.set(session.id, session)
-  const where = kind === 'connect' ? 'session' : 'user'
-  return json(200, { redirect_url: `${ctx.origin}/_sandbox/connect/${where}/${session.id}` })
-}
+  fields: Pick<SessionRecord, 'userEmail' | 'providerId' | 'itemId' | 'callbackUrl' | 'context'>,
+): Response =>
+  // 2021-06-01 aggregates every account of a connection.
+  json(200, { redirect_url: startSession(ctx, { kind, accountTypes: 'all', ...fields }).url })
 
 /** `redirect_url` and `context` from the query of the GET Connect URLs. */
 const redirectFields = (query: URLSearchParams) => {
@@ -60,23 +42,11 @@ const itemConnectUrl = (ctx: UserRouteContext): Response => {
   const raw = ctx.query.get('item_id')
   if (raw === null) return ctx.error(400, 'invalid_request', 'item_id is required')
   const itemId = numericId(raw)
-  if (itemId === undefined || !ctx.state.item(ctx.user.uuid, itemId)) return notFound(ctx, 'item')
+  if (itemId === undefined || !ctx.state.item(ctx.user.uuid, itemId)) return v2View.notFound(ctx, 'item', raw)
   return connectUrl(ctx, 'connect', { itemId, ...redirectFields(ctx.query) })
 }
 
-const notFound = (ctx: UserRouteContext, resource: string) =>
-  ctx.error(404, 'not_found', `No ${resource} found`)
-
-const withId = <T>(
-  ctx: UserRouteContext,
-  resource: string,
-  find: (id: number) => T | undefined,
-  answer: (record: T) => Response,
-): Response => {
-  const id = numericId(ctx.params.id)
-  const record = id === undefined ? undefined : find(id)
-  return record === undefined ? notFound(ctx, resource) : answer(record)
-}
+const shared = aggregationHandlers(v2View)
 
 /**
  * A newest-first order on (`first`, id), with Bridge's cursor keys: `2023-07-16:36000070521211` by
@@ -139,13 +109,6 @@ const updatedTransactions = (ctx: UserRouteContext, accountId?: number): Respons
   )
 }
 
-/** The account in the path, or a 404 answer. */
-const pathAccount = (ctx: UserRouteContext): AccountRecord | Response => {
-  const id = numericId(ctx.params.id)
-  const account = id === undefined ? undefined : ctx.state.account(ctx.user.uuid, id)
-  return account ?? notFound(ctx, 'account')
-}
-
 /** Refresh progress as 2021-06-01 reports it, from the item's status. */
 const refreshStatus = (item: ItemRecord) => {
   const at = item.lastTryRefresh ?? item.createdAt
@@ -175,9 +138,6 @@ const refreshStatus = (item: ItemRecord) => {
   }
 }
 
-const accountOf = (ctx: UserRouteContext) => (account: AccountRecord) =>
-  accountView(account, ctx.state.item(ctx.user.uuid, account.itemId), ctx.language)
-
 /** The user-level 2021-06-01 routes. */
 export const aggregationRoutes: readonly Route[] = [
   userRoute('POST', '/v2/connect/items/add', (ctx) => {
@@ -200,139 +160,48 @@ export const aggregationRoutes: readonly Route[] = [
     connectUrl(ctx, 'user-management', redirectFields(ctx.query)),
   ),
 
-  userRoute('GET', '/v2/items', (ctx) =>
-    listResponse(
-      ctx,
-      ctx.state.items(ctx.user.uuid),
-      byNumber((item: ItemRecord) => item.id),
-      (item) => itemView(item, ctx.language),
-    ),
-  ),
-  userRoute('GET', '/v2/items/:id', (ctx) =>
-    withId(
-      ctx,
-      'item',
-      (id) => ctx.state.item(ctx.user.uuid, id),
-      (item) => json(200, itemView(item, ctx.language)),
-    ),
-  ),
-  userRoute('DELETE', '/v2/items/:id', (ctx) =>
-    withId(
-      ctx,
-      'item',
-      (id) => ctx.state.item(ctx.user.uuid, id),
-      (item) => {
-        ctx.state.deleteItem(item.id)
-        return empty(204)
-      },
-    ),
-  ),
-  userRoute('POST', '/v2/items/:id/refresh', (ctx) =>
-    withId(
-      ctx,
-      'item',
-      (id) => ctx.state.item(ctx.user.uuid, id),
-      (item) => {
-        const now = ctx.clock.now()
-        item.lastTryRefresh = now
-        if (item.status === 0) item.lastSuccessfulRefresh = now
-        return empty(202, { location: `/v2/items/${item.id}/refresh/status` })
-      },
-    ),
-  ),
-  userRoute('GET', '/v2/items/:id/refresh/status', (ctx) =>
-    withId(
-      ctx,
-      'item',
-      (id) => ctx.state.item(ctx.user.uuid, id),
-      (item) => json(200, refreshStatus(item)),
-    ),
-  ),
-
-  userRoute('GET', '/v2/accounts', (ctx) => {
-    const query = readQuery<{ item_id: number }>(ctx.query, { item_id: idQuery })
-    if ('property' in query) return badRequest(ctx, query)
-    return listResponse(
-      ctx,
-      ctx.state.accounts(ctx.user.uuid, query.item_id),
-      byNumber((account: AccountRecord) => account.id),
-      accountOf(ctx),
-    )
-  }),
-  userRoute('GET', '/v2/accounts/:id', (ctx) => {
-    const account = pathAccount(ctx)
-    return account instanceof Response ? account : json(200, accountOf(ctx)(account))
-  }),
-  userRoute('GET', '/v2/accounts/:id/transactions', (ctx) => {
-    const account = pathAccount(ctx)
-    return account instanceof Response ? account : datedTransactions(ctx, account.id)
-  }),
-  userRoute('GET', '/v2/accounts/:id/transactions/updated', (ctx) => {
-    const account = pathAccount(ctx)
-    return account instanceof Response ? account : updatedTransactions(ctx, account.id)
-  }),
-  userRoute('GET', '/v2/accounts-information', (ctx) =>
-    json(200, {
-      resources: ctx.state
-        .items(ctx.user.uuid)
-        .map((item) => ({
-          item_id: item.id,
-          first_name: item.holder.firstName,
-          last_name: item.holder.lastName,
-          accounts: ctx.state
-            .accounts(ctx.user.uuid, item.id)
-            .filter((a) => a.iban !== undefined)
-            .map((a) => ({
-              id: a.id,
-              name: a.name,
-              type: accountOf(ctx)(a).type,
-              currency_code: a.currencyCode,
-              bank_id: a.providerId,
-              iban: a.iban,
-            })),
-        }))
-        .filter((entry) => entry.accounts.length > 0),
+  userRoute('GET', '/v2/items', shared.listItems()),
+  userRoute('GET', '/v2/items/:id', shared.getItem),
+  userRoute('DELETE', '/v2/items/:id', shared.deleteItem),
+  userRoute(
+    'POST',
+    '/v2/items/:id/refresh',
+    withRecord(v2View, 'item', (ctx, item) => {
+      ctx.state.refreshItem(ctx.user.uuid, item.id)
+      return empty(202, { location: `/v2/items/${item.id}/refresh/status` })
     }),
   ),
+  userRoute(
+    'GET',
+    '/v2/items/:id/refresh/status',
+    withRecord(v2View, 'item', (_ctx, item) => json(200, refreshStatus(item))),
+  ),
+
+  userRoute('GET', '/v2/accounts', shared.listAccounts()),
+  userRoute('GET', '/v2/accounts/:id', shared.getAccount),
+  userRoute(
+    'GET',
+    '/v2/accounts/:id/transactions',
+    withRecord(v2View, 'account', (ctx, account) => datedTransactions(ctx, account.id)),
+  ),
+  userRoute(
+    'GET',
+    '/v2/accounts/:id/transactions/updated',
+    withRecord(v2View, 'account', (ctx, account) => updatedTransactions(ctx, account.id)),
+  ),
+  userRoute('GET', '/v2/accounts-information', shared.accountsInformation),
 
   userRoute('GET', '/v2/transactions', (ctx) => datedTransactions(ctx)),
   // Registered before /v2/transactions/:id, which would otherwise take "updated" as an id.
   userRoute('GET', '/v2/transactions/updated', (ctx) => updatedTransactions(ctx)),
-  userRoute('GET', '/v2/transactions/:id', (ctx) =>
-    withId(
-      ctx,
-      'transaction',
-      (id) => ctx.state.transaction(ctx.user.uuid, id),
-      (tx) => json(200, transactionView(tx)),
-    ),
-  ),
+  userRoute('GET', '/v2/transactions/:id', shared.getTransaction),
 
-  userRoute('GET', '/v2/stocks', (ctx) =>
-    listResponse(
-      ctx,
-      ctx.state.stocks(ctx.user.uuid),
-      byNumber((s: StockRecord) => s.id),
-      stockView,
-    ),
-  ),
+  userRoute('GET', '/v2/stocks', (ctx) => shared.stocks(ctx)),
   userRoute('GET', '/v2/stocks/updated', (ctx) => {
     const query = readQuery<{ since: number }>(ctx.query, { since: instantQuery })
     if ('property' in query) return badRequest(ctx, query)
     const { since } = query
-    return listResponse(
-      ctx,
-      ctx.state.stocks(ctx.user.uuid),
-      byNumber((s: StockRecord) => s.id),
-      stockView,
-      since === undefined ? {} : { filter: (s) => s.updatedAt > since },
-    )
+    return shared.stocks(ctx, since === undefined ? undefined : (s) => s.updatedAt > since)
   }),
-  userRoute('GET', '/v2/stocks/:id', (ctx) =>
-    withId(
-      ctx,
-      'stock',
-      (id) => ctx.state.stock(ctx.user.uuid, id),
-      (stock) => json(200, stockView(stock)),
-    ),
-  ),
+  userRoute('GET', '/v2/stocks/:id', shared.getStock),
 ]

@@ -1,31 +1,20 @@
-import { CATEGORY_TREE } from '../data/categories.js'
+import { CATEGORIES, categoryById, filterValues } from '../common/catalog.js'
+import { listResponse, notFound } from '../common/requests.js'
 import { BANKS_V2 } from '../data/providers.js'
-import { clientRoute, iso, json, numericId, type Route, type RouteContext } from '../http.js'
+import { clientRoute, iso, json, numericId, type Route } from '../http.js'
 import { byNumber } from '../pagination.js'
-import { listResponse } from '../v3/common.js'
 
 /** Banks, connectors status and categories (client credentials). */
 
 type Bank = Readonly<Record<string, unknown>> & { readonly id: number; readonly name: string }
 /** Newest id first, as Bridge lists banks. */
 const BANKS = [...(BANKS_V2 as readonly Bank[])].sort((a, b) => b.id - a.id)
-const PARENTS = [...CATEGORY_TREE].sort((a, b) => a.id - b.id)
-
-/** Values of a multi-valued filter, lower case: repeated keys, each possibly a comma list. */
-const values = (query: URLSearchParams, name: string): string[] =>
-  query
-    .getAll(name)
-    .flatMap((value) => value.split(','))
-    .map((value) => value.trim().toLowerCase())
-    .filter((value) => value !== '')
-
-const notFound = (ctx: RouteContext) => ctx.error(404, 'not_found', "The requested resource doesn't exist")
 
 /** Banks, connectors status and categories. */
 export const catalogRoutes: readonly Route[] = [
   clientRoute('GET', '/v2/banks', (ctx) => {
-    const countries = values(ctx.query, 'countries')
-    const capabilities = values(ctx.query, 'capabilities')
+    const countries = filterValues(ctx.query, 'countries')
+    const capabilities = filterValues(ctx.query, 'capabilities')
     const banks = BANKS.filter(
       (bank) =>
         (countries.length === 0 || countries.includes(String(bank.country_code).toLowerCase())) &&
@@ -66,7 +55,7 @@ export const catalogRoutes: readonly Route[] = [
   clientRoute('GET', '/v2/categories', (ctx) =>
     listResponse(
       ctx,
-      PARENTS,
+      CATEGORIES,
       byNumber((c) => c.id),
       (c) => c,
       { generatedAt: true },
@@ -74,15 +63,8 @@ export const catalogRoutes: readonly Route[] = [
   ),
 
   clientRoute('GET', '/v2/categories/:id', (ctx) => {
-    const id = numericId(ctx.params.id)
-    const parent = PARENTS.find((p) => p.id === id || p.categories.some((c) => c.id === id))
-    if (!parent) return notFound(ctx)
-    const child = parent.categories.find((c) => c.id === id)
-    return json(
-      200,
-      child
-        ? { id: child.id, name: child.name, parent_id: parent.id }
-        : { id: parent.id, name: parent.name, parent_id: null },
-    )
+    const category = categoryById(numericId(ctx.params.id))
+    // 2021-06-01 sends `parent_id: null` for a top-level category.
+    return category ? json(200, { ...category, parent_id: category.parent_id ?? null }) : notFound(ctx)
   }),
 ]

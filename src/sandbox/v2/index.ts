@@ -1,4 +1,4 @@
-import { type ApiModule, json } from '../http.js'
+import { type ApiModule, AUTH_FAILURES, json } from '../http.js'
 import { aggregationRoutes } from './aggregation.js'
 import { catalogRoutes } from './catalog.js'
 import { insightRoutes } from './insights.js'
@@ -20,13 +20,7 @@ export const v2Api: ApiModule = {
   prefix: '/v2',
   bridgeVersion: '2021-06-01',
   error,
-  failures: {
-    clientCredentials: (e) => e(401, 'invalid_client_credentials', 'client_id and client_secret are invalid'),
-    missingToken: (e) => e(401, 'invalid_authorization_header', 'Authorization header has an invalid format'),
-    // Not documented for 2021-06-01; this keeps the bearer error's type and says what happened.
-    invalidToken: (e) => e(401, 'invalid_authorization_header', 'The access token is invalid or has expired'),
-    version: (e) => e(400, 'invalid_version_header', 'API version Bridge-Version is invalid'),
-  },
+  failures: AUTH_FAILURES,
   routes: [
     ...userRoutes,
     ...catalogRoutes,

@@ -1,28 +1,27 @@
 import * as v from 'valibot'
-import { clientRoute, empty, iso, json, type Route, type RouteContext } from '../http.js'
-import { byNumber } from '../pagination.js'
+import {
+  Amount,
+  createPaymentLink,
+  createPayout,
+  Iban,
+  newestFirst,
+  revokePaymentLink,
+  withPaymentRecord,
+} from '../common/payments.js'
+import { listResponse, notFound, readBody, Text } from '../common/requests.js'
+import { clientRoute, iso, json, type Route, type RouteContext } from '../http.js'
 import {
   type PaymentLinkRecord,
   type PaymentRequestRecord,
   type PayoutRecord,
   requestStatus,
 } from '../payments.js'
-import { listResponse, readBody, Text } from '../v3/common.js'
 
 /**
  * 2021-06-01 payments on the shared payment records: payment links, payment requests, refunds
  * and payouts (client credentials). Bridge Transfer (user level) is in `transfers.ts`.
  */
 
-const MINUTE = 60_000
-const DAY = 86_400_000
-
-const Amount = v.pipe(
-  v.number(),
-  v.minValue(0.01),
-  v.check((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'at most 2 decimals'),
-)
-const Iban = v.pipe(v.string(), v.regex(/^[A-Z]{2}[0-9A-Z]{13,32}$/))
 const Party = v.object({
   first_name: v.optional(Text(70)),
   last_name: v.optional(Text(70)),
@@ -65,10 +64,6 @@ const party = (given: Record<string, string | undefined>): Record<string, string
   Object.fromEntries(
     Object.entries(given).filter((entry): entry is [string, string] => entry[1] !== undefined),
   )
-
-const notFound = (ctx: RouteContext) => ctx.error(404, 'not_found', "The requested resource doesn't exist")
-
-const newestFirst = byNumber((r: { seq: number }) => r.seq, 'desc')
 
 /** 2021-06-01 spells link statuses in upper case. */
 const linkView = (ctx: RouteContext, link: PaymentLinkRecord) => ({
@@ -133,51 +128,41 @@ export const paymentRoutes: readonly Route[] = [
     const body = readBody(ctx, PaymentLinkBody)
     if (!body.ok) return body.response
     const b = body.value
-    const now = ctx.clock.now()
-    const expiredAt = b.expired_date === undefined ? now + 15 * MINUTE : Date.parse(b.expired_date)
-    if (expiredAt <= now || expiredAt > now + 90 * DAY)
-      return ctx.error(400, 'invalid_request', 'expired_date must be in the next 90 days')
-    const payments = ctx.state.payments
-    const link: PaymentLinkRecord = {
-      id: ctx.rng.uuid(),
-      seq: payments.nextSeq(),
-      token: ctx.rng.hex(64),
-      status: 'valid',
-      user: party(b.user),
-      transactions: b.transactions.map((line) => ({
-        ...line,
-        ...(line.beneficiary ? { beneficiary: party(line.beneficiary) } : {}),
-      })),
-      clientReference: b.client_reference,
-      ...(b.callback_url === undefined ? {} : { callbackUrl: b.callback_url }),
-      expiredAt,
-      createdAt: now,
-      updatedAt: now,
-    }
-    payments.links.set(link.id, link)
+    const link = createPaymentLink(
+      ctx,
+      {
+        user: party(b.user),
+        transactions: b.transactions.map((line) => ({
+          ...line,
+          ...(line.beneficiary ? { beneficiary: party(line.beneficiary) } : {}),
+        })),
+        clientReference: b.client_reference,
+        ...(b.callback_url === undefined ? {} : { callbackUrl: b.callback_url }),
+        ...(b.expired_date === undefined ? {} : { expiredDate: b.expired_date }),
+      },
+      () => ctx.error(400, 'invalid_request', 'expired_date must be in the next 90 days'),
+    )
+    if (link instanceof Response) return link
     return json(200, { id: link.id, url: linkView(ctx, link).url })
   }),
   clientRoute('GET', '/v2/payment-links', (ctx) =>
-    listResponse(
-      ctx,
-      [...ctx.state.payments.links.values()].sort((a, b) => b.seq - a.seq),
-      newestFirst,
-      (link) => linkView(ctx, link),
+    listResponse(ctx, ctx.state.payments.listLinks(), newestFirst, (link) => linkView(ctx, link)),
+  ),
+  clientRoute(
+    'GET',
+    '/v2/payment-links/:id',
+    withPaymentRecord(
+      (ctx, id) => ctx.state.payments.link(id),
+      (link, ctx) => linkView(ctx, link),
     ),
   ),
-  clientRoute('GET', '/v2/payment-links/:id', (ctx) => {
-    const link = ctx.state.payments.links.get(ctx.params.id as string)
-    return link ? json(200, linkView(ctx, link)) : notFound(ctx)
-  }),
-  clientRoute('POST', '/v2/payment-links/:id/revoke', (ctx) => {
-    const link = ctx.state.payments.links.get(ctx.params.id as string)
-    if (!link) return notFound(ctx)
-    if (ctx.state.payments.linkStatus(link) !== 'valid')
-      return ctx.error(400, 'invalid_request', 'Only a valid payment link can be revoked')
-    link.status = 'revoked'
-    link.updatedAt = ctx.clock.now()
-    return empty(200)
-  }),
+  clientRoute(
+    'POST',
+    '/v2/payment-links/:id/revoke',
+    revokePaymentLink(notFound, (ctx) =>
+      ctx.error(400, 'invalid_request', 'Only a valid payment link can be revoked'),
+    ),
+  ),
 
   clientRoute('POST', '/v2/payment-requests', (ctx) => {
     const body = readBody(ctx, PaymentRequestBody)
@@ -201,7 +186,7 @@ export const paymentRoutes: readonly Route[] = [
       })),
       createdAt: ctx.clock.now(),
     }
-    payments.requests.set(request.id, request)
+    payments.addRequest(request)
     return json(200, {
       id: request.id,
       consent_url: `${ctx.origin}/_sandbox/pay/payment/${request.id}/initiate`,
@@ -214,19 +199,23 @@ export const paymentRoutes: readonly Route[] = [
       .flatMap((s) => s.split(','))
       .filter((s) => s !== '')
     const now = ctx.clock.now()
-    const requests = [...ctx.state.payments.requests.values()]
+    const requests = ctx.state.payments
+      .listRequests()
       .filter(
         (r) =>
           (linkId === null || r.paymentLinkId === linkId) &&
           (statuses.length === 0 || statuses.includes(requestStatus(r, now).status)),
       )
-      .sort((a, b) => b.seq - a.seq)
     return listResponse(ctx, requests, newestFirst, (r) => requestView(ctx, r))
   }),
-  clientRoute('GET', '/v2/payment-requests/:id', (ctx) => {
-    const request = ctx.state.payments.requests.get(ctx.params.id as string)
-    return request ? json(200, requestView(ctx, request)) : notFound(ctx)
-  }),
+  clientRoute(
+    'GET',
+    '/v2/payment-requests/:id',
+    withPaymentRecord(
+      (ctx, id) => ctx.state.payments.request(id),
+      (request, ctx) => requestView(ctx, request),
+    ),
+  ),
 
   clientRoute('POST', '/v2/payment-refunds', (ctx) => {
     const body = readBody(
@@ -252,7 +241,7 @@ export const paymentRoutes: readonly Route[] = [
       ...(b.description === undefined ? {} : { description: b.description }),
       createdAt: ctx.clock.now(),
     }
-    payments.refunds.set(refund.id, refund)
+    payments.addRefund(refund)
     return json(200, {
       id: refund.id,
       payment_account_transaction_id: refund.paymentAccountTransactionId,
@@ -267,41 +256,14 @@ export const paymentRoutes: readonly Route[] = [
   }),
 
   // The documented path ends with a slash.
-  clientRoute('POST', '/v2/payment-account/payouts/', (ctx) => {
-    const body = readBody(
-      ctx,
-      v.object({
-        beneficiary_id: Text(64),
-        amount: Amount,
-        label: Text(140),
-        client_reference: v.optional(Text(100)),
-      }),
-    )
-    if (!body.ok) return body.response
-    const b = body.value
-    const payments = ctx.state.payments
-    const beneficiary = payments.beneficiaries.find((x) => x.id === b.beneficiary_id)
-    if (!beneficiary) return ctx.error(404, 'not_found', `Beneficiary ${b.beneficiary_id} not found`)
-    // Sandbox rule from Bridge's docs: a payout above the payment account's balance fails.
-    const funded = b.amount <= payments.balance
-    if (funded) payments.balance = Math.round((payments.balance - b.amount) * 100) / 100
-    const payout: PayoutRecord = {
-      id: ctx.rng.uuid(),
-      seq: payments.nextSeq(),
-      beneficiary,
-      status: funded ? 'paid' : 'fail',
-      ...(funded ? {} : { statusReason: 'insufficient_funds' }),
-      ...(b.client_reference === undefined ? {} : { clientReference: b.client_reference }),
-      label: b.label,
-      amount: b.amount,
-      currency: 'EUR',
-      createdAt: ctx.clock.now(),
-    }
-    payments.payouts.set(payout.id, payout)
-    return json(200, payoutView(payout))
-  }),
-  clientRoute('GET', '/v2/payment-account/payouts/:id', (ctx) => {
-    const payout = ctx.state.payments.payouts.get(ctx.params.id as string)
-    return payout ? json(200, payoutView(payout)) : notFound(ctx)
-  }),
+  clientRoute(
+    'POST',
+    '/v2/payment-account/payouts/',
+    createPayout(payoutView, (ctx, id) => ctx.error(404, 'not_found', `Beneficiary ${id} not found`)),
+  ),
+  clientRoute(
+    'GET',
+    '/v2/payment-account/payouts/:id',
+    withPaymentRecord((ctx, id) => ctx.state.payments.payout(id), payoutView),
+  ),
 ]

@@ -1,9 +1,10 @@
 import * as v from 'valibot'
+import { Amount, Iban, newestFirst } from '../common/payments.js'
+import { listResponse, readBody, Text } from '../common/requests.js'
 import { empty, iso, json, type Route, type UserRouteContext, userRoute } from '../http.js'
 import { byNumber } from '../pagination.js'
 import { type BulkTransferRecord, type TransferRecord, transferStatus } from '../payments.js'
 import type { AccountRecord } from '../state.js'
-import { listResponse, readBody, Text } from '../v3/common.js'
 
 /**
  * Bridge Transfer (2021-06-01, user level): single and bulk transfers, kept per user, and the
@@ -12,15 +13,7 @@ import { listResponse, readBody, Text } from '../v3/common.js'
  * payment line on Demo Bank (see `transferStatus`).
  */
 
-const Amount = v.pipe(
-  v.number(),
-  v.minValue(0.01),
-  v.check((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'at most 2 decimals'),
-)
-const Beneficiary = v.object({
-  name: Text(70),
-  iban: v.pipe(v.string(), v.regex(/^[A-Z]{2}[0-9A-Z]{13,32}$/)),
-})
+const Beneficiary = v.object({ name: Text(70), iban: Iban })
 const SenderAccountId = v.optional(v.pipe(v.number(), v.integer()))
 
 const TransferBody = v.object({
@@ -67,8 +60,6 @@ const senderAccount = (ctx: UserRouteContext, id: number | undefined): AccountRe
     ? ctx.error(400, 'invalid_request', 'The user has no account that can send a transfer')
     : ctx.error(404, 'not_found', 'No sender account found')
 }
-
-const newestFirst = byNumber((r: { seq: number }) => r.seq, 'desc')
 
 const redirect = (ctx: UserRouteContext, id: string) =>
   json(200, { redirect_url: `${ctx.origin}/_sandbox/pay/transfer/${id}` })

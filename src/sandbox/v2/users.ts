@@ -1,9 +1,9 @@
 import * as v from 'valibot'
+import { listUsers } from '../common/aggregation.js'
+import { readBody } from '../common/requests.js'
 import { clientRoute, empty, iso, json, type Route, type RouteContext, userRoute } from '../http.js'
-import { byNumber } from '../pagination.js'
 import type { UserRecord } from '../state.js'
-import { listResponse, readBody } from '../v3/common.js'
-import { userView } from './views.js'
+import { userView, v2View } from './views.js'
 
 /**
  * Users, e-mail/password included, and authentication (client credentials); logout and e-mail
@@ -37,15 +37,6 @@ const wrongPassword = (user: UserRecord, password: unknown): boolean =>
 
 const unauthorized = (ctx: RouteContext) => ctx.error(401, 'invalid_credentials', 'Invalid email or password')
 
-/** Replaces a user's record (e-mail or password change) and ends every session, as Bridge does. */
-const replaceUser = (ctx: RouteContext, user: UserRecord, fields: Partial<UserRecord>): UserRecord => {
-  const updated = { ...user, ...fields }
-  ctx.state.users.set(user.uuid, updated)
-  for (const [token, record] of ctx.state.tokens)
-    if (record.userUuid === user.uuid) ctx.state.revokeToken(token)
-  return updated
-}
-
 /** Users, authentication, logout and e-mail confirmation. */
 export const userRoutes: readonly Route[] = [
   clientRoute('POST', '/v2/users', (ctx) => {
@@ -62,14 +53,7 @@ export const userRoutes: readonly Route[] = [
     return json(201, userView(ctx.state.createUser(externalUserId === undefined ? {} : { externalUserId })))
   }),
 
-  clientRoute('GET', '/v2/users', (ctx) =>
-    listResponse(
-      ctx,
-      ctx.state.listUsers(),
-      byNumber((u: UserRecord) => u.seq),
-      userView,
-    ),
-  ),
+  clientRoute('GET', '/v2/users', listUsers(v2View)),
 
   clientRoute('DELETE', '/v2/users', (ctx) => {
     for (const user of ctx.state.listUsers()) ctx.state.deleteUser(user.uuid)
@@ -77,12 +61,12 @@ export const userRoutes: readonly Route[] = [
   }),
 
   clientRoute('GET', '/v2/users/:uuid', (ctx) => {
-    const user = ctx.state.users.get(ctx.params.uuid as string)
+    const user = ctx.state.user(ctx.params.uuid as string)
     return user ? json(200, userView(user)) : notFound(ctx)
   }),
 
   clientRoute('POST', '/v2/users/:uuid/delete', (ctx) => {
-    const user = ctx.state.users.get(ctx.params.uuid as string)
+    const user = ctx.state.user(ctx.params.uuid as string)
     if (!user) return notFound(ctx)
     if (wrongPassword(user, (ctx.body as { password?: unknown } | undefined)?.password))
       return unauthorized(ctx)
@@ -91,23 +75,23 @@ export const userRoutes: readonly Route[] = [
   }),
 
   clientRoute('PUT', '/v2/users/:uuid/email', (ctx) => {
-    const user = ctx.state.users.get(ctx.params.uuid as string)
+    const user = ctx.state.user(ctx.params.uuid as string)
     if (!user) return notFound(ctx)
     const body = readBody(ctx, v.object({ password: v.string(), new_email: Email }))
     if (!body.ok) return body.response
     if (wrongPassword(user, body.value.password)) return unauthorized(ctx)
     const taken = ctx.state.findUserBy('email', body.value.new_email)
     if (taken && taken.uuid !== user.uuid) return conflict(ctx, body.value.new_email)
-    return json(200, userView(replaceUser(ctx, user, { email: body.value.new_email })))
+    return json(200, userView(ctx.state.updateUser(user, { email: body.value.new_email })))
   }),
 
   clientRoute('PUT', '/v2/users/:uuid/password', (ctx) => {
-    const user = ctx.state.users.get(ctx.params.uuid as string)
+    const user = ctx.state.user(ctx.params.uuid as string)
     if (!user) return notFound(ctx)
     const body = readBody(ctx, v.object({ current_password: v.string(), new_password: Password }))
     if (!body.ok) return body.response
     if (wrongPassword(user, body.value.current_password)) return unauthorized(ctx)
-    return json(200, userView(replaceUser(ctx, user, { password: body.value.new_password })))
+    return json(200, userView(ctx.state.updateUser(user, { password: body.value.new_password })))
   }),
 
   clientRoute('POST', '/v2/authenticate', (ctx) => {
@@ -118,7 +102,7 @@ export const userRoutes: readonly Route[] = [
       'email' in b
         ? ctx.state.findUserBy('email', b.email)
         : 'user_uuid' in b
-          ? ctx.state.users.get(b.user_uuid)
+          ? ctx.state.user(b.user_uuid)
           : ctx.state.findUserBy('externalUserId', b.external_user_id)
     if (!user || ('email' in b && user.password !== b.password)) return unauthorized(ctx)
     const token = ctx.state.issueToken(user.uuid)

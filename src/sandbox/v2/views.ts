@@ -1,6 +1,7 @@
 import { KNOWN_ACCOUNT_TYPES } from '../../common/account-types.js'
+import type { VersionView } from '../common/aggregation.js'
 import { ITEM_STATUSES } from '../connect.js'
-import { iso } from '../http.js'
+import { iso, type UserRouteContext } from '../http.js'
 import type { AccountRecord, ItemRecord, StockRecord, TransactionRecord, UserRecord } from '../state.js'
 
 /**
@@ -108,3 +109,25 @@ export const stockView = (stock: StockRecord) => ({
   is_deleted: false,
   account_id: stock.accountId,
 })
+
+/** An account with its item (for the item's status). */
+const accountOf = (account: AccountRecord, ctx: UserRouteContext) =>
+  accountView(account, ctx.state.item(ctx.user.uuid, account.itemId), ctx.language)
+
+/** The 2021-06-01 JSON of the records the shared routes serve. */
+export const v2View: VersionView = {
+  user: userView,
+  item: (item, ctx) => itemView(item, ctx.language),
+  account: accountOf,
+  transaction: transactionView,
+  stock: stockView,
+  accountInformation: (a, ctx) => ({
+    id: a.id,
+    name: a.name,
+    type: accountOf(a, ctx).type,
+    currency_code: a.currencyCode,
+    bank_id: a.providerId,
+    iban: a.iban,
+  }),
+  notFound: (ctx, resource) => ctx.error(404, 'not_found', `No ${resource} found`),
+}

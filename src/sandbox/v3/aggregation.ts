@@ -1,8 +1,6 @@
 import * as v from 'valibot'
 import { CONNECT_COUNTRIES } from '../../common/connect-countries.js'
-import { empty, json, numericId, type Route, type UserRouteContext, userRoute } from '../http.js'
-import { byNumber, type Cursoring } from '../pagination.js'
-import type { AccountRecord, ItemRecord, SessionRecord, StockRecord, TransactionRecord } from '../state.js'
+import { aggregationHandlers, startSession } from '../common/aggregation.js'
 import {
   badRequest,
   dateQuery,
@@ -12,8 +10,11 @@ import {
   notFoundForUser,
   readBody,
   readQuery,
-} from './common.js'
-import { accountView, itemView, stockView, transactionView } from './views.js'
+} from '../common/requests.js'
+import { json, type Route, type UserRouteContext, userRoute } from '../http.js'
+import type { Cursoring } from '../pagination.js'
+import type { TransactionRecord } from '../state.js'
+import { transactionView, v3View } from './views.js'
 
 /**
  * User-level aggregation routes (bearer token): Connect and user-management sessions, items,
@@ -50,23 +51,6 @@ const UserSessionBody = v.object({
 
 const isAccountTypes = (value: unknown): value is 'payment' | 'all' => value === 'payment' || value === 'all'
 
-const createSession = (
-  ctx: UserRouteContext,
-  kind: SessionRecord['kind'],
-  fields: Omit<SessionRecord, 'id' | 'kind' | 'userUuid' | 'createdAt'>,
-): Response => {
-  const session: SessionRecord = {
-    id: ctx.rng.uuid(),
-    kind,
-    userUuid: ctx.user.uuid,
-    createdAt: ctx.clock.now(),
-    ...fields,
-  }
-  ctx.state.sessions.set(session.id, session)
-  const where = kind === 'connect' ? 'session' : 'user'
-  return json(201, { id: session.id, url: `${ctx.origin}/_sandbox/connect/${where}/${session.id}` })
-}
-
 /** Transactions: newest `updated_at` first, cursor `<updated_at ms>:<id>` like Bridge's. */
 const transactionCursor: Cursoring<TransactionRecord> = {
   key: (tx) => `${tx.updatedAt}:${tx.id}`,
@@ -89,17 +73,7 @@ const firstAtOrBefore = (sorted: readonly TransactionRecord[], ms: number): numb
   return lo
 }
 
-const withId = <T>(
-  ctx: UserRouteContext,
-  resource: 'item' | 'account' | 'transaction' | 'stock',
-  find: (id: number) => T | undefined,
-  answer: (record: T) => Response,
-): Response => {
-  const raw = ctx.params.id as string
-  const id = numericId(raw)
-  const record = id === undefined ? undefined : find(id)
-  return record === undefined ? notFoundForUser(ctx, resource, raw) : answer(record)
-}
+const shared = aggregationHandlers(v3View)
 
 export const aggregationRoutes: readonly Route[] = [
   userRoute('POST', '/v3/aggregation/connect-sessions', (ctx) => {
@@ -111,14 +85,18 @@ export const aggregationRoutes: readonly Route[] = [
     const b = body.value
     if (b.item_id !== undefined && !ctx.state.item(ctx.user.uuid, b.item_id))
       return notFoundForUser(ctx, 'item', String(b.item_id))
-    return createSession(ctx, 'connect', {
-      accountTypes: isAccountTypes(b.account_types) ? b.account_types : 'payment',
-      ...(b.user_email === undefined ? {} : { userEmail: b.user_email }),
-      ...(b.provider_id === undefined ? {} : { providerId: b.provider_id }),
-      ...(b.item_id === undefined ? {} : { itemId: b.item_id }),
-      ...(b.callback_url === undefined ? {} : { callbackUrl: b.callback_url }),
-      ...(b.context === undefined ? {} : { context: b.context }),
-    })
+    return json(
+      201,
+      startSession(ctx, {
+        kind: 'connect',
+        accountTypes: isAccountTypes(b.account_types) ? b.account_types : 'payment',
+        ...(b.user_email === undefined ? {} : { userEmail: b.user_email }),
+        ...(b.provider_id === undefined ? {} : { providerId: b.provider_id }),
+        ...(b.item_id === undefined ? {} : { itemId: b.item_id }),
+        ...(b.callback_url === undefined ? {} : { callbackUrl: b.callback_url }),
+        ...(b.context === undefined ? {} : { context: b.context }),
+      }),
+    )
   }),
 
   userRoute('POST', '/v3/aggregation/user-management-sessions', (ctx) => {
@@ -127,63 +105,21 @@ export const aggregationRoutes: readonly Route[] = [
       return accountTypesError(ctx, 'user_session')
     const body = readBody(ctx, UserSessionBody)
     if (!body.ok) return body.response
-    return createSession(ctx, 'user-management', {
-      accountTypes: isAccountTypes(body.value.account_types) ? body.value.account_types : 'payment',
-      ...(body.value.user_email === undefined ? {} : { userEmail: body.value.user_email }),
-    })
-  }),
-
-  userRoute('GET', '/v3/aggregation/items', (ctx) =>
-    listResponse(
-      ctx,
-      ctx.state.items(ctx.user.uuid),
-      byNumber((item: ItemRecord) => item.id),
-      (item) => itemView(item, ctx.language),
-      { generatedAt: true },
-    ),
-  ),
-
-  userRoute('GET', '/v3/aggregation/items/:id', (ctx) =>
-    withId(
-      ctx,
-      'item',
-      (id) => ctx.state.item(ctx.user.uuid, id),
-      (item) => json(200, itemView(item, ctx.language)),
-    ),
-  ),
-
-  userRoute('DELETE', '/v3/aggregation/items/:id', (ctx) =>
-    withId(
-      ctx,
-      'item',
-      (id) => ctx.state.item(ctx.user.uuid, id),
-      (item) => {
-        ctx.state.deleteItem(item.id)
-        return empty(204)
-      },
-    ),
-  ),
-
-  userRoute('GET', '/v3/aggregation/accounts', (ctx) => {
-    const query = readQuery<{ item_id: number }>(ctx.query, { item_id: idQuery })
-    if ('property' in query) return badRequest(ctx, query)
-    return listResponse(
-      ctx,
-      ctx.state.accounts(ctx.user.uuid, query.item_id),
-      byNumber((account: AccountRecord) => account.id),
-      accountView,
-      { generatedAt: true },
+    return json(
+      201,
+      startSession(ctx, {
+        kind: 'user-management',
+        accountTypes: isAccountTypes(body.value.account_types) ? body.value.account_types : 'payment',
+        ...(body.value.user_email === undefined ? {} : { userEmail: body.value.user_email }),
+      }),
     )
   }),
 
-  userRoute('GET', '/v3/aggregation/accounts/:id', (ctx) =>
-    withId(
-      ctx,
-      'account',
-      (id) => ctx.state.account(ctx.user.uuid, id),
-      (account) => json(200, accountView(account)),
-    ),
-  ),
+  userRoute('GET', '/v3/aggregation/items', shared.listItems({ generatedAt: true })),
+  userRoute('GET', '/v3/aggregation/items/:id', shared.getItem),
+  userRoute('DELETE', '/v3/aggregation/items/:id', shared.deleteItem),
+  userRoute('GET', '/v3/aggregation/accounts', shared.listAccounts({ generatedAt: true })),
+  userRoute('GET', '/v3/aggregation/accounts/:id', shared.getAccount),
 
   userRoute('GET', '/v3/aggregation/transactions', (ctx) => {
     const query = readQuery<{
@@ -219,14 +155,7 @@ export const aggregationRoutes: readonly Route[] = [
     })
   }),
 
-  userRoute('GET', '/v3/aggregation/transactions/:id', (ctx) =>
-    withId(
-      ctx,
-      'transaction',
-      (id) => ctx.state.transaction(ctx.user.uuid, id),
-      (tx) => json(200, transactionView(tx)),
-    ),
-  ),
+  userRoute('GET', '/v3/aggregation/transactions/:id', shared.getTransaction),
 
   userRoute('GET', '/v3/aggregation/stocks', (ctx) => {
     const query = readQuery<{ account_id: number; since: number }>(ctx.query, {
@@ -235,50 +164,14 @@ export const aggregationRoutes: readonly Route[] = [
     })
     if ('property' in query) return badRequest(ctx, query)
     const { account_id: accountId, since } = query
-    const stocks = ctx.state
-      .stocks(ctx.user.uuid)
-      .filter(
-        (s) =>
-          (accountId === undefined || s.accountId === accountId) &&
-          (since === undefined || s.updatedAt > since),
-      )
-    return listResponse(
+    return shared.stocks(
       ctx,
-      stocks,
-      byNumber((s: StockRecord) => s.id),
-      stockView,
+      (s) =>
+        (accountId === undefined || s.accountId === accountId) &&
+        (since === undefined || s.updatedAt > since),
     )
   }),
+  userRoute('GET', '/v3/aggregation/stocks/:id', shared.getStock),
 
-  userRoute('GET', '/v3/aggregation/stocks/:id', (ctx) =>
-    withId(
-      ctx,
-      'stock',
-      (id) => ctx.state.stock(ctx.user.uuid, id),
-      (stock) => json(200, stockView(stock)),
-    ),
-  ),
-
-  userRoute('GET', '/v3/aggregation/accounts-information', (ctx) => {
-    const resources = ctx.state
-      .items(ctx.user.uuid)
-      .map((item) => ({
-        item_id: item.id,
-        first_name: item.holder.firstName,
-        last_name: item.holder.lastName,
-        accounts: ctx.state
-          .accounts(ctx.user.uuid, item.id)
-          .filter((a) => a.iban !== undefined)
-          .map((a) => ({
-            id: a.id,
-            name: a.name,
-            type: a.type,
-            currency_code: a.currencyCode,
-            provider_id: a.providerId,
-            iban: a.iban,
-          })),
-      }))
-      .filter((entry) => entry.accounts.length > 0)
-    return json(200, { resources })
-  }),
+  userRoute('GET', '/v3/aggregation/accounts-information', shared.accountsInformation),
 ]

@@ -1,22 +1,14 @@
-import { CATEGORY_TREE } from '../data/categories.js'
+import { CATEGORIES, categoryById, filterValues } from '../common/catalog.js'
+import { listResponse, notFound } from '../common/requests.js'
 import { PROVIDERS_V3 } from '../data/providers.js'
 import { clientRoute, json, numericId, type Route, userRoute } from '../http.js'
 import { byNumber } from '../pagination.js'
 import type { TransactionRecord } from '../state.js'
-import { listResponse, notFound } from './common.js'
 
 /** Reference data (providers, categories) and category insights. */
 
 type Provider = Readonly<Record<string, unknown>> & { readonly id: number }
 const PROVIDERS = [...(PROVIDERS_V3 as readonly Provider[])].sort((a, b) => a.id - b.id)
-
-/** Values of a multi-valued filter: repeated keys, each possibly a comma list. */
-const values = (query: URLSearchParams, name: string): string[] =>
-  query
-    .getAll(name)
-    .flatMap((value) => value.split(','))
-    .map((value) => value.trim().toLowerCase())
-    .filter((value) => value !== '')
 
 const field = (provider: Provider, path: string): unknown =>
   path
@@ -30,11 +22,6 @@ const passes = (provider: Provider, path: string, wanted: string[], all = false)
   const have = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((x) => String(x).toLowerCase())
   return all ? wanted.every((w) => have.includes(w)) : wanted.some((w) => have.includes(w))
 }
-
-const CATEGORIES = [...CATEGORY_TREE].sort((a, b) => a.id - b.id)
-const PARENTS = new Map(
-  CATEGORY_TREE.flatMap((parent) => parent.categories.map((child) => [child.id, parent] as const)),
-)
 
 const DAY = 86_400_000
 const round = (n: number) => Math.round(n * 100) / 100
@@ -104,17 +91,17 @@ export const catalogRoutes: readonly Route[] = [
     const q = ctx.query
     const filtered = PROVIDERS.filter(
       (p) =>
-        passes(p, 'country_code', values(q, 'country_code')) &&
-        passes(p, 'capabilities', values(q, 'capabilities'), true) &&
-        passes(p, 'aggregation_metadata.release_status', values(q, 'aggregation_release_status')) &&
-        passes(p, 'payment_metadata.release_status', values(q, 'payment_release_status')) &&
-        passes(p, 'tags.segment', values(q, 'segment')) &&
+        passes(p, 'country_code', filterValues(q, 'country_code')) &&
+        passes(p, 'capabilities', filterValues(q, 'capabilities'), true) &&
+        passes(p, 'aggregation_metadata.release_status', filterValues(q, 'aggregation_release_status')) &&
+        passes(p, 'payment_metadata.release_status', filterValues(q, 'payment_release_status')) &&
+        passes(p, 'tags.segment', filterValues(q, 'segment')) &&
         passes(
           p,
           'aggregation_metadata.provider_environments',
-          values(q, 'aggregation_provider_environments'),
+          filterValues(q, 'aggregation_provider_environments'),
         ) &&
-        passes(p, 'payment_metadata.provider_environments', values(q, 'payment_provider_environments')),
+        passes(p, 'payment_metadata.provider_environments', filterValues(q, 'payment_provider_environments')),
     )
     return listResponse(
       ctx,
@@ -140,12 +127,8 @@ export const catalogRoutes: readonly Route[] = [
   ),
 
   clientRoute('GET', '/v3/aggregation/categories/:id', (ctx) => {
-    const id = numericId(ctx.params.id)
-    const parent = id === undefined ? undefined : PARENTS.get(id)
-    const child = parent?.categories.find((c) => c.id === id)
-    if (child && parent) return json(200, { id: child.id, name: child.name, parent_id: parent.id })
-    const top = CATEGORY_TREE.find((c) => c.id === id)
-    return top ? json(200, { id: top.id, name: top.name }) : notFound(ctx)
+    const category = categoryById(numericId(ctx.params.id))
+    return category ? json(200, category) : notFound(ctx)
   }),
 
   userRoute('GET', '/v3/aggregation/insights/category', (ctx) =>

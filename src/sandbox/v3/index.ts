@@ -1,4 +1,4 @@
-import { type ApiModule, json } from '../http.js'
+import { type ApiModule, AUTH_FAILURES, json } from '../http.js'
 import { aggregationRoutes } from './aggregation.js'
 import { catalogRoutes } from './catalog.js'
 import { paymentRoutes } from './payments.js'
@@ -14,13 +14,6 @@ export const v3Api: ApiModule = {
   prefix: '/v3',
   bridgeVersion: '2025-01-15',
   error,
-  failures: {
-    clientCredentials: (e) => e(401, 'invalid_client_credentials', 'client_id and client_secret are invalid'),
-    missingToken: (e) => e(401, 'invalid_authorization_header', 'Authorization header has an invalid format'),
-    // Bridge does not document the body for an expired or unknown token; this keeps the code of
-    // its documented bearer error and says what happened.
-    invalidToken: (e) => e(401, 'invalid_authorization_header', 'The access token is invalid or has expired'),
-    version: (e) => e(400, 'invalid_version_header', 'API version Bridge-Version is invalid'),
-  },
+  failures: AUTH_FAILURES,
   routes: [...userRoutes, ...aggregationRoutes, ...catalogRoutes, ...paymentRoutes],
 }

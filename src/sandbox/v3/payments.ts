@@ -1,41 +1,38 @@
 import * as v from 'valibot'
-import { clientRoute, empty, iso, json, type Route, type RouteContext } from '../http.js'
-import { byNumber } from '../pagination.js'
 import {
+  Amount as BaseAmount,
+  createPaymentLink,
+  createPayout,
+  Iban,
+  newestFirst,
+  revokePaymentLink,
+  withPaymentRecord,
+} from '../common/payments.js'
+import {
+  badRequest,
+  instantQuery,
+  listResponse,
+  readBody,
+  readQuery,
+  Text,
+  textQuery,
+} from '../common/requests.js'
+import { clientRoute, empty, iso, json, type Route, type RouteContext } from '../http.js'
+import {
+  type Party,
   type PaymentLinkRecord,
   type PaymentRequestRecord,
   type PayoutRecord,
   type RefundRecord,
   requestStatus,
 } from '../payments.js'
-import {
-  badRequest,
-  instantQuery,
-  listResponse,
-  notFound,
-  readBody,
-  readQuery,
-  Text,
-  textQuery,
-} from './common.js'
 
 /** Payment links, payment requests, payment account (refunds, beneficiaries, payouts), partner consents. */
 
-const MINUTE = 60_000
-const DAY = 86_400_000
-
-const Amount = v.pipe(
-  v.number(),
-  v.minValue(0.01),
-  v.maxValue(35_000),
-  v.check(
-    (n) => Math.round(n * 100) === n * 100 || Math.abs(Math.round(n * 100) - n * 100) < 1e-6,
-    'at most 2 decimals',
-  ),
-)
+/** 2025-01-15 payments cap an amount at 35 000. */
+const Amount = v.pipe(BaseAmount, v.maxValue(35_000))
 const Name = v.pipe(v.string(), v.minLength(1), v.maxLength(35))
 const Reference = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,35}$/))
-const Iban = v.pipe(v.string(), v.regex(/^[A-Z]{2}[0-9A-Z]{13,32}$/))
 
 const Payer = v.pipe(
   v.object({
@@ -98,13 +95,6 @@ const RefundBody = v.object({
   amount: Amount,
   client_reference: v.optional(Text(100)),
   description: v.optional(Text(140)),
-})
-
-const PayoutBody = v.object({
-  beneficiary_id: v.pipe(v.string(), v.minLength(1)),
-  amount: Amount,
-  label: Text(140),
-  client_reference: v.optional(Text(100)),
 })
 
 const PaymentConsentBody = v.object({
@@ -244,64 +234,57 @@ const createdFilter = <T extends { createdAt: number; seq: number }>(
     .sort((a, b) => b.seq - a.seq)
 }
 
-const newestFirst = byNumber((r: { seq: number }) => r.seq, 'desc')
-
 export const paymentRoutes: readonly Route[] = [
   clientRoute('POST', '/v3/payment/payment-links', (ctx) => {
     const body = readBody(ctx, PaymentLinkBody)
     if (!body.ok) return body.response
     const b = body.value
-    const now = ctx.clock.now()
-    const expiredAt = b.expired_date === undefined ? now + 15 * MINUTE : Date.parse(b.expired_date)
-    if (expiredAt <= now || expiredAt > now + 90 * DAY)
-      return ctx.error(
-        400,
-        'payment.invalid_expired_date',
-        'expired_date must be in the next 90 days',
-        'expired_date',
-      )
-    const payments = ctx.state.payments
-    const link: PaymentLinkRecord = {
-      id: ctx.rng.uuid(),
-      seq: payments.nextSeq(),
-      token: ctx.rng.hex(64),
-      status: 'valid',
-      user: b.user as Record<string, string>,
-      transactions: b.transactions,
-      ...(b.client_reference === undefined ? {} : { clientReference: b.client_reference }),
-      ...(b.callback_url === undefined ? {} : { callbackUrl: b.callback_url }),
-      ...(b.provider_id === undefined ? {} : { providerId: b.provider_id }),
-      expiredAt,
-      createdAt: now,
-      updatedAt: now,
-    }
-    payments.links.set(link.id, link)
+    const link = createPaymentLink(
+      ctx,
+      {
+        user: b.user as Party,
+        transactions: b.transactions,
+        ...(b.client_reference === undefined ? {} : { clientReference: b.client_reference }),
+        ...(b.callback_url === undefined ? {} : { callbackUrl: b.callback_url }),
+        ...(b.provider_id === undefined ? {} : { providerId: b.provider_id }),
+        ...(b.expired_date === undefined ? {} : { expiredDate: b.expired_date }),
+      },
+      () =>
+        ctx.error(
+          400,
+          'payment.invalid_expired_date',
+          'expired_date must be in the next 90 days',
+          'expired_date',
+        ),
+    )
+    if (link instanceof Response) return link
     return json(200, { id: link.id, url: linkView(ctx, link).link })
   }),
 
   clientRoute('GET', '/v3/payment/payment-links', (ctx) => {
-    const links = createdFilter(ctx, ctx.state.payments.links.values(), (l) =>
-      ctx.state.payments.linkStatus(l),
-    )
+    const links = createdFilter(ctx, ctx.state.payments.listLinks(), (l) => ctx.state.payments.linkStatus(l))
     if (links instanceof Response) return links
     return listResponse(ctx, links, newestFirst, (link) => linkView(ctx, link), { generatedAt: true })
   }),
 
-  clientRoute('GET', '/v3/payment/payment-links/:id', (ctx) => {
-    const link = ctx.state.payments.links.get(ctx.params.id as string)
-    return link ? json(200, linkView(ctx, link)) : notFound(ctx)
-  }),
+  clientRoute(
+    'GET',
+    '/v3/payment/payment-links/:id',
+    withPaymentRecord(
+      (ctx, id) => ctx.state.payments.link(id),
+      (link, ctx) => linkView(ctx, link),
+    ),
+  ),
 
-  clientRoute('POST', '/v3/payment/payment-links/:id/revoke', (ctx) => {
-    const link = ctx.state.payments.links.get(ctx.params.id as string)
-    // Bridge answers both outcomes without a body.
-    if (!link) return empty(404)
-    if (ctx.state.payments.linkStatus(link) !== 'valid')
-      return ctx.error(400, 'payment_link.not_revocable', 'Only a valid payment link can be revoked')
-    link.status = 'revoked'
-    link.updatedAt = ctx.clock.now()
-    return empty(200)
-  }),
+  clientRoute(
+    'POST',
+    '/v3/payment/payment-links/:id/revoke',
+    // Bridge answers an unknown link without a body.
+    revokePaymentLink(
+      () => empty(404),
+      (ctx) => ctx.error(400, 'payment_link.not_revocable', 'Only a valid payment link can be revoked'),
+    ),
+  ),
 
   clientRoute('POST', '/v3/payment/payment-requests', (ctx) => {
     const body = readBody(ctx, PaymentRequestBody)
@@ -318,7 +301,7 @@ export const paymentRoutes: readonly Route[] = [
       transactions: b.transactions.map((line) => ({ ...line, id: ctx.rng.hex(32) })),
       createdAt: ctx.clock.now(),
     }
-    payments.requests.set(request.id, request)
+    payments.addRequest(request)
     return json(200, { id: request.id, url: `${ctx.origin}/_sandbox/pay/payment/${request.id}/initiate` })
   }),
 
@@ -327,7 +310,7 @@ export const paymentRoutes: readonly Route[] = [
     const now = ctx.clock.now()
     const requests = createdFilter(
       ctx,
-      ctx.state.payments.requests.values(),
+      ctx.state.payments.listRequests(),
       (r) => requestStatus(r, now).status,
       (r) => linkId === null || r.paymentLinkId === linkId,
     )
@@ -336,10 +319,14 @@ export const paymentRoutes: readonly Route[] = [
   }),
 
   // Bridge's documented answer wraps the one payment request in `resources`.
-  clientRoute('GET', '/v3/payment/payment-requests/:id', (ctx) => {
-    const request = ctx.state.payments.requests.get(ctx.params.id as string)
-    return request ? json(200, { resources: [requestView(ctx, request)] }) : notFound(ctx)
-  }),
+  clientRoute(
+    'GET',
+    '/v3/payment/payment-requests/:id',
+    withPaymentRecord(
+      (ctx, id) => ctx.state.payments.request(id),
+      (request, ctx) => ({ resources: [requestView(ctx, request)] }),
+    ),
+  ),
 
   clientRoute('POST', '/v3/payment/payment-account/refunds', (ctx) => {
     const body = readBody(ctx, RefundBody)
@@ -357,65 +344,41 @@ export const paymentRoutes: readonly Route[] = [
       ...(b.description === undefined ? {} : { description: b.description }),
       createdAt: ctx.clock.now(),
     }
-    payments.refunds.set(refund.id, refund)
+    payments.addRefund(refund)
     return json(200, refundView(refund))
   }),
 
-  clientRoute('GET', '/v3/payment/payment-account/refunds', (ctx) => {
-    const refunds = [...ctx.state.payments.refunds.values()].sort((a, b) => b.seq - a.seq)
-    return listResponse(ctx, refunds, newestFirst, refundView, { generatedAt: true })
-  }),
+  clientRoute('GET', '/v3/payment/payment-account/refunds', (ctx) =>
+    listResponse(ctx, ctx.state.payments.listRefunds(), newestFirst, refundView, { generatedAt: true }),
+  ),
 
-  clientRoute('GET', '/v3/payment/payment-account/refunds/:id', (ctx) => {
-    const refund = ctx.state.payments.refunds.get(ctx.params.id as string)
-    return refund ? json(200, refundView(refund)) : notFound(ctx)
-  }),
+  clientRoute(
+    'GET',
+    '/v3/payment/payment-account/refunds/:id',
+    withPaymentRecord((ctx, id) => ctx.state.payments.refund(id), refundView),
+  ),
 
   clientRoute('GET', '/v3/payment/payment-account/beneficiaries', (ctx) =>
     json(200, { resources: ctx.state.payments.beneficiaries.map(beneficiaryView) }),
   ),
 
-  clientRoute('POST', '/v3/payment/payment-account/payouts', (ctx) => {
-    const body = readBody(ctx, PayoutBody)
-    if (!body.ok) return body.response
-    const b = body.value
-    const payments = ctx.state.payments
-    const beneficiary = payments.beneficiaries.find((x) => x.id === b.beneficiary_id)
-    if (!beneficiary)
-      return ctx.error(
-        404,
-        'beneficiary.not_found',
-        `Beneficiary ${b.beneficiary_id} not found`,
-        'beneficiary_id',
-      )
-    // Sandbox rule from Bridge's docs: a payout above the payment account's balance fails.
-    const funded = b.amount <= payments.balance
-    if (funded) payments.balance = Math.round((payments.balance - b.amount) * 100) / 100
-    const payout: PayoutRecord = {
-      id: ctx.rng.uuid(),
-      seq: payments.nextSeq(),
-      beneficiary,
-      status: funded ? 'paid' : 'fail',
-      ...(funded ? {} : { statusReason: 'insufficient_funds' }),
-      ...(b.client_reference === undefined ? {} : { clientReference: b.client_reference }),
-      label: b.label,
-      amount: b.amount,
-      currency: 'EUR',
-      createdAt: ctx.clock.now(),
-    }
-    payments.payouts.set(payout.id, payout)
-    return json(200, payoutView(payout))
-  }),
+  clientRoute(
+    'POST',
+    '/v3/payment/payment-account/payouts',
+    createPayout(payoutView, (ctx, id) =>
+      ctx.error(404, 'beneficiary.not_found', `Beneficiary ${id} not found`, 'beneficiary_id'),
+    ),
+  ),
 
-  clientRoute('GET', '/v3/payment/payment-account/payouts', (ctx) => {
-    const payouts = [...ctx.state.payments.payouts.values()].sort((a, b) => b.seq - a.seq)
-    return listResponse(ctx, payouts, newestFirst, payoutView, { generatedAt: true })
-  }),
+  clientRoute('GET', '/v3/payment/payment-account/payouts', (ctx) =>
+    listResponse(ctx, ctx.state.payments.listPayouts(), newestFirst, payoutView, { generatedAt: true }),
+  ),
 
-  clientRoute('GET', '/v3/payment/payment-account/payouts/:id', (ctx) => {
-    const payout = ctx.state.payments.payouts.get(ctx.params.id as string)
-    return payout ? json(200, payoutView(payout)) : notFound(ctx)
-  }),
+  clientRoute(
+    'GET',
+    '/v3/payment/payment-account/payouts/:id',
+    withPaymentRecord((ctx, id) => ctx.state.payments.payout(id), payoutView),
+  ),
 
   clientRoute('POST', '/v3/payment/consents', (ctx) => {
     const body = readBody(ctx, PaymentConsentBody)
@@ -427,14 +390,14 @@ export const paymentRoutes: readonly Route[] = [
   clientRoute('POST', '/v3/guidance/consents', (ctx) => {
     const body = readBody(ctx, GuidanceConsentBody)
     if (!body.ok) return empty(400)
-    if (!ctx.state.users.has(body.value.user_uuid)) return empty(404)
-    ctx.state.payments.guidanceConsents.add(body.value.user_uuid)
+    if (!ctx.state.user(body.value.user_uuid)) return empty(404)
+    ctx.state.payments.grantGuidanceConsent(body.value.user_uuid)
     return empty(200)
   }),
 
   clientRoute('GET', '/v3/guidance/health/:uuid', (ctx) => {
     const uuid = ctx.params.uuid as string
-    if (!ctx.state.users.has(uuid) || !ctx.state.payments.guidanceConsents.has(uuid)) return empty(404)
+    if (!ctx.state.user(uuid) || !ctx.state.payments.hasGuidanceConsent(uuid)) return empty(404)
     const count = ctx.state.transactions(uuid, 'updated').length
     const message =
       ctx.language === 'en'
@@ -446,15 +409,12 @@ export const paymentRoutes: readonly Route[] = [
   clientRoute('POST', '/v3/applications', (ctx) => {
     const body = readBody(ctx, ApplicationsBody)
     if (!body.ok) return body.response
-    const payments = ctx.state.payments
-    const wanted = body.value.applications.length
-    if (wanted > payments.applicationsLeft)
-      return ctx.error(
-        400,
-        'organization.cannot_update_remaining_app_counter_exception',
-        `Too few remaining applications to create. You can only create ${payments.applicationsLeft} more.`,
-      )
-    payments.applicationsLeft -= wanted
-    return empty(204)
+    const created = ctx.state.payments.createApplications(body.value.applications.length)
+    if (created === true) return empty(204)
+    return ctx.error(
+      400,
+      'organization.cannot_update_remaining_app_counter_exception',
+      `Too few remaining applications to create. You can only create ${created} more.`,
+    )
   }),
 ]

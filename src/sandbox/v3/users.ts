@@ -1,9 +1,8 @@
 import * as v from 'valibot'
+import { listUsers } from '../common/aggregation.js'
+import { readBody } from '../common/requests.js'
 import { clientRoute, empty, iso, json, type Route, type RouteContext } from '../http.js'
-import { byNumber } from '../pagination.js'
-import type { UserRecord } from '../state.js'
-import { listResponse, readBody } from './common.js'
-import { userView } from './views.js'
+import { userView, v3View } from './views.js'
 
 /** Users and user access tokens (client credentials). */
 
@@ -33,17 +32,10 @@ export const userRoutes: readonly Route[] = [
     return json(201, userView(user))
   }),
 
-  clientRoute('GET', '/v3/aggregation/users', (ctx) =>
-    listResponse(
-      ctx,
-      ctx.state.listUsers(),
-      byNumber((u: UserRecord) => u.seq),
-      userView,
-    ),
-  ),
+  clientRoute('GET', '/v3/aggregation/users', listUsers(v3View)),
 
   clientRoute('GET', '/v3/aggregation/users/:uuid', (ctx) => {
-    const user = ctx.state.users.get(ctx.params.uuid as string)
+    const user = ctx.state.user(ctx.params.uuid as string)
     if (!user) return userNotFound(ctx, ctx.params.uuid as string)
     return json(200, userView(user))
   }),
@@ -59,7 +51,7 @@ export const userRoutes: readonly Route[] = [
     if (!body.ok) return body.response
     const user =
       'user_uuid' in body.value
-        ? ctx.state.users.get(body.value.user_uuid)
+        ? ctx.state.user(body.value.user_uuid)
         : ctx.state.findUserBy('externalUserId', body.value.external_user_id)
     if (!user) return ctx.error(401, 'user.authentication.unauthorized')
     const token = ctx.state.issueToken(user.uuid)

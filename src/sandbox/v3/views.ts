@@ -1,3 +1,5 @@
+import type { VersionView } from '../common/aggregation.js'
+import { notFoundForUser } from '../common/requests.js'
 import { ITEM_STATUSES } from '../connect.js'
 import { iso } from '../http.js'
 import type { AccountRecord, ItemRecord, StockRecord, TransactionRecord, UserRecord } from '../state.js'
@@ -92,3 +94,21 @@ export const stockView = (stock: StockRecord) => ({
   created_at: iso(stock.createdAt),
   updated_at: iso(stock.updatedAt),
 })
+
+/** The 2025-01-15 JSON of the records the shared routes serve. */
+export const v3View: VersionView = {
+  user: userView,
+  item: (item, ctx) => itemView(item, ctx.language),
+  account: accountView,
+  transaction: transactionView,
+  stock: stockView,
+  accountInformation: (a) => ({
+    id: a.id,
+    name: a.name,
+    type: a.type,
+    currency_code: a.currencyCode,
+    provider_id: a.providerId,
+    iban: a.iban,
+  }),
+  notFound: notFoundForUser,
+}

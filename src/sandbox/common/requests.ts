@@ -9,7 +9,7 @@ import {
   readLimit,
 } from '../pagination.js'
 
-/** Helpers shared by the 2025-01-15 routes: query parsing, body validation, list envelopes. */
+/** Helpers every API version's routes use: query parsing, body validation, list envelopes, 404s. */
 
 /** 400 `invalid_request` for a bad query parameter or body property. */
 export const badRequest = (ctx: RouteContext, problem: ParamError): Response =>

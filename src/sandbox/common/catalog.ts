@@ -1,0 +1,29 @@
+import { CATEGORY_TREE } from '../data/categories.js'
+
+/** Reference-data helpers both API versions use (filters, the category tree). */
+
+/** Values of a multi-valued filter, lower case: repeated keys, each possibly a comma list. */
+export const filterValues = (query: URLSearchParams, name: string): string[] =>
+  query
+    .getAll(name)
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim().toLowerCase())
+    .filter((value) => value !== '')
+
+/** Top-level categories by id, each with its sub-categories. */
+export const CATEGORIES = [...CATEGORY_TREE].sort((a, b) => a.id - b.id)
+
+const PARENTS = new Map(
+  CATEGORY_TREE.flatMap((parent) => parent.categories.map((child) => [child.id, parent] as const)),
+)
+
+/** A category (top-level or sub-category) by id; `parent_id` only for sub-categories. */
+export const categoryById = (
+  id: number | undefined,
+): { id: number; name: string; parent_id?: number } | undefined => {
+  const parent = id === undefined ? undefined : PARENTS.get(id)
+  const child = parent?.categories.find((c) => c.id === id)
+  if (child && parent) return { id: child.id, name: child.name, parent_id: parent.id }
+  const top = CATEGORIES.find((c) => c.id === id)
+  return top && { id: top.id, name: top.name }
+}

@@ -1,0 +1,115 @@
+import * as v from 'valibot'
+import { empty, json, type RouteContext } from '../http.js'
+import { byNumber } from '../pagination.js'
+import type { Party, PaymentLineInput, PaymentLinkRecord, PayoutRecord } from '../payments.js'
+import { notFound, readBody, Text } from './requests.js'
+
+/**
+ * Payment logic both API versions share (links, payouts, lookups by id); each version keeps its
+ * own body schemas, JSON and error wording.
+ */
+
+const MINUTE = 60_000
+const DAY = 86_400_000
+
+/** A positive amount with at most 2 decimals. */
+export const Amount = v.pipe(
+  v.number(),
+  v.minValue(0.01),
+  v.check((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'at most 2 decimals'),
+)
+
+/** An IBAN's shape: country, check digits and 11 to 30 letters or digits. */
+export const Iban = v.pipe(v.string(), v.regex(/^[A-Z]{2}[0-9A-Z]{13,32}$/))
+
+const PayoutBody = v.object({
+  beneficiary_id: Text(64),
+  amount: Amount,
+  label: Text(140),
+  client_reference: v.optional(Text(100)),
+})
+
+/** Payment records newest first, by creation order. */
+export const newestFirst = byNumber((r: { seq: number }) => r.seq, 'desc')
+
+/** A client-level handler for the record the path's `:id` names, or Bridge's generic 404. */
+export const withPaymentRecord =
+  <T>(
+    find: (ctx: RouteContext, id: string) => T | undefined,
+    answer: (record: T, ctx: RouteContext) => unknown,
+  ) =>
+  (ctx: RouteContext): Response => {
+    const record = find(ctx, ctx.params.id as string)
+    return record === undefined ? notFound(ctx) : json(200, answer(record, ctx))
+  }
+
+/** What a payment link body gives, whatever its version's field names. */
+export interface LinkFields {
+  readonly user: Party
+  readonly transactions: readonly PaymentLineInput[]
+  readonly clientReference?: string
+  readonly callbackUrl?: string
+  readonly providerId?: number
+  /** ISO 8601; default 15 minutes from now. */
+  readonly expiredDate?: string
+}
+
+/**
+ * Creates a payment link, valid 15 minutes unless `expiredDate` says otherwise (in the next 90
+ * days, or `badExpiry` answers).
+ */
+export const createPaymentLink = (
+  ctx: RouteContext,
+  { expiredDate, ...fields }: LinkFields,
+  badExpiry: () => Response,
+): PaymentLinkRecord | Response => {
+  const now = ctx.clock.now()
+  const expiredAt = expiredDate === undefined ? now + 15 * MINUTE : Date.parse(expiredDate)
+  if (expiredAt <= now || expiredAt > now + 90 * DAY) return badExpiry()
+  const payments = ctx.state.payments
+  const link: PaymentLinkRecord = {
+    id: ctx.rng.uuid(),
+    seq: payments.nextSeq(),
+    token: ctx.rng.hex(64),
+    status: 'valid',
+    ...fields,
+    expiredAt,
+    createdAt: now,
+    updatedAt: now,
+  }
+  payments.addLink(link)
+  return link
+}
+
+/** Revokes the link the path names: `missing` or `notRevocable` answer when it cannot be. */
+export const revokePaymentLink =
+  (missing: (ctx: RouteContext) => Response, notRevocable: (ctx: RouteContext) => Response) =>
+  (ctx: RouteContext): Response => {
+    const link = ctx.state.payments.link(ctx.params.id as string)
+    if (!link) return missing(ctx)
+    return ctx.state.payments.revokeLink(link) ? empty(200) : notRevocable(ctx)
+  }
+
+/**
+ * The payout route: pays out to a beneficiary of the payment account; `unknown` answers when there
+ * is no such beneficiary.
+ */
+export const createPayout =
+  (view: (payout: PayoutRecord) => unknown, unknown: (ctx: RouteContext, id: string) => Response) =>
+  (ctx: RouteContext): Response => {
+    const read = readBody(ctx, PayoutBody)
+    if (!read.ok) return read.response
+    const body = read.value
+    const payments = ctx.state.payments
+    const beneficiary = payments.beneficiaries.find((x) => x.id === body.beneficiary_id)
+    if (!beneficiary) return unknown(ctx, body.beneficiary_id)
+    const payout = payments.addPayout({
+      id: ctx.rng.uuid(),
+      beneficiary,
+      ...(body.client_reference === undefined ? {} : { clientReference: body.client_reference }),
+      label: body.label,
+      amount: body.amount,
+      currency: 'EUR',
+    })
+    return json(200, view(payout))
+  }
