@@ -121,7 +121,7 @@ page('/_sandbox/connect/user/:id', () =>
 // the lines' labels), then redirects to the link's callback_url when it has one.
 page('/_sandbox/pay/link/:token', ({ state, params }) => {
   const payments = state.payments
-  const link = payments.linkByToken(params.token as string)
+  const link = payments.links.find((l) => l.token === params.token)
   if (!link) return html(404, '<p>Unknown payment link.</p>')
   const request = payments.payLink(link)
   if (!request) return html(410, `<p>This payment link is ${escapeHtml(payments.linkStatus(link))}.</p>`)
@@ -136,7 +136,7 @@ page('/_sandbox/pay/link/:token', ({ state, params }) => {
 })
 
 page('/_sandbox/pay/payment/:id/initiate', ({ state, params }) => {
-  const request = state.payments.request(params.id as string)
+  const request = state.payments.requests.get(params.id as string)
   if (!request) return html(404, '<p>Unknown payment request.</p>')
   if (request.callbackUrl)
     return new Response(null, { status: 302, headers: { location: request.callbackUrl } })

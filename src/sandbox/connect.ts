@@ -129,7 +129,6 @@ export class ConnectError extends Error {
   }
 }
 
-
 /** Completion options as the admin API accepts them (`accounts` is for the JavaScript API only). */
 export const CompleteSchema = v.object({
   scenario: v.optional(v.picklist(CONNECT_SCENARIOS)),

@@ -52,6 +52,7 @@ export {
 } from './faults.js'
 export type { AccountKind } from './generate.js'
 export { type RunningSandbox, type StartSandboxOptions, startSandbox } from './node.js'
+export type { BeneficiaryRecord, Party, PaymentLineInput, PaymentLinkRecord } from './payments.js'
 export {
   createSandbox,
   type RecordedRequest,
@@ -62,7 +63,6 @@ export {
   type SeededUser,
   type SeedUserOptions,
 } from './sandbox.js'
-export type { BeneficiaryRecord, PaymentLinkRecord, PaymentLineInput, Party } from './payments.js'
 export type {
   AccountRecord,
   ItemRecord,

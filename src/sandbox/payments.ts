@@ -190,16 +190,31 @@ export const requestStatus = (
   return { ...first, lines }
 }
 
-/** Newest first, by creation order. */
-const newestFirst = <T extends { readonly seq: number }>(records: Iterable<T>): T[] =>
-  [...records].sort((a, b) => b.seq - a.seq)
+/** Payment records by id; records are added only through `add`, and listed newest first. */
+export class RecordTable<T extends { readonly id: string; readonly seq: number }> {
+  private readonly byId = new Map<string, T>()
+  add(record: T): void {
+    this.byId.set(record.id, record)
+  }
+  get(id: string): T | undefined {
+    return this.byId.get(id)
+  }
+  find(test: (record: T) => boolean): T | undefined {
+    for (const record of this.byId.values()) if (test(record)) return record
+    return undefined
+  }
+  /** Newest first (by creation order). */
+  list(): T[] {
+    return [...this.byId.values()].sort((a, b) => b.seq - a.seq)
+  }
+}
 
 /** Payment data of one sandbox; it changes only through these methods. */
 export class PaymentStore {
-  private readonly links = new Map<string, PaymentLinkRecord>()
-  private readonly requests = new Map<string, PaymentRequestRecord>()
-  private readonly refunds = new Map<string, RefundRecord>()
-  private readonly payouts = new Map<string, PayoutRecord>()
+  readonly links = new RecordTable<PaymentLinkRecord>()
+  readonly requests = new RecordTable<PaymentRequestRecord>()
+  readonly refunds = new RecordTable<RefundRecord>()
+  private readonly payouts = new RecordTable<PayoutRecord>()
   readonly beneficiaries: readonly BeneficiaryRecord[]
   /** Users who gave guidance consent, by uuid. */
   private readonly guidanceConsents = new Set<string>()
@@ -222,48 +237,12 @@ export class PaymentStore {
     }))
   }
 
-  addLink(link: PaymentLinkRecord): void {
-    this.links.set(link.id, link)
-  }
-  link(id: string): PaymentLinkRecord | undefined {
-    return this.links.get(id)
-  }
-  linkByToken(token: string): PaymentLinkRecord | undefined {
-    for (const link of this.links.values()) if (link.token === token) return link
-    return undefined
-  }
-  /** Payment links, newest first. */
-  listLinks(): PaymentLinkRecord[] {
-    return newestFirst(this.links.values())
-  }
   /** Revokes a valid link; `false` when it is not valid (any more). */
   revokeLink(link: PaymentLinkRecord): boolean {
     if (this.linkStatus(link) !== 'valid') return false
     link.status = 'revoked'
     link.updatedAt = this.clock.now()
     return true
-  }
-
-  addRequest(request: PaymentRequestRecord): void {
-    this.requests.set(request.id, request)
-  }
-  request(id: string): PaymentRequestRecord | undefined {
-    return this.requests.get(id)
-  }
-  /** Payment requests, newest first. */
-  listRequests(): PaymentRequestRecord[] {
-    return newestFirst(this.requests.values())
-  }
-
-  addRefund(refund: RefundRecord): void {
-    this.refunds.set(refund.id, refund)
-  }
-  refund(id: string): RefundRecord | undefined {
-    return this.refunds.get(id)
-  }
-  /** Refunds, newest first. */
-  listRefunds(): RefundRecord[] {
-    return newestFirst(this.refunds.values())
   }
 
   /**
@@ -280,7 +259,7 @@ export class PaymentStore {
       ...(funded ? {} : { statusReason: 'insufficient_funds' }),
       createdAt: this.clock.now(),
     }
-    this.payouts.set(payout.id, payout)
+    this.payouts.add(payout)
     return payout
   }
   payout(id: string): PayoutRecord | undefined {
@@ -288,7 +267,7 @@ export class PaymentStore {
   }
   /** Payouts, newest first. */
   listPayouts(): PayoutRecord[] {
-    return newestFirst(this.payouts.values())
+    return this.payouts.list()
   }
 
   grantGuidanceConsent(userUuid: string): void {
@@ -333,7 +312,7 @@ export class PaymentStore {
       transactions: link.transactions.map((line) => ({ ...line, id: this.rng.hex(32) })),
       createdAt: now,
     }
-    this.requests.set(request.id, request)
+    this.requests.add(request)
     link.status = 'completed'
     link.updatedAt = now
     return request

@@ -371,7 +371,7 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
       state.user(userUuid) ? [...state.transactions(userUuid, order, accountId)] : [],
     stocks: (userUuid) => (state.user(userUuid) ? state.stocks(userUuid) : []),
     session: (sessionId) => state.session(sessionId),
-    paymentLinks: () => state.payments.listLinks(),
+    paymentLinks: () => state.payments.links.list(),
     beneficiaries: () => [...state.payments.beneficiaries],
     tokens: () => state.listTokens(),
     issueToken: (userUuid) => state.issueToken(userUuid),

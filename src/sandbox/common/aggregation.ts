@@ -1,4 +1,4 @@
-import { empty, json, numericId, type RouteContext, type UserRouteContext } from '../http.js'
+import { empty, iso, json, numericId, type RouteContext, type UserRouteContext } from '../http.js'
 import { byNumber } from '../pagination.js'
 import type {
   AccountRecord,
@@ -144,3 +144,13 @@ export const listUsers = (view: VersionView) => (ctx: RouteContext) =>
     byNumber((user: UserRecord) => user.seq),
     view.user,
   )
+
+/** A new access token for the user, as both versions answer it (`status`: 201 or 200). */
+export const tokenResponse = (ctx: RouteContext, view: VersionView, user: UserRecord, status: number) => {
+  const token = ctx.state.issueToken(user.uuid)
+  return json(status, {
+    access_token: token.accessToken,
+    expires_at: iso(token.expiresAt),
+    user: view.user(user),
+  })
+}

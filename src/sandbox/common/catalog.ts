@@ -1,4 +1,6 @@
 import { CATEGORY_TREE } from '../data/categories.js'
+import { json, numericId, type RouteContext } from '../http.js'
+import { notFound } from './requests.js'
 
 /** Reference-data helpers both API versions use (filters, the category tree). */
 
@@ -27,3 +29,12 @@ export const categoryById = (
   const top = CATEGORIES.find((c) => c.id === id)
   return top && { id: top.id, name: top.name }
 }
+
+/** A handler answering the entry of `list` whose `id` is the path's `:id`, or Bridge's generic 404. */
+export const entryById =
+  <T extends { readonly id: number }>(list: readonly T[]) =>
+  (ctx: RouteContext): Response => {
+    const id = numericId(ctx.params.id)
+    const entry = list.find((e) => e.id === id)
+    return entry ? json(200, entry) : notFound(ctx)
+  }

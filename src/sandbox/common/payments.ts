@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { empty, json, type RouteContext } from '../http.js'
 import { byNumber } from '../pagination.js'
-import type { Party, PaymentLineInput, PaymentLinkRecord, PayoutRecord } from '../payments.js'
+import type { Party, PaymentLineInput, PaymentLinkRecord, PayoutRecord, RefundRecord } from '../payments.js'
 import { notFound, readBody, Text } from './requests.js'
 
 /**
@@ -77,7 +77,7 @@ export const createPaymentLink = (
     createdAt: now,
     updatedAt: now,
   }
-  payments.addLink(link)
+  payments.links.add(link)
   return link
 }
 
@@ -85,7 +85,7 @@ export const createPaymentLink = (
 export const revokePaymentLink =
   (missing: (ctx: RouteContext) => Response, notRevocable: (ctx: RouteContext) => Response) =>
   (ctx: RouteContext): Response => {
-    const link = ctx.state.payments.link(ctx.params.id as string)
+    const link = ctx.state.payments.links.get(ctx.params.id as string)
     if (!link) return missing(ctx)
     return ctx.state.payments.revokeLink(link) ? empty(200) : notRevocable(ctx)
   }
@@ -113,3 +113,29 @@ export const createPayout =
     })
     return json(200, view(payout))
   }
+
+/** What a refund body gives. */
+interface RefundFields {
+  readonly payment_account_transaction_id: string
+  readonly amount: number
+  readonly client_reference?: string | undefined
+  readonly description?: string | undefined
+}
+
+/** Refunds a payment-account transaction in euros, with the status the version reports. */
+export const createRefund = (ctx: RouteContext, b: RefundFields, status: string): RefundRecord => {
+  const payments = ctx.state.payments
+  const refund: RefundRecord = {
+    id: ctx.rng.hex(32),
+    seq: payments.nextSeq(),
+    paymentAccountTransactionId: b.payment_account_transaction_id,
+    amount: b.amount,
+    currency: 'EUR',
+    status,
+    ...(b.client_reference === undefined ? {} : { clientReference: b.client_reference }),
+    ...(b.description === undefined ? {} : { description: b.description }),
+    createdAt: ctx.clock.now(),
+  }
+  payments.refunds.add(refund)
+  return refund
+}

@@ -1,4 +1,4 @@
-import { CATEGORIES, categoryById, filterValues } from '../common/catalog.js'
+import { CATEGORIES, categoryById, entryById, filterValues } from '../common/catalog.js'
 import { listResponse, notFound } from '../common/requests.js'
 import { BANKS_V2 } from '../data/providers.js'
 import { clientRoute, iso, json, numericId, type Route } from '../http.js'
@@ -46,11 +46,7 @@ export const catalogRoutes: readonly Route[] = [
     )
   }),
 
-  clientRoute('GET', '/v2/banks/:id', (ctx) => {
-    const id = numericId(ctx.params.id)
-    const bank = BANKS.find((b) => b.id === id)
-    return bank ? json(200, bank) : notFound(ctx)
-  }),
+  clientRoute('GET', '/v2/banks/:id', entryById(BANKS)),
 
   clientRoute('GET', '/v2/categories', (ctx) =>
     listResponse(

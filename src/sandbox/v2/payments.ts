@@ -3,6 +3,7 @@ import {
   Amount,
   createPaymentLink,
   createPayout,
+  createRefund,
   Iban,
   newestFirst,
   revokePaymentLink,
@@ -146,13 +147,13 @@ export const paymentRoutes: readonly Route[] = [
     return json(200, { id: link.id, url: linkView(ctx, link).url })
   }),
   clientRoute('GET', '/v2/payment-links', (ctx) =>
-    listResponse(ctx, ctx.state.payments.listLinks(), newestFirst, (link) => linkView(ctx, link)),
+    listResponse(ctx, ctx.state.payments.links.list(), newestFirst, (link) => linkView(ctx, link)),
   ),
   clientRoute(
     'GET',
     '/v2/payment-links/:id',
     withPaymentRecord(
-      (ctx, id) => ctx.state.payments.link(id),
+      (ctx, id) => ctx.state.payments.links.get(id),
       (link, ctx) => linkView(ctx, link),
     ),
   ),
@@ -186,7 +187,7 @@ export const paymentRoutes: readonly Route[] = [
       })),
       createdAt: ctx.clock.now(),
     }
-    payments.addRequest(request)
+    payments.requests.add(request)
     return json(200, {
       id: request.id,
       consent_url: `${ctx.origin}/_sandbox/pay/payment/${request.id}/initiate`,
@@ -199,8 +200,8 @@ export const paymentRoutes: readonly Route[] = [
       .flatMap((s) => s.split(','))
       .filter((s) => s !== '')
     const now = ctx.clock.now()
-    const requests = ctx.state.payments
-      .listRequests()
+    const requests = ctx.state.payments.requests
+      .list()
       .filter(
         (r) =>
           (linkId === null || r.paymentLinkId === linkId) &&
@@ -212,7 +213,7 @@ export const paymentRoutes: readonly Route[] = [
     'GET',
     '/v2/payment-requests/:id',
     withPaymentRecord(
-      (ctx, id) => ctx.state.payments.request(id),
+      (ctx, id) => ctx.state.payments.requests.get(id),
       (request, ctx) => requestView(ctx, request),
     ),
   ),
@@ -228,28 +229,15 @@ export const paymentRoutes: readonly Route[] = [
       }),
     )
     if (!body.ok) return body.response
-    const b = body.value
-    const payments = ctx.state.payments
-    const refund = {
-      id: ctx.rng.hex(32),
-      seq: payments.nextSeq(),
-      paymentAccountTransactionId: b.payment_account_transaction_id,
-      amount: b.amount,
-      currency: 'EUR',
-      status: 'created',
-      ...(b.client_reference === undefined ? {} : { clientReference: b.client_reference }),
-      ...(b.description === undefined ? {} : { description: b.description }),
-      createdAt: ctx.clock.now(),
-    }
-    payments.addRefund(refund)
+    const refund = createRefund(ctx, body.value, 'created')
     return json(200, {
       id: refund.id,
       payment_account_transaction_id: refund.paymentAccountTransactionId,
       amount: refund.amount,
       currency: refund.currency,
       status: refund.status,
-      client_reference: b.client_reference ?? null,
-      description: b.description ?? null,
+      client_reference: refund.clientReference ?? null,
+      description: refund.description ?? null,
       created_at: iso(refund.createdAt),
       updated_at: iso(refund.createdAt),
     })

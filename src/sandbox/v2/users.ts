@@ -1,7 +1,7 @@
 import * as v from 'valibot'
-import { listUsers } from '../common/aggregation.js'
+import { listUsers, tokenResponse } from '../common/aggregation.js'
 import { readBody } from '../common/requests.js'
-import { clientRoute, empty, iso, json, type Route, type RouteContext, userRoute } from '../http.js'
+import { clientRoute, empty, json, type Route, type RouteContext, userRoute } from '../http.js'
 import type { UserRecord } from '../state.js'
 import { userView, v2View } from './views.js'
 
@@ -105,12 +105,7 @@ export const userRoutes: readonly Route[] = [
           ? ctx.state.user(b.user_uuid)
           : ctx.state.findUserBy('externalUserId', b.external_user_id)
     if (!user || ('email' in b && user.password !== b.password)) return unauthorized(ctx)
-    const token = ctx.state.issueToken(user.uuid)
-    return json(200, {
-      access_token: token.accessToken,
-      expires_at: iso(token.expiresAt),
-      user: userView(user),
-    })
+    return tokenResponse(ctx, v2View, user, 200)
   }),
 
   userRoute('POST', '/v2/logout', (ctx) => {

@@ -1,4 +1,4 @@
-import { CATEGORIES, categoryById, filterValues } from '../common/catalog.js'
+import { CATEGORIES, categoryById, entryById, filterValues } from '../common/catalog.js'
 import { listResponse, notFound } from '../common/requests.js'
 import { PROVIDERS_V3 } from '../data/providers.js'
 import { clientRoute, json, numericId, type Route, userRoute } from '../http.js'
@@ -111,11 +111,7 @@ export const catalogRoutes: readonly Route[] = [
     )
   }),
 
-  clientRoute('GET', '/v3/providers/:id', (ctx) => {
-    const id = numericId(ctx.params.id)
-    const provider = PROVIDERS.find((p) => p.id === id)
-    return provider ? json(200, provider) : notFound(ctx)
-  }),
+  clientRoute('GET', '/v3/providers/:id', entryById(PROVIDERS)),
 
   clientRoute('GET', '/v3/aggregation/categories', (ctx) =>
     listResponse(

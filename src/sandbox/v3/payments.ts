@@ -3,6 +3,7 @@ import {
   Amount as BaseAmount,
   createPaymentLink,
   createPayout,
+  createRefund,
   Iban,
   newestFirst,
   revokePaymentLink,
@@ -262,7 +263,7 @@ export const paymentRoutes: readonly Route[] = [
   }),
 
   clientRoute('GET', '/v3/payment/payment-links', (ctx) => {
-    const links = createdFilter(ctx, ctx.state.payments.listLinks(), (l) => ctx.state.payments.linkStatus(l))
+    const links = createdFilter(ctx, ctx.state.payments.links.list(), (l) => ctx.state.payments.linkStatus(l))
     if (links instanceof Response) return links
     return listResponse(ctx, links, newestFirst, (link) => linkView(ctx, link), { generatedAt: true })
   }),
@@ -271,7 +272,7 @@ export const paymentRoutes: readonly Route[] = [
     'GET',
     '/v3/payment/payment-links/:id',
     withPaymentRecord(
-      (ctx, id) => ctx.state.payments.link(id),
+      (ctx, id) => ctx.state.payments.links.get(id),
       (link, ctx) => linkView(ctx, link),
     ),
   ),
@@ -301,7 +302,7 @@ export const paymentRoutes: readonly Route[] = [
       transactions: b.transactions.map((line) => ({ ...line, id: ctx.rng.hex(32) })),
       createdAt: ctx.clock.now(),
     }
-    payments.addRequest(request)
+    payments.requests.add(request)
     return json(200, { id: request.id, url: `${ctx.origin}/_sandbox/pay/payment/${request.id}/initiate` })
   }),
 
@@ -310,7 +311,7 @@ export const paymentRoutes: readonly Route[] = [
     const now = ctx.clock.now()
     const requests = createdFilter(
       ctx,
-      ctx.state.payments.listRequests(),
+      ctx.state.payments.requests.list(),
       (r) => requestStatus(r, now).status,
       (r) => linkId === null || r.paymentLinkId === linkId,
     )
@@ -323,7 +324,7 @@ export const paymentRoutes: readonly Route[] = [
     'GET',
     '/v3/payment/payment-requests/:id',
     withPaymentRecord(
-      (ctx, id) => ctx.state.payments.request(id),
+      (ctx, id) => ctx.state.payments.requests.get(id),
       (request, ctx) => ({ resources: [requestView(ctx, request)] }),
     ),
   ),
@@ -331,31 +332,18 @@ export const paymentRoutes: readonly Route[] = [
   clientRoute('POST', '/v3/payment/payment-account/refunds', (ctx) => {
     const body = readBody(ctx, RefundBody)
     if (!body.ok) return body.response
-    const b = body.value
-    const payments = ctx.state.payments
-    const refund: RefundRecord = {
-      id: ctx.rng.hex(32),
-      seq: payments.nextSeq(),
-      paymentAccountTransactionId: b.payment_account_transaction_id,
-      amount: b.amount,
-      currency: 'EUR',
-      status: 'paid',
-      ...(b.client_reference === undefined ? {} : { clientReference: b.client_reference }),
-      ...(b.description === undefined ? {} : { description: b.description }),
-      createdAt: ctx.clock.now(),
-    }
-    payments.addRefund(refund)
+    const refund = createRefund(ctx, body.value, 'paid')
     return json(200, refundView(refund))
   }),
 
   clientRoute('GET', '/v3/payment/payment-account/refunds', (ctx) =>
-    listResponse(ctx, ctx.state.payments.listRefunds(), newestFirst, refundView, { generatedAt: true }),
+    listResponse(ctx, ctx.state.payments.refunds.list(), newestFirst, refundView, { generatedAt: true }),
   ),
 
   clientRoute(
     'GET',
     '/v3/payment/payment-account/refunds/:id',
-    withPaymentRecord((ctx, id) => ctx.state.payments.refund(id), refundView),
+    withPaymentRecord((ctx, id) => ctx.state.payments.refunds.get(id), refundView),
   ),
 
   clientRoute('GET', '/v3/payment/payment-account/beneficiaries', (ctx) =>

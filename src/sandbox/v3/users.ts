@@ -1,7 +1,7 @@
 import * as v from 'valibot'
-import { listUsers } from '../common/aggregation.js'
+import { listUsers, tokenResponse } from '../common/aggregation.js'
 import { readBody } from '../common/requests.js'
-import { clientRoute, empty, iso, json, type Route, type RouteContext } from '../http.js'
+import { clientRoute, empty, json, type Route, type RouteContext } from '../http.js'
 import { userView, v3View } from './views.js'
 
 /** Users and user access tokens (client credentials). */
@@ -54,11 +54,6 @@ export const userRoutes: readonly Route[] = [
         ? ctx.state.user(body.value.user_uuid)
         : ctx.state.findUserBy('externalUserId', body.value.external_user_id)
     if (!user) return ctx.error(401, 'user.authentication.unauthorized')
-    const token = ctx.state.issueToken(user.uuid)
-    return json(201, {
-      access_token: token.accessToken,
-      expires_at: iso(token.expiresAt),
-      user: userView(user),
-    })
+    return tokenResponse(ctx, v3View, user, 201)
   }),
 ]
