@@ -67,7 +67,7 @@ const party = (given: Record<string, string | undefined>): Record<string, string
   )
 
 /** 2021-06-01 spells link statuses in upper case. */
-const linkView = (ctx: RouteContext, link: PaymentLinkRecord) => ({
+const linkView = (link: PaymentLinkRecord, ctx: RouteContext) => ({
   id: link.id,
   status: ctx.state.payments.linkStatus(link).toUpperCase(),
   url: `${ctx.origin}/_sandbox/pay/link/${link.token}`,
@@ -79,7 +79,7 @@ const linkView = (ctx: RouteContext, link: PaymentLinkRecord) => ({
   updated_at: iso(link.updatedAt),
 })
 
-const requestView = (ctx: RouteContext, request: PaymentRequestRecord) => {
+const requestView = (request: PaymentRequestRecord, ctx: RouteContext) => {
   const status = requestStatus(request, ctx.clock.now())
   return {
     id: request.id,
@@ -144,18 +144,15 @@ export const paymentRoutes: readonly Route[] = [
       () => ctx.error(400, 'invalid_request', 'expired_date must be in the next 90 days'),
     )
     if (link instanceof Response) return link
-    return json(200, { id: link.id, url: linkView(ctx, link).url })
+    return json(200, { id: link.id, url: linkView(link, ctx).url })
   }),
   clientRoute('GET', '/v2/payment-links', (ctx) =>
-    listResponse(ctx, ctx.state.payments.links.list(), newestFirst, (link) => linkView(ctx, link)),
+    listResponse(ctx, ctx.state.payments.links.list(), newestFirst, (link) => linkView(link, ctx)),
   ),
   clientRoute(
     'GET',
     '/v2/payment-links/:id',
-    withPaymentRecord(
-      (ctx, id) => ctx.state.payments.links.get(id),
-      (link, ctx) => linkView(ctx, link),
-    ),
+    withPaymentRecord((ctx, id) => ctx.state.payments.links.get(id), linkView),
   ),
   clientRoute(
     'POST',
@@ -207,15 +204,12 @@ export const paymentRoutes: readonly Route[] = [
           (linkId === null || r.paymentLinkId === linkId) &&
           (statuses.length === 0 || statuses.includes(requestStatus(r, now).status)),
       )
-    return listResponse(ctx, requests, newestFirst, (r) => requestView(ctx, r))
+    return listResponse(ctx, requests, newestFirst, (r) => requestView(r, ctx))
   }),
   clientRoute(
     'GET',
     '/v2/payment-requests/:id',
-    withPaymentRecord(
-      (ctx, id) => ctx.state.payments.requests.get(id),
-      (request, ctx) => requestView(ctx, request),
-    ),
+    withPaymentRecord((ctx, id) => ctx.state.payments.requests.get(id), requestView),
   ),
 
   clientRoute('POST', '/v2/payment-refunds', (ctx) => {

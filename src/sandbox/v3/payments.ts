@@ -126,7 +126,7 @@ const ApplicationsBody = v.object({
   applications: v.pipe(v.array(v.object({ name: Text(100) })), v.minLength(1)),
 })
 
-const linkView = (ctx: RouteContext, link: PaymentLinkRecord) => {
+const linkView = (link: PaymentLinkRecord, ctx: RouteContext) => {
   const status = ctx.state.payments.linkStatus(link)
   return {
     id: link.id,
@@ -142,7 +142,7 @@ const linkView = (ctx: RouteContext, link: PaymentLinkRecord) => {
   }
 }
 
-const requestView = (ctx: RouteContext, request: PaymentRequestRecord) => {
+const requestView = (request: PaymentRequestRecord, ctx: RouteContext) => {
   const now = ctx.clock.now()
   const status = requestStatus(request, now)
   const paid = status.status === 'ACSC' || status.status === 'PDNG' || status.status === 'PART'
@@ -259,22 +259,19 @@ export const paymentRoutes: readonly Route[] = [
         ),
     )
     if (link instanceof Response) return link
-    return json(200, { id: link.id, url: linkView(ctx, link).link })
+    return json(200, { id: link.id, url: linkView(link, ctx).link })
   }),
 
   clientRoute('GET', '/v3/payment/payment-links', (ctx) => {
     const links = createdFilter(ctx, ctx.state.payments.links.list(), (l) => ctx.state.payments.linkStatus(l))
     if (links instanceof Response) return links
-    return listResponse(ctx, links, newestFirst, (link) => linkView(ctx, link), { generatedAt: true })
+    return listResponse(ctx, links, newestFirst, (link) => linkView(link, ctx), { generatedAt: true })
   }),
 
   clientRoute(
     'GET',
     '/v3/payment/payment-links/:id',
-    withPaymentRecord(
-      (ctx, id) => ctx.state.payments.links.get(id),
-      (link, ctx) => linkView(ctx, link),
-    ),
+    withPaymentRecord((ctx, id) => ctx.state.payments.links.get(id), linkView),
   ),
 
   clientRoute(
@@ -316,7 +313,7 @@ export const paymentRoutes: readonly Route[] = [
       (r) => linkId === null || r.paymentLinkId === linkId,
     )
     if (requests instanceof Response) return requests
-    return listResponse(ctx, requests, newestFirst, (r) => requestView(ctx, r), { generatedAt: true })
+    return listResponse(ctx, requests, newestFirst, (r) => requestView(r, ctx), { generatedAt: true })
   }),
 
   // Bridge's documented answer wraps the one payment request in `resources`.
@@ -325,7 +322,7 @@ export const paymentRoutes: readonly Route[] = [
     '/v3/payment/payment-requests/:id',
     withPaymentRecord(
       (ctx, id) => ctx.state.payments.requests.get(id),
-      (request, ctx) => ({ resources: [requestView(ctx, request)] }),
+      (request, ctx) => ({ resources: [requestView(request, ctx)] }),
     ),
   ),
 
