@@ -365,11 +365,13 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
     clientSecret,
     users: () => state.listUsers(),
     findUser: (by, value) => (by === 'uuid' ? state.user(value) : state.findUserBy(by, value)),
-    items: (userUuid) => (state.user(userUuid) ? state.items(userUuid) : []),
-    accounts: (userUuid, itemId) => (state.user(userUuid) ? state.accounts(userUuid, itemId) : []),
-    transactions: (userUuid, order = 'updated', accountId) =>
-      state.user(userUuid) ? [...state.transactions(userUuid, order, accountId)] : [],
-    stocks: (userUuid) => (state.user(userUuid) ? state.stocks(userUuid) : []),
+    items: (userUuid) => state.items(userUuid),
+    accounts: (userUuid, itemId) => state.accounts(userUuid, itemId),
+    // A copy: the state reuses its sorted view until the user's data changes.
+    transactions: (userUuid, order = 'updated', accountId) => [
+      ...state.transactions(userUuid, order, accountId),
+    ],
+    stocks: (userUuid) => state.stocks(userUuid),
     session: (sessionId) => state.session(sessionId),
     paymentLinks: () => state.payments.links.list(),
     beneficiaries: () => [...state.payments.beneficiaries],

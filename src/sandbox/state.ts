@@ -154,6 +154,16 @@ interface UserData {
   readonly views: Map<string, readonly TransactionRecord[]>
 }
 
+const emptyUserData = (): UserData => ({
+  items: new Map(),
+  accounts: new Map(),
+  transactions: new Map(),
+  stocks: new Map(),
+  transfers: new Map(),
+  bulkTransfers: new Map(),
+  views: new Map(),
+})
+
 const DAY = 86_400_000
 const ID_BASES = { item: 10_100_000, account: 48_100_000, transaction: 33_000_100_000_000, stock: 5_100_000 }
 
@@ -200,15 +210,7 @@ export class SandboxState {
       ...fields,
     }
     this.users.set(user.uuid, user)
-    this.data.set(user.uuid, {
-      items: new Map(),
-      accounts: new Map(),
-      transactions: new Map(),
-      stocks: new Map(),
-      transfers: new Map(),
-      bulkTransfers: new Map(),
-      views: new Map(),
-    })
+    this.data.set(user.uuid, emptyUserData())
     return user
   }
 
@@ -310,6 +312,12 @@ export class SandboxState {
     return data
   }
 
+  /** For reads: an unknown user has no records. */
+  private readonly noData = emptyUserData()
+  private readData(uuid: string): UserData {
+    return this.data.get(uuid) ?? this.noData
+  }
+
   /** Records a refresh of an item (or a new SCA with `status`), at the sandbox clock's now. */
   refreshItem(userUuid: string, itemId: number, status?: number): ItemRecord | undefined {
     const item = this.item(userUuid, itemId)
@@ -350,23 +358,23 @@ export class SandboxState {
 
   /** A user's items, by id. */
   items(userUuid: string): ItemRecord[] {
-    return [...this.userData(userUuid).items.values()].sort((a, b) => a.id - b.id)
+    return [...this.readData(userUuid).items.values()].sort((a, b) => a.id - b.id)
   }
 
   /** A user's accounts, by id, optionally of one item. */
   accounts(userUuid: string, itemId?: number): AccountRecord[] {
-    const all = [...this.userData(userUuid).accounts.values()]
+    const all = [...this.readData(userUuid).accounts.values()]
     return (itemId === undefined ? all : all.filter((a) => a.itemId === itemId)).sort((a, b) => a.id - b.id)
   }
 
   /** A user's stocks, by id. */
   stocks(userUuid: string): StockRecord[] {
-    return [...this.userData(userUuid).stocks.values()].sort((a, b) => a.id - b.id)
+    return [...this.readData(userUuid).stocks.values()].sort((a, b) => a.id - b.id)
   }
 
   /** A user's transactions sorted newest first by `order`, optionally of one account. Cached. */
   transactions(userUuid: string, order: TransactionOrder, accountId?: number): readonly TransactionRecord[] {
-    const data = this.userData(userUuid)
+    const data = this.readData(userUuid)
     const key = `${order}:${accountId ?? '*'}`
     let view = data.views.get(key)
     if (!view) {

@@ -154,3 +154,12 @@ export const tokenResponse = (ctx: RouteContext, view: VersionView, user: UserRe
     user: view.user(user),
   })
 }
+
+/**
+ * Creates a user with an optional `external_user_id`, unique (409 `conflict` otherwise: 2021-06-01
+ * documents it; for 2025-01-15 the sandbox enforces it so tokens by external id are unambiguous).
+ */
+export const createUser = (ctx: RouteContext, view: VersionView, externalUserId: string | undefined) =>
+  externalUserId !== undefined && ctx.state.findUserBy('externalUserId', externalUserId)
+    ? ctx.error(409, 'conflict', `User '${externalUserId}' already exists`)
+    : json(201, view.user(ctx.state.createUser(externalUserId === undefined ? {} : { externalUserId })))

@@ -114,3 +114,6 @@ export const notFound = (ctx: RouteContext): Response =>
 
 /** Non-empty, bounded string in a body. */
 export const Text = (max = 1000) => v.pipe(v.string(), v.minLength(1), v.maxLength(max))
+
+/** `external_user_id` format from Bridge's reference: 1–128 letters, digits, `-` or `_`. */
+export const ExternalUserId = v.pipe(v.string(), v.regex(/^[a-zA-Z0-9_-]{1,128}$/))

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
-import { listUsers, tokenResponse } from '../common/aggregation.js'
-import { readBody } from '../common/requests.js'
+import { createUser, listUsers, tokenResponse } from '../common/aggregation.js'
+import { ExternalUserId, readBody } from '../common/requests.js'
 import { clientRoute, empty, json, type Route, type RouteContext, userRoute } from '../http.js'
 import type { UserRecord } from '../state.js'
 import { userView, v2View } from './views.js'
@@ -13,7 +13,6 @@ import { userView, v2View } from './views.js'
 const Email = v.pipe(v.string(), v.maxLength(320), v.includes('@'))
 /** "at least 6 characters and less than 72". */
 const Password = v.pipe(v.string(), v.minLength(6), v.maxLength(71))
-const ExternalUserId = v.pipe(v.string(), v.regex(/^[a-zA-Z0-9_-]{1,128}$/))
 
 const CreateUserBody = v.union([
   v.object({ email: Email, password: Password }),
@@ -47,10 +46,7 @@ export const userRoutes: readonly Route[] = [
       if (ctx.state.findUserBy('email', b.email)) return conflict(ctx, b.email)
       return json(201, userView(ctx.state.createUser({ email: b.email, password: b.password })))
     }
-    const externalUserId = b.external_user_id
-    if (externalUserId !== undefined && ctx.state.findUserBy('externalUserId', externalUserId))
-      return conflict(ctx, externalUserId)
-    return json(201, userView(ctx.state.createUser(externalUserId === undefined ? {} : { externalUserId })))
+    return createUser(ctx, v2View, b.external_user_id)
   }),
 
   clientRoute('GET', '/v2/users', listUsers(v2View)),

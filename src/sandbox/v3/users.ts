@@ -1,13 +1,10 @@
 import * as v from 'valibot'
-import { listUsers, tokenResponse } from '../common/aggregation.js'
-import { readBody } from '../common/requests.js'
+import { createUser, listUsers, tokenResponse } from '../common/aggregation.js'
+import { ExternalUserId, readBody } from '../common/requests.js'
 import { clientRoute, empty, json, type Route, type RouteContext } from '../http.js'
 import { userView, v3View } from './views.js'
 
 /** Users and user access tokens (client credentials). */
-
-/** `external_user_id` format from Bridge's reference: 1–128 letters, digits, `-` or `_`. */
-const ExternalUserId = v.pipe(v.string(), v.regex(/^[a-zA-Z0-9_-]{1,128}$/))
 
 const CreateUserBody = v.object({ external_user_id: v.optional(ExternalUserId) })
 
@@ -23,13 +20,7 @@ export const userRoutes: readonly Route[] = [
   clientRoute('POST', '/v3/aggregation/users', (ctx) => {
     const body = readBody(ctx, CreateUserBody)
     if (!body.ok) return body.response
-    const externalUserId = body.value.external_user_id
-    // Uniqueness of external_user_id is not documented for 2025-01-15; the sandbox enforces it
-    // (2021-06-01 answered 409 "conflict") so that tokens by external id are unambiguous.
-    if (externalUserId !== undefined && ctx.state.findUserBy('externalUserId', externalUserId))
-      return ctx.error(409, 'conflict', `User '${externalUserId}' already exists`)
-    const user = ctx.state.createUser(externalUserId === undefined ? {} : { externalUserId })
-    return json(201, userView(user))
+    return createUser(ctx, v3View, body.value.external_user_id)
   }),
 
   clientRoute('GET', '/v3/aggregation/users', listUsers(v3View)),
