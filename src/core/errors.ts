@@ -109,6 +109,20 @@ export interface AbortError {
   readonly resumeAfter?: string
 }
 
+/**
+ * The server answered with a redirect (3xx). Redirects are never followed: credentials must not
+ * reach another host, so nothing more was sent. In browsers the status is 0 and the target unknown.
+ */
+export interface RedirectError extends RequestLocation {
+  readonly _tag: 'RedirectError'
+  /** The 3xx status, or 0 for a browser's opaque redirect. */
+  readonly status: number
+  /** The `Location` the server pointed to, when the runtime shows it. */
+  readonly location?: string
+  readonly message: string
+  readonly resumeAfter?: string
+}
+
 /** `collect` stopped because the list holds more than the allowed maximum. */
 export interface CollectLimitError {
   readonly _tag: 'CollectLimitError'
@@ -128,6 +142,7 @@ export type BridgeError =
   | TimeoutError
   | AbortError
   | CollectLimitError
+  | RedirectError
 
 /**
  * Tells whether a value is one of the SDK's errors (a plain object with a string `_tag` and `message`).

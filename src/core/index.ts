@@ -30,6 +30,7 @@ export type {
   InputValidationError,
   Issue,
   NetworkError,
+  RedirectError,
   RequestLocation,
   ResponseValidationError,
   TimeoutError,

@@ -8,6 +8,7 @@ import {
   type BridgeError,
   type BridgeErrorBody,
   type Issue,
+  type RedirectError,
   type ResponseValidationError,
   toIssues,
 } from './errors.js'
@@ -139,6 +140,18 @@ const toApiError = (
   }
 }
 
+const redirectError = (raw: RawResponse, method: string, path: string): RedirectError => {
+  const location = raw.headers.location
+  return {
+    _tag: 'RedirectError',
+    status: raw.status,
+    method,
+    path,
+    ...(location ? { location } : {}),
+    message: `Bridge answered with a redirect${location ? ` to ${location}` : ''}; redirects are not followed, nothing was sent there`,
+  }
+}
+
 // Lives in errors.ts so that bridgeapi/webhooks can use it without loading the HTTP engine (ofetch).
 export { toIssues }
 
@@ -264,6 +277,8 @@ const attempt = async (
       responseType: 'text',
       retry: false,
       ignoreResponseError: true,
+      // Never follow: a redirect would carry the credentials (and a POST body) to another host.
+      redirect: 'manual',
       signal: controller.signal,
     })
     const responseHeaders = headersToRecord(response.headers)
@@ -370,6 +385,11 @@ export const sendRequest = async (
   const outcome = await send(ctx, spec, options)
   if (outcome.kind === 'failure') return E.left(outcome.error)
   options.onRawResponse?.(outcome.raw)
+  const { status } = outcome.raw
+  // Status 0: a browser's opaque answer to `redirect: 'manual'`.
+  if (status === 0 || (status >= 300 && status < 400)) {
+    return E.left(redirectError(outcome.raw, spec.method, spec.path + encodeQuery(spec.query)))
+  }
   if (outcome.raw.status >= 400 || outcome.raw.status < 200) {
     return E.left(toApiError(outcome, spec.method, spec.path + encodeQuery(spec.query)))
   }
