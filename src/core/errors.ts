@@ -2,7 +2,7 @@ import * as v from 'valibot'
 
 /**
  * Every failure of the SDK is one of these plain, serializable objects, told apart by `_tag`.
- * None of them ever holds a secret: credentials and tokens travel in headers, which errors never copy.
+ * None of them ever holds a secret: every string in them is redacted of the secrets the request carried.
  */
 
 /** One problem found by a valibot schema, with the dotted path of the offending value. */

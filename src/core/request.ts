@@ -13,7 +13,7 @@ import {
   toIssues,
 } from './errors.js'
 import { encodeQuery, type Query } from './query.js'
-import { REDACTED, redactIn } from './redacted.js'
+import { REDACTED, redactDeep, redactIn, secretFieldsOf } from './redacted.js'
 
 /** The HTTP response behind a result, for callers who need headers or the exact body. */
 export interface RawResponse {
@@ -282,7 +282,9 @@ const attempt = async (
       signal: controller.signal,
     })
     const responseHeaders = headersToRecord(response.headers)
-    const requestId = REQUEST_ID_HEADERS.map((name) => responseHeaders[name]).find((value) => !!value)
+    const echoed = REQUEST_ID_HEADERS.map((name) => responseHeaders[name]).find((value) => !!value)
+    // Hooks see it before any error is built: a server may echo anything there.
+    const requestId = echoed && redactIn(echoed, knownSecrets(ctx, spec))
     const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now())
     report(response.status, requestId)
     return {
@@ -307,12 +309,6 @@ const attempt = async (
     }
     report(undefined, undefined, 'NetworkError')
     const { detail, code } = rootCause(cause)
-    // The runtime's message may quote what it was given (undici: `"…" is an invalid header value`).
-    const secrets = [
-      ctx.clientSecret.reveal(),
-      spec.accessToken,
-      ctx.user?.kind === 'email' ? ctx.user.password.reveal() : undefined,
-    ]
     return {
       kind: 'failure',
       // A refused connection never reached Bridge; anything else might have.
@@ -320,7 +316,7 @@ const attempt = async (
       error: {
         _tag: 'NetworkError',
         ...info,
-        message: `Network failure${detail ? `: ${redactIn(detail, secrets)}` : ''}`,
+        message: `Network failure${detail ? `: ${detail}` : ''}`,
       },
     }
   } finally {
@@ -369,6 +365,20 @@ const send = async (ctx: Context, spec: RequestSpec, options: CallOptions): Prom
   }
 }
 
+/**
+ * The secrets a request carries (client secret, password, token, credential fields of its body):
+ * nothing the SDK returns may show them, whatever the server or the runtime echoes.
+ */
+const knownSecrets = (ctx: Context, spec: RequestSpec): (string | undefined)[] => [
+  ctx.clientSecret.reveal(),
+  spec.accessToken,
+  ctx.user?.kind === 'email' ? ctx.user.password.reveal() : undefined,
+  ...secretFieldsOf(spec.body),
+]
+
+/** The secrets of the request behind each successful response, for the errors `decodeBody` builds. */
+const secretsOf = new WeakMap<RawResponse, readonly (string | undefined)[]>()
+
 /** The result of a request before the body is validated: the response, or an error. */
 export type Sent = E.Either<BridgeError, RawResponse>
 
@@ -382,17 +392,20 @@ export const sendRequest = async (
   options: CallOptions = {},
 ): Promise<Sent> => {
   if (ctx.invalid) return E.left(ctx.invalid)
+  const secrets = knownSecrets(ctx, spec)
   const outcome = await send(ctx, spec, options)
-  if (outcome.kind === 'failure') return E.left(outcome.error)
-  options.onRawResponse?.(outcome.raw)
+  if (outcome.kind === 'failure') return E.left(redactDeep(outcome.error, secrets))
+  // A token response's own token is a credential field, redacted there too.
+  if (options.onRawResponse) options.onRawResponse(redactDeep(outcome.raw, secrets))
   const { status } = outcome.raw
+  const where = spec.path + encodeQuery(spec.query)
   // Status 0: a browser's opaque answer to `redirect: 'manual'`.
   if (status === 0 || (status >= 300 && status < 400)) {
-    return E.left(redirectError(outcome.raw, spec.method, spec.path + encodeQuery(spec.query)))
+    return E.left(redactDeep(redirectError(outcome.raw, spec.method, where), secrets))
   }
-  if (outcome.raw.status >= 400 || outcome.raw.status < 200) {
-    return E.left(toApiError(outcome, spec.method, spec.path + encodeQuery(spec.query)))
-  }
+  if (status >= 400 || status < 200)
+    return E.left(redactDeep(toApiError(outcome, spec.method, where), secrets))
+  secretsOf.set(outcome.raw, secrets)
   return E.right(outcome.raw)
 }
 
@@ -408,35 +421,18 @@ export const decodeBody = <S extends v.GenericSchema | null>(
 ): E.Either<ResponseValidationError, S extends v.GenericSchema ? v.InferOutput<S> : undefined> => {
   type Out = S extends v.GenericSchema ? v.InferOutput<S> : undefined
   if (schema === null) return E.right(undefined as Out)
+  const secrets = secretsOf.get(raw) ?? []
   let json: unknown
   try {
     json = JSON.parse(raw.body)
   } catch {
-    return E.left(
-      validationError(
-        raw.status,
-        method,
-        path,
-        [{ path: '', message: 'the body is not valid JSON' }],
-        raw.body
-          .slice(0, MAX_RAW_ERROR_TEXT)
-          .replace(/("(?:access_token|password)"\s*:\s*")[^"]*/gi, `$1${REDACTED}`),
-      ),
-    )
+    const issues = [{ path: '', message: 'the body is not valid JSON' }]
+    const text = raw.body.slice(0, MAX_RAW_ERROR_TEXT)
+    return E.left(redactDeep(validationError(raw.status, method, path, issues, text), secrets))
   }
   const result = v.safeParse(schema, json)
-  return result.success
-    ? E.right(result.output as Out)
-    : E.left(validationError(raw.status, method, path, toIssues(result.issues), hideSecrets(json)))
-}
-
-const SECRET_FIELD = /^(access_token|password|current_password|new_password|client_secret)$/i
-
-/** A copy of a JSON value with secret fields (e.g. a token response's `access_token`) redacted. */
-const hideSecrets = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.map(hideSecrets)
-  if (!value || typeof value !== 'object') return value
-  return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [key, SECRET_FIELD.test(key) ? REDACTED : hideSecrets(item)]),
-  )
+  if (result.success) return E.right(result.output as Out)
+  const error = validationError(raw.status, method, path, toIssues(result.issues), json)
+  // A bare JSON string where an object was due may be the credential itself (a token endpoint).
+  return E.left(redactDeep(error, typeof json === 'string' ? [...secrets, json] : secrets))
 }

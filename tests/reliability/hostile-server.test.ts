@@ -1,11 +1,20 @@
 /**
  * What a hostile or broken server (or a proxy in between) can make the SDK do, over real HTTP on
- * 127.0.0.1: redirects that would carry the credentials to another host.
+ * 127.0.0.1: redirects that would carry the credentials to another host, and servers (or proxies)
+ * that echo the request's headers and body back, in error bodies and in 2xx garbage.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createContext, createUser, getProvider } from '../../src/index.js'
+import {
+  createAuthorizationToken,
+  createContext,
+  createUser,
+  formatError,
+  getAccount,
+  getProvider,
+  withResponse,
+} from '../../src/index.js'
 import * as v2 from '../../src/v2/index.js'
 import { addSecret, CLIENT_ID, CLIENT_SECRET, checkSecretsAfterAll, kept, leftOf } from './helpers.js'
 
@@ -144,5 +153,194 @@ describe('redirects are never followed: nothing reaches the Location', () => {
       path: '/v3/providers/574',
       message: 'Bridge answered with a redirect; redirects are not followed, nothing was sent there',
     })
+  })
+})
+
+describe('secrets echoed by a server never show in what the SDK returns', () => {
+  // Surrounding spaces: the runtime trims header values, so the echo holds the trimmed form.
+  const SECRET = '  cs-echo-Pq7Wn3  '
+  const PASSWORD = ' pw-echo-Rt5"Ux '
+  const TOKEN = 'tok-echo-Yv2Kd8'
+  for (const secret of [SECRET, SECRET.trim(), PASSWORD, PASSWORD.trim(), TOKEN]) addSecret(secret)
+  /** Distinctive parts of each secret: none may appear, in any form (trimmed, escaped), in what the SDK returns. */
+  const forms = ['cs-echo-Pq7Wn3', 'pw-echo-Rt5', TOKEN]
+
+  let tokenBody = ''
+  const echo = (request: Received) => JSON.stringify({ headers: request.headers, body: request.body })
+  const openEcho = () =>
+    serve((request, response) => {
+      const send = (status: number, body: string, type = 'application/json') => {
+        response.writeHead(status, {
+          'content-type': type,
+          'x-request-id': `req ${request.headers['client-secret']}`,
+        })
+        response.end(body)
+      }
+      const path = request.url?.split('?')[0]
+      if (path === '/v3/aggregation/authorization/token' || path === '/v2/authenticate') {
+        return tokenBody
+          ? send(200, tokenBody)
+          : send(401, JSON.stringify({ type: 'denied', message: echo(request) }))
+      }
+      if (path === '/v3/providers/1')
+        return send(500, JSON.stringify({ errors: [{ code: 'x', message: echo(request) }] }))
+      if (path === '/v3/providers/2') return send(502, `<html>${echo(request)}</html>`, 'text/html')
+      if (path === '/v3/providers/3') return send(200, `garbage ${echo(request)}`, 'text/plain')
+      if (path === '/v3/providers/4') return send(200, JSON.stringify({ echo: JSON.parse(echo(request)) }))
+      return send(500, JSON.stringify({ errors: [{ code: 'x', message: echo(request) }] }))
+    })
+
+  /** Fails when any serialization of `value` shows a secret; the echo itself must have happened. */
+  const expectClean = (value: unknown, server: Server) => {
+    for (const text of [
+      JSON.stringify(value),
+      String(value),
+      ...(isError(value) ? [formatError(value)] : []),
+    ]) {
+      for (const secret of forms) expect(text).not.toContain(secret)
+    }
+    expect(server.received.length).toBeGreaterThan(0)
+    // The server did receive the secrets: without redaction, they would be in the answer.
+    expect(JSON.stringify(server.received)).toContain(SECRET.trim())
+  }
+  const isError = (value: unknown): value is Parameters<typeof formatError>[0] =>
+    typeof value === 'object' && value !== null && '_tag' in value
+
+  it('in an ApiError: message, body (JSON and raw text), request id and formatError', async () => {
+    const server = await openEcho()
+    const ctx = createContext({ clientId: CLIENT_ID, clientSecret: SECRET, baseUrl: server.url, retry: 0 })
+    const json = leftOf(kept(await getProvider(ctx, { providerId: 1 })()))
+    expect(json).toMatchObject({ _tag: 'ApiError', status: 500, requestId: 'req [redacted]' })
+    expect(json.message).toContain('"client-secret":"[redacted]"')
+    expectClean(json, server)
+    const html = leftOf(kept(await getProvider(ctx, { providerId: 2 })()))
+    expect(html).toMatchObject({ _tag: 'ApiError', status: 502, body: { format: 'raw' } })
+    expect(JSON.stringify(html)).toContain('[redacted]')
+    expectClean(html, server)
+  })
+
+  it('in a ResponseValidationError: 2xx garbage text and 2xx JSON of the wrong shape', async () => {
+    const server = await openEcho()
+    const ctx = createContext({ clientId: CLIENT_ID, clientSecret: SECRET, baseUrl: server.url, retry: 0 })
+    for (const providerId of [3, 4]) {
+      const error = leftOf(kept(await getProvider(ctx, { providerId })()))
+      expect(error._tag).toBe('ResponseValidationError')
+      expect(JSON.stringify(error)).toContain('[redacted]')
+      expectClean(error, server)
+    }
+  })
+
+  it('the bearer token echoed by a user-level endpoint', async () => {
+    const server = await openEcho()
+    tokenBody = JSON.stringify({
+      access_token: TOKEN,
+      expires_at: '2999-01-01T00:00:00Z',
+      user: { uuid: 'u-1' },
+    })
+    const ctx = createContext({
+      clientId: CLIENT_ID,
+      clientSecret: SECRET,
+      baseUrl: server.url,
+      retry: 0,
+      user: { externalUserId: 'echo-user' },
+    })
+    const error = leftOf(kept(await getAccount(ctx, { accountId: 1 })()))
+    expect(error._tag).toBe('ApiError')
+    expect(JSON.stringify(server.received)).toContain(`Bearer ${TOKEN}`)
+    expect(error.message).toContain('"authorization":"Bearer [redacted]"')
+    expectClean(error, server)
+  })
+
+  it('the password of a 2021-06-01 user, echoed by a refused authentication', async () => {
+    const server = await openEcho()
+    tokenBody = ''
+    const ctx = v2.createContext({
+      clientId: CLIENT_ID,
+      clientSecret: SECRET,
+      baseUrl: server.url,
+      retry: 0,
+      user: { email: 'jane@example.com', password: PASSWORD },
+    })
+    const error = leftOf(kept(await v2.getAccount(ctx, { accountId: 1 })()))
+    expect(error._tag).toBe('AuthenticationError')
+    expect(server.received[0]?.body).toContain(JSON.stringify(PASSWORD).slice(1, -1))
+    expectClean(error, server)
+    const direct = leftOf(
+      kept(await v2.authenticateUser(ctx, { email: 'jane@example.com', password: PASSWORD.trim() })()),
+    )
+    expect(direct._tag).toBe('ApiError')
+    expectClean(direct, server)
+  })
+
+  it('a bare JSON string from the token endpoint is not quoted by the validation error', async () => {
+    const server = await openEcho()
+    tokenBody = JSON.stringify(TOKEN)
+    const ctx = createContext({ clientId: CLIENT_ID, clientSecret: SECRET, baseUrl: server.url, retry: 0 })
+    const error = leftOf(kept(await createAuthorizationToken(ctx, { externalUserId: 'echo-user' })()))
+    expect(error._tag).toBe('ResponseValidationError')
+    expect(error.message).toContain('[redacted]')
+    expectClean(error, server)
+    const viaUser = createContext({
+      ...{ clientId: CLIENT_ID, clientSecret: SECRET, baseUrl: server.url, retry: 0 },
+      user: { externalUserId: 'echo-user' },
+    })
+    expectClean(leftOf(kept(await getAccount(viaUser, { accountId: 1 })())), server)
+  })
+
+  it('withResponse of the token endpoints: the raw body and headers hold no token', async () => {
+    const server = await openEcho()
+    tokenBody = JSON.stringify({
+      access_token: TOKEN,
+      expires_at: '2999-01-01T00:00:00Z',
+      user: { uuid: 'u-1', email: 'jane@example.com' },
+    })
+    const ctx = createContext({ clientId: CLIENT_ID, clientSecret: SECRET, baseUrl: server.url, retry: 0 })
+    const v3Result = await withResponse(createAuthorizationToken)(ctx, { externalUserId: 'echo-user' })()
+    expect(v3Result._tag).toBe('Right')
+    if (v3Result._tag !== 'Right') return
+    // The data keeps the real token (hidden in a Redacted); the raw response does not show it.
+    expect(v3Result.right.data.access_token.reveal()).toBe(TOKEN)
+    expect(JSON.parse(v3Result.right.response.body)).toMatchObject({
+      access_token: '[redacted]',
+      expires_at: '2999-01-01T00:00:00Z',
+    })
+    expect(v3Result.right.response.headers['x-request-id']).toBe('req [redacted]')
+    expectClean(v3Result.right, server)
+
+    const v2ctx = v2.createContext({
+      clientId: CLIENT_ID,
+      clientSecret: SECRET,
+      baseUrl: server.url,
+      retry: 0,
+    })
+    const v2Result = await withResponse(v2.authenticateUser)(v2ctx, {
+      email: 'jane@example.com',
+      password: PASSWORD,
+    })()
+    expect(v2Result._tag).toBe('Right')
+    if (v2Result._tag !== 'Right') return
+    expect(v2Result.right.data.access_token.reveal()).toBe(TOKEN)
+    expect(JSON.parse(v2Result.right.response.body).access_token).toBe('[redacted]')
+    expectClean(v2Result.right, server)
+  })
+
+  it('in a NetworkError whose runtime message quotes the request', async () => {
+    const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init)
+      throw new TypeError(`refused ${JSON.stringify([...request.headers])} ${await request.text()}`)
+    }) as typeof globalThis.fetch
+    const ctx = v2.createContext({
+      clientId: CLIENT_ID,
+      clientSecret: SECRET,
+      fetch,
+      retry: 0,
+      user: { email: 'jane@example.com', password: PASSWORD },
+    })
+    const error = leftOf(
+      kept(await v2.authenticateUser(ctx, { email: 'jane@example.com', password: PASSWORD })()),
+    )
+    expect(error._tag).toBe('NetworkError')
+    expect(error.message).toContain('"client-secret","[redacted]"')
+    for (const secret of forms) expect(formatError(error)).not.toContain(secret)
   })
 })
