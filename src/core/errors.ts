@@ -87,7 +87,10 @@ export interface InputValidationError {
   readonly issues: readonly Issue[]
 }
 
-/** The request could not complete at the network level (DNS, refused, reset). */
+/**
+ * The request could not complete at the network level (DNS, refused, reset), or the runtime refused
+ * to send it (a bad port, an invalid header value: not retried, the same request would fail again).
+ */
 export interface NetworkError extends RequestLocation {
   readonly _tag: 'NetworkError'
   readonly message: string
@@ -123,6 +126,16 @@ export interface RedirectError extends RequestLocation {
   readonly resumeAfter?: string
 }
 
+/** The response body was larger than the context's `maxResponseBytes`: it was not read (nor retried). */
+export interface ResponseTooLargeError extends RequestLocation {
+  readonly _tag: 'ResponseTooLargeError'
+  readonly status: number
+  /** The limit that was exceeded, in bytes. */
+  readonly maxBytes: number
+  readonly message: string
+  readonly resumeAfter?: string
+}
+
 /** `collect` stopped because the list holds more than the allowed maximum. */
 export interface CollectLimitError {
   readonly _tag: 'CollectLimitError'
@@ -143,6 +156,7 @@ export type BridgeError =
   | AbortError
   | CollectLimitError
   | RedirectError
+  | ResponseTooLargeError
 
 /**
  * Tells whether a value is one of the SDK's errors (a plain object with a string `_tag` and `message`).

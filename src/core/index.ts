@@ -32,6 +32,7 @@ export type {
   NetworkError,
   RedirectError,
   RequestLocation,
+  ResponseTooLargeError,
   ResponseValidationError,
   TimeoutError,
 } from './errors.js'

@@ -1,7 +1,7 @@
 import { createFetch } from 'ofetch'
 import * as v from 'valibot'
 import type { ApiVersion } from './api-version.js'
-import type { Context } from './context.js'
+import { type Context, MAX_TIMER_MS } from './context.js'
 import * as E from './either.js'
 import {
   type ApiError,
@@ -9,6 +9,7 @@ import {
   type BridgeErrorBody,
   type Issue,
   type RedirectError,
+  type ResponseTooLargeError,
   type ResponseValidationError,
   toIssues,
 } from './errors.js'
@@ -58,7 +59,13 @@ type Outcome =
       readonly requestId?: string
       readonly retryAfter?: number
     }
-  | { readonly kind: 'failure'; readonly error: BridgeError; readonly reachedServer: boolean }
+  | {
+      readonly kind: 'failure'
+      readonly error: BridgeError
+      readonly reachedServer: boolean
+      /** The same request would fail the same way: never retried. */
+      readonly permanent?: boolean
+    }
 
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504])
 /** Statuses that prove the server did not act, so even a POST may be sent again. */
@@ -74,12 +81,15 @@ const headersToRecord = (headers: Headers): Record<string, string> => {
   return record
 }
 
-/** Parses `Retry-After` (seconds or HTTP date) into seconds. */
+/**
+ * Parses `Retry-After` (seconds or HTTP date) into seconds. Anything else, a negative number
+ * included, is treated as absent (normal backoff), never as "retry now".
+ */
 const parseRetryAfter = (value: string | null, now: number): number | undefined => {
-  if (value === null || value.trim() === '') return undefined
-  const seconds = Number(value)
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds
-  const date = Date.parse(value)
+  const text = value?.trim() ?? ''
+  if (/^\d+(\.\d+)?$/.test(text)) return Number(text)
+  // An HTTP date has a weekday and a month name; `Date.parse('-5')` would be year -5.
+  const date = /[a-z]/i.test(text) ? Date.parse(text) : Number.NaN
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000))
 }
 
@@ -174,6 +184,38 @@ const validationError = (
   body,
 })
 
+/**
+ * Failures of `fetch` before any connection that the same request would meet again (undici's
+ * `bad port` and invalid header values, browsers' invalid values): not network failures.
+ */
+const PERMANENT_FAILURE =
+  /bad port|invalid header|header value|ByteString|ISO-8859-1|invalid value|invalid url/i
+
+/** Reads the body as text, refusing (and cancelling) it past `maxBytes`: `undefined` then. */
+const readCapped = async (response: Response, maxBytes: number): Promise<string | undefined> => {
+  const body = response.body
+  if (Number(response.headers.get('content-length')) > maxBytes) {
+    await body?.cancel().catch(() => undefined)
+    return undefined
+  }
+  if (!body) return ''
+  const reader = body.getReader()
+  // Bytes first, decoded once at the end: no text is built for a body that is then refused.
+  const chunks: Uint8Array[] = []
+  for (let size = 0; ; ) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined)
+      return undefined
+    }
+    chunks.push(value)
+  }
+  const decoder = new TextDecoder()
+  return chunks.map((chunk) => decoder.decode(chunk, { stream: true })).join('') + decoder.decode()
+}
+
 const sleep = (ms: number, signal: AbortSignal | undefined): Promise<boolean> =>
   new Promise((resolve) => {
     if (signal?.aborted) return resolve(false)
@@ -181,10 +223,13 @@ const sleep = (ms: number, signal: AbortSignal | undefined): Promise<boolean> =>
       clearTimeout(timer)
       resolve(false)
     }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve(true)
-    }, ms)
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener('abort', onAbort)
+        resolve(true)
+      },
+      Math.min(ms, MAX_TIMER_MS),
+    )
     signal?.addEventListener('abort', onAbort, { once: true })
   })
 
@@ -270,11 +315,11 @@ const attempt = async (
       ...(failure ? { failure } : {}),
     })
   try {
-    const response = await $fetch.raw<string, 'text'>(url, {
+    const response = await $fetch.raw(url, {
       method: spec.method,
       headers,
       ...(hasBody ? { body: JSON.stringify(spec.body) } : {}),
-      responseType: 'text',
+      responseType: 'stream',
       retry: false,
       ignoreResponseError: true,
       // Never follow: a redirect would carry the credentials (and a POST body) to another host.
@@ -286,10 +331,22 @@ const attempt = async (
     // Hooks see it before any error is built: a server may echo anything there.
     const requestId = echoed && redactIn(echoed, knownSecrets(ctx, spec))
     const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now())
+    const body = await readCapped(response, ctx.maxResponseBytes)
     report(response.status, requestId)
+    if (body === undefined) {
+      const error: ResponseTooLargeError = {
+        _tag: 'ResponseTooLargeError',
+        status: response.status,
+        method: spec.method,
+        path: pathWithQuery,
+        maxBytes: ctx.maxResponseBytes,
+        message: `The response body is larger than maxResponseBytes (${ctx.maxResponseBytes} bytes): not read`,
+      }
+      return { kind: 'failure', error, reachedServer: true, permanent: true }
+    }
     return {
       kind: 'response',
-      raw: { status: response.status, url, headers: responseHeaders, body: response._data ?? '' },
+      raw: { status: response.status, url, headers: responseHeaders, body },
       ...(requestId ? { requestId } : {}),
       ...(retryAfter !== undefined ? { retryAfter } : {}),
     }
@@ -309,14 +366,16 @@ const attempt = async (
     }
     report(undefined, undefined, 'NetworkError')
     const { detail, code } = rootCause(cause)
+    const permanent = PERMANENT_FAILURE.test(detail)
     return {
       kind: 'failure',
       // A refused connection never reached Bridge; anything else might have.
-      reachedServer: code !== 'ECONNREFUSED',
+      reachedServer: code !== 'ECONNREFUSED' && !permanent,
+      permanent,
       error: {
         _tag: 'NetworkError',
         ...info,
-        message: `Network failure${detail ? `: ${detail}` : ''}`,
+        message: `${permanent ? 'The runtime refused to send the request (not retried)' : 'Network failure'}${detail ? `: ${detail}` : ''}`,
       },
     }
   } finally {
@@ -334,7 +393,7 @@ const retryDelay = (
 ): number | undefined => {
   if (retry >= ctx.retry.retries) return undefined
   if (outcome.kind === 'failure') {
-    if (outcome.error._tag === 'AbortError') return undefined
+    if (outcome.error._tag === 'AbortError' || outcome.permanent) return undefined
     if (!idempotent && outcome.reachedServer) return undefined
   } else {
     const status = outcome.raw.status
@@ -392,6 +451,16 @@ export const sendRequest = async (
   options: CallOptions = {},
 ): Promise<Sent> => {
   if (ctx.invalid) return E.left(ctx.invalid)
+  const { timeoutMs } = options
+  if (timeoutMs !== undefined && !(timeoutMs >= 0 && timeoutMs <= MAX_TIMER_MS)) {
+    const issue = { path: 'timeoutMs', message: `timeoutMs must be a number from 0 to ${MAX_TIMER_MS}` }
+    return E.left({
+      _tag: 'InputValidationError',
+      operation: spec.operation,
+      message: `Invalid call options for ${spec.operation}: ${issue.message}`,
+      issues: [issue],
+    })
+  }
   const secrets = knownSecrets(ctx, spec)
   const outcome = await send(ctx, spec, options)
   if (outcome.kind === 'failure') return E.left(redactDeep(outcome.error, secrets))

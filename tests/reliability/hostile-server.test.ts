@@ -1,7 +1,8 @@
 /**
  * What a hostile or broken server (or a proxy in between) can make the SDK do, over real HTTP on
  * 127.0.0.1: redirects that would carry the credentials to another host, and servers (or proxies)
- * that echo the request's headers and body back, in error bodies and in 2xx garbage.
+ * that echo the request's headers and body back, in error bodies and in 2xx garbage, and bodies too
+ * large to hold.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -342,5 +343,91 @@ describe('secrets echoed by a server never show in what the SDK returns', () => 
     expect(error._tag).toBe('NetworkError')
     expect(error.message).toContain('"client-secret","[redacted]"')
     for (const secret of forms) expect(formatError(error)).not.toContain(secret)
+  })
+})
+
+describe('a response body larger than maxResponseBytes is refused while streaming', () => {
+  const MB = 1024 * 1024
+  /** Sends `megabytes` MB in 64 KiB chunks, following backpressure; `length` adds a Content-Length. */
+  const openHuge = (megabytes: number, length: boolean) =>
+    serve(async (_request, response) => {
+      response.writeHead(200, {
+        'content-type': 'application/json',
+        ...(length ? { 'content-length': String(megabytes * MB) } : {}),
+      })
+      const chunk = Buffer.alloc(64 * 1024, 'a')
+      response.on('close', () => response.destroy())
+      for (let sent = 0; sent < megabytes * MB && !response.destroyed; sent += chunk.length) {
+        if (!response.write(chunk))
+          await new Promise((resolve) => response.once('drain', resolve).once('close', resolve))
+      }
+      response.end()
+    })
+
+  it('100 MB without Content-Length: refused once past the cap, memory does not grow by the body', async () => {
+    const server = await openHuge(100, false)
+    const options = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: server.url, retry: 2 }
+    // The default cap holds up to 32 MiB; a smaller one shows that the rest is never buffered.
+    expect(createContext(options).maxResponseBytes).toBe(32 * MB)
+    const ctx = createContext({ ...options, maxResponseBytes: 8 * MB })
+    const before = process.memoryUsage().rss
+    const error = leftOf(kept(await getProvider(ctx, { providerId: 574 })()))
+    const grown = process.memoryUsage().rss - before
+    console.log(
+      `[reliability] 100 MB body refused at an 8 MiB cap: RSS grew by ${(grown / MB).toFixed(1)} MB`,
+    )
+    expect(error).toEqual({
+      _tag: 'ResponseTooLargeError',
+      status: 200,
+      method: 'GET',
+      path: '/v3/providers/574',
+      maxBytes: 8 * MB,
+      message: `The response body is larger than maxResponseBytes (${8 * MB} bytes): not read`,
+    })
+    expect(grown).toBeLessThan(60 * MB)
+    // Not retried: the same request would bring the same body.
+    expect(server.received).toHaveLength(1)
+  })
+
+  it('100 MB with a Content-Length above the cap: refused before reading', async () => {
+    const server = await openHuge(100, true)
+    const ctx = createContext({
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      baseUrl: server.url,
+      maxResponseBytes: MB,
+    })
+    const before = process.memoryUsage().rss
+    const error = leftOf(kept(await getProvider(ctx, { providerId: 574 })()))
+    expect(process.memoryUsage().rss - before).toBeLessThan(60 * MB)
+    expect(error).toMatchObject({ _tag: 'ResponseTooLargeError', maxBytes: MB })
+  })
+
+  it('the cap is exact: a body of maxResponseBytes is read, one byte more is not', async () => {
+    const body = JSON.stringify({
+      id: 574,
+      name: 'x'.repeat(100),
+      country_code: 'FR',
+      capabilities: [],
+      images: {},
+    })
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' })
+      response.end(body)
+    })
+    const options = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: server.url }
+    const size = Buffer.byteLength(body)
+    expect(
+      (await getProvider(createContext({ ...options, maxResponseBytes: size }), { providerId: 574 })())._tag,
+    ).toBe('Right')
+    const error = leftOf(
+      kept(
+        await getProvider(createContext({ ...options, maxResponseBytes: size - 1 }), { providerId: 574 })(),
+      ),
+    )
+    expect(error).toMatchObject({ _tag: 'ResponseTooLargeError', maxBytes: size - 1 })
+    expect(formatError(error)).toBe(
+      `ResponseTooLargeError 200: The response body is larger than maxResponseBytes (${size - 1} bytes): not read (GET /v3/providers/574)`,
+    )
   })
 })

@@ -70,6 +70,7 @@ describe('public types of bridgeapi', () => {
       | 'AbortError'
       | 'CollectLimitError'
       | 'RedirectError'
+      | 'ResponseTooLargeError'
     >()
     expectTypeOf<Extract<BridgeError, { _tag: 'ApiError' }>>().toEqualTypeOf<ApiError>()
     expectTypeOf<ApiError['status']>().toEqualTypeOf<number>()
