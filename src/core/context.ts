@@ -1,3 +1,4 @@
+import type { $Fetch } from 'ofetch'
 import type { InputValidationError, Issue } from './errors.js'
 import { Redacted, redact } from './redacted.js'
 import { memoryTokenStore, type TokenStore } from './token-store.js'
@@ -87,6 +88,11 @@ export interface ContextOptions {
   readonly hooks?: Hooks
   /** A `fetch` to use instead of the global one (tests, proxies, instrumentation). */
   readonly fetch?: typeof globalThis.fetch
+  /**
+   * An ofetch instance to send with, e.g. Nuxt/Nitro's `$fetch`: its interceptors run on every
+   * request. The SDK still sets the base URL, never follows redirects, and does its own retries.
+   */
+  readonly $fetch?: $Fetch
   /** Clock in ms since the epoch, for token expiry. Default `Date.now`. */
   readonly now?: () => number
 }
@@ -115,6 +121,7 @@ export interface Context {
   readonly language?: string
   readonly hooks: Hooks
   readonly fetch?: typeof globalThis.fetch
+  readonly $fetch?: $Fetch
   readonly now: () => number
   /** Set when the options were invalid: every call then returns this error and sends nothing. */
   readonly invalid?: InputValidationError
@@ -253,6 +260,10 @@ export const createContext = (options: ContextOptions): Context => {
     Number.MAX_SAFE_INTEGER,
   )
   const retry = normaliseRetry(options.retry, issues)
+  const custom = options.$fetch as Partial<$Fetch> | undefined
+  if (custom !== undefined && !(typeof custom?.raw === 'function' && typeof custom.create === 'function')) {
+    issues.push({ path: '$fetch', message: '$fetch must be an ofetch instance (with raw and create)' })
+  }
   const context: Context = {
     clientId: options.clientId,
     clientSecret: redact(typeof secret === 'string' ? secret : ''),
@@ -267,6 +278,7 @@ export const createContext = (options: ContextOptions): Context => {
     ...(options.language ? { language: options.language } : {}),
     hooks: options.hooks ?? {},
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.$fetch ? { $fetch: options.$fetch } : {}),
     now: options.now ?? Date.now,
   }
   if (issues.length === 0) return context

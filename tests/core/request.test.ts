@@ -1,4 +1,5 @@
 import { type AddressInfo, createServer } from 'node:net'
+import { createFetch } from 'ofetch'
 import { describe, expect, it } from 'vitest'
 import {
   type BridgeError,
@@ -549,5 +550,78 @@ describe('bounds: timers, Retry-After, permanent failures', () => {
     expect(error).toMatchObject({ _tag: 'NetworkError' })
     expect(error.message).toMatch(/^Network failure/)
     expect(counter.calls()).toBe(4)
+  })
+})
+
+describe('transport: ofetch', () => {
+  it("sends through the user's ofetch instance ($fetch, e.g. Nuxt's): its interceptors run", async () => {
+    const { fetch, requests } = recordingFetch(() => json(200, provider))
+    const seen: string[] = []
+    const $fetch = createFetch({ fetch }).create({
+      headers: { 'x-app': 'nuxt' },
+      onRequest: ({ request }) => {
+        seen.push(`request ${String(request)}`)
+      },
+      onResponse: ({ response }) => {
+        seen.push(`response ${response.status}`)
+      },
+    })
+    const ctx = createContext({ ...CLIENT, $fetch })
+    expect(await getProvider(ctx, { providerId: 574 })()).toEqual({ _tag: 'Right', right: provider })
+    expect(await getProvider(ctx, { providerId: 575 })()).toEqual({ _tag: 'Right', right: provider })
+    expect(seen).toEqual([
+      'request /v3/providers/574',
+      'response 200',
+      'request /v3/providers/575',
+      'response 200',
+    ])
+    expect(requests.map((request) => request.headers.get('x-app'))).toEqual(['nuxt', 'nuxt'])
+    expect(requests[0]?.headers.get('client-secret')).toBe(CLIENT.clientSecret)
+  })
+
+  it("keeps its own rules over the user instance's: base URL, no redirects, no ofetch retries", async () => {
+    const { fetch, requests } = recordingFetch(
+      () => new Response(null, { status: 302, headers: { location: 'https://evil.example/' } }),
+    )
+    const $fetch = createFetch({ fetch }).create({
+      baseURL: 'https://elsewhere.example',
+      retry: 5,
+      redirect: 'follow',
+    })
+    const error = leftOf(
+      await getProvider(createContext({ ...CLIENT, $fetch, retry: 0 }), { providerId: 1 })(),
+    )
+    expect(error).toMatchObject({ _tag: 'RedirectError', status: 302, location: 'https://evil.example/' })
+    expect(requests).toHaveLength(1)
+    expect(requests[0]?.path).toBe('/v3/providers/1')
+    const recorded = recordingFetch(() => json(503, {}))
+    const noRetry = createFetch({ fetch: recorded.fetch }).create({ retry: 5 })
+    await getProvider(createContext({ ...CLIENT, $fetch: noRetry, retry: 0 }), { providerId: 1 })()
+    expect(recorded.requests).toHaveLength(1)
+  })
+
+  it('makes one ofetch instance per context, on first use', async () => {
+    const { fetch } = recordingFetch(() => json(200, provider))
+    const base = createFetch({ fetch })
+    let created = 0
+    const $fetch = Object.assign(base.bind(null), base, {
+      create: (...args: Parameters<typeof base.create>) => {
+        created += 1
+        return base.create(...args)
+      },
+    }) as typeof base
+    const ctx = createContext({ ...CLIENT, $fetch })
+    expect(created).toBe(0)
+    for (const providerId of [1, 2, 3]) await getProvider(ctx, { providerId })()
+    expect(created).toBe(1)
+    await getProvider(createContext({ ...CLIENT, $fetch }), { providerId: 1 })()
+    expect(created).toBe(2)
+  })
+
+  it('refuses a $fetch that is not an ofetch instance', async () => {
+    const ctx = createContext({ ...CLIENT, $fetch: globalThis.fetch as never })
+    expect(ctx.invalid?.issues).toEqual([
+      { path: '$fetch', message: '$fetch must be an ofetch instance (with raw and create)' },
+    ])
   })
 })
