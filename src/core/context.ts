@@ -93,8 +93,13 @@ export interface ContextOptions {
    * request. The SDK still sets the base URL, never follows redirects, and does its own retries.
    */
   readonly $fetch?: $Fetch
-  /** Clock in ms since the epoch, for token expiry. Default `Date.now`. */
+  /** Clock in ms since the epoch, for token expiry, `Retry-After` dates and hook durations. Default `Date.now`. */
   readonly now?: () => number
+  /**
+   * Waits `ms` before a retry; resolves `false` if `signal` aborts first. For tests, to retry without
+   * real waits (with `now`, it is the engine's clock). Default: a timer.
+   */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<boolean>
 }
 
 /** Normalised user credentials, with the password hidden. */
@@ -123,6 +128,7 @@ export interface Context {
   readonly fetch?: typeof globalThis.fetch
   readonly $fetch?: $Fetch
   readonly now: () => number
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<boolean>
   /** Set when the options were invalid: every call then returns this error and sends nothing. */
   readonly invalid?: InputValidationError
 }
@@ -264,6 +270,9 @@ export const createContext = (options: ContextOptions): Context => {
   if (custom !== undefined && !(typeof custom?.raw === 'function' && typeof custom.create === 'function')) {
     issues.push({ path: '$fetch', message: '$fetch must be an ofetch instance (with raw and create)' })
   }
+  if (options.sleep !== undefined && typeof options.sleep !== 'function') {
+    issues.push({ path: 'sleep', message: 'sleep must be a function' })
+  }
   const context: Context = {
     clientId: options.clientId,
     clientSecret: redact(typeof secret === 'string' ? secret : ''),
@@ -280,6 +289,7 @@ export const createContext = (options: ContextOptions): Context => {
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.$fetch ? { $fetch: options.$fetch } : {}),
     now: options.now ?? Date.now,
+    ...(options.sleep ? { sleep: options.sleep } : {}),
   }
   if (issues.length === 0) return context
   return {

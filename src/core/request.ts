@@ -147,6 +147,7 @@ const validationError = (
   body,
 })
 
+/** The default `Context.sleep`: a timer, cut short by the signal. */
 const sleep = (ms: number, signal: AbortSignal | undefined): Promise<boolean> =>
   new Promise((resolve) => {
     if (signal?.aborted) return resolve(false)
@@ -154,13 +155,10 @@ const sleep = (ms: number, signal: AbortSignal | undefined): Promise<boolean> =>
       clearTimeout(timer)
       resolve(false)
     }
-    const timer = setTimeout(
-      () => {
-        signal?.removeEventListener('abort', onAbort)
-        resolve(true)
-      },
-      Math.min(ms, MAX_TIMER_MS),
-    )
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve(true)
+    }, ms)
     signal?.addEventListener('abort', onAbort, { once: true })
   })
 
@@ -206,7 +204,7 @@ const send = async (
     const outcome = await attempt(ctx, spec, options, retry + 1, secrets)
     const delay = retryDelay(ctx, outcome, idempotent, retry)
     if (delay === undefined) return outcome
-    if (!(await sleep(delay, options.signal)))
+    if (!(await (ctx.sleep ?? sleep)(Math.min(delay, MAX_TIMER_MS), options.signal)))
       return { kind: 'failure', error: abortError(), reachedServer: false }
   }
 }

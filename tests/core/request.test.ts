@@ -15,6 +15,7 @@ import {
   type ResponseEvent,
   withResponse,
 } from '../../src/index.js'
+import { testClock } from '../support/clock.js'
 import { account, CLIENT, json, recordingFetch, tokenResponse } from './fake-bridge.js'
 
 const provider = {
@@ -316,11 +317,12 @@ describe('request primitive: retries', () => {
         ? json(429, { errors: [{ code: 'rate_limited' }] }, { 'retry-after': '1' })
         : json(200, provider),
     )
-    const started = Date.now()
-    const result = await getProvider(createContext({ ...CLIENT, fetch, retry: fast }), { providerId: 1 })()
+    const clock = testClock()
+    const ctx = createContext({ ...CLIENT, fetch, retry: fast, sleep: clock.sleep })
+    const result = await getProvider(ctx, { providerId: 1 })()
     expect(result._tag).toBe('Right')
     expect(requests).toHaveLength(2)
-    expect(Date.now() - started).toBeGreaterThanOrEqual(990)
+    expect(clock.sleeps).toEqual([1000])
   })
 
   it('returns the 429 instead of waiting longer than maxRetryAfterMs', async () => {
@@ -456,10 +458,16 @@ describe('bounds: timers, Retry-After, permanent failures', () => {
       const { fetch, requests } = recordingFetch((_r, index) =>
         index === 0 ? json(503, {}, { 'retry-after': value }) : json(200, provider),
       )
-      const ctx = createContext({ ...CLIENT, fetch, retry: { ...fast, retries: 1 } })
+      const clock = testClock()
+      const retry = { retries: 1, baseDelayMs: 100, maxDelayMs: 100 }
+      const ctx = createContext({ ...CLIENT, fetch, retry, sleep: clock.sleep })
       const result = await getProvider(ctx, { providerId: 1 })()
       expect(result._tag).toBe('Right')
       expect(requests).toHaveLength(2)
+      // Full jitter in (0, 100) ms: a backoff, not the 0 ms a "Retry-After: 0" would give.
+      expect(clock.sleeps).toHaveLength(1)
+      expect(clock.sleeps[0]).toBeGreaterThan(0)
+      expect(clock.sleeps[0]).toBeLessThan(100)
       const limited = recordingFetch(() => json(429, {}, { 'retry-after': value }))
       const error = leftOf(
         await getProvider(createContext({ ...CLIENT, fetch: limited.fetch, retry: 0 }), { providerId: 1 })(),
