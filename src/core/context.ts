@@ -93,7 +93,7 @@ export interface ContextOptions {
    * request. The SDK still sets the base URL, never follows redirects, and does its own retries.
    */
   readonly $fetch?: $Fetch
-  /** Clock in ms since the epoch, for token expiry, `Retry-After` dates and hook durations. Default `Date.now`. */
+  /** Clock in ms since the epoch, for token expiry and `Retry-After` dates. Default `Date.now`. */
   readonly now?: () => number
   /**
    * Waits `ms` before a retry; resolves `false` if `signal` aborts first. For tests, to retry without

@@ -204,8 +204,13 @@ const send = async (
     const outcome = await attempt(ctx, spec, options, retry + 1, secrets)
     const delay = retryDelay(ctx, outcome, idempotent, retry)
     if (delay === undefined) return outcome
-    if (!(await (ctx.sleep ?? sleep)(Math.min(delay, MAX_TIMER_MS), options.signal)))
-      return { kind: 'failure', error: abortError(), reachedServer: false }
+    const wait = ctx.sleep ?? sleep
+    // A failing injected `sleep` ends the retries with the last outcome: nothing may throw.
+    const waited = await Promise.resolve()
+      .then(() => wait(Math.min(delay, MAX_TIMER_MS), options.signal))
+      .catch(() => undefined)
+    if (waited === undefined) return outcome
+    if (!waited) return { kind: 'failure', error: abortError(), reachedServer: false }
   }
 }
 
