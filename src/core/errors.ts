@@ -73,7 +73,7 @@ export interface ResponseValidationError extends RequestLocation {
   readonly status: number
   readonly message: string
   readonly issues: readonly Issue[]
-  /** The body as received: parsed JSON, or the text when it did not parse. */
+  /** The body as received (secrets redacted): parsed JSON, or the text when it did not parse. */
   readonly body: unknown
   readonly resumeAfter?: string
 }

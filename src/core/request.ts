@@ -20,7 +20,7 @@ export interface RawResponse {
   readonly status: number
   readonly url: string
   readonly headers: Readonly<Record<string, string>>
-  /** The body as text, exactly as received. */
+  /** The body as text, as received; in what `withResponse` returns, known secrets are `[redacted]`. */
   readonly body: string
 }
 
