@@ -1,5 +1,6 @@
 /** Every 2025-01-15 endpoint, its parameters and its models. */
 
+export { AmountParam } from '../common/params.js'
 export {
   GetAccountParams,
   getAccount,
@@ -92,7 +93,6 @@ export {
   PaymentRequestTransaction,
 } from './payment-requests/models.js'
 export {
-  AmountParam,
   BeneficiaryParam,
   PaymentAmountParam,
   PaymentParty,

@@ -1,8 +1,8 @@
 import * as v from 'valibot'
+import { EmailParam } from '../../common/params.js'
 import { defineOperation } from '../../core/operation.js'
 import { TextParam } from '../../core/schema.js'
 import { v3 } from '../api.js'
-import { EmailParam } from '../params.js'
 
 /** Parameters of {@link createApplication}. */
 export const CreateApplicationParams = v.object({

@@ -1,8 +1,8 @@
 import * as v from 'valibot'
+import { EmailParam, HttpUrlParam } from '../../common/params.js'
 import { defineOperation } from '../../core/operation.js'
 import { IdParam, TextParam } from '../../core/schema.js'
 import { v3 } from '../api.js'
-import { EmailParam, UrlParam } from '../params.js'
 import { AccountTypesParam, ConnectSession } from './models.js'
 
 /** Countries Connect can preselect. */
@@ -52,7 +52,7 @@ export const CreateConnectSessionParams = v.object({
     v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(1, 'must be ≥ 1')),
   ),
   /** Where Connect redirects at the end (with `user_uuid`, `item_id`, `success`, `step`, `context`). */
-  callbackUrl: v.optional(UrlParam),
+  callbackUrl: v.optional(HttpUrlParam),
   /** Your state, echoed on the callback: ≤ 100 letters, digits or `-`. */
   context: v.optional(
     v.pipe(

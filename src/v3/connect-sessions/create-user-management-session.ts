@@ -1,7 +1,7 @@
 import * as v from 'valibot'
+import { EmailParam } from '../../common/params.js'
 import { defineOperation } from '../../core/operation.js'
 import { v3 } from '../api.js'
-import { EmailParam } from '../params.js'
 import { AccountTypesParam, ConnectSession } from './models.js'
 
 /** Parameters of {@link createUserManagementSession}. */

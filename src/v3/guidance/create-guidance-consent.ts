@@ -1,8 +1,8 @@
 import * as v from 'valibot'
+import { EmailParam } from '../../common/params.js'
 import { defineOperation } from '../../core/operation.js'
 import { PathStringParam } from '../../core/schema.js'
 import { v3 } from '../api.js'
-import { EmailParam } from '../params.js'
 
 /**
  * Parameters of {@link createGuidanceConsent}. Bridge's example sends all five fields and does not say which

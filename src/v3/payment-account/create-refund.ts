@@ -1,8 +1,9 @@
 import * as v from 'valibot'
+import { AmountParam } from '../../common/params.js'
 import { defineOperation } from '../../core/operation.js'
 import { PathStringParam, TextParam } from '../../core/schema.js'
 import { v3 } from '../api.js'
-import { AmountParam, ClientReferenceParam } from '../payments/models.js'
+import { ClientReferenceParam } from '../payments/models.js'
 import { Refund } from './models.js'
 
 /** Parameters of {@link createRefund}. */
