@@ -14,8 +14,8 @@ export const CreateRefundParams = v.object({
   amount: AmountParam,
   /** Your reference (≤ 100 characters). */
   clientReference: v.optional(ClientReferenceParam),
-  /** Why you refund (≤ 1000 characters; Bridge does not state a limit). */
-  description: v.optional(TextParam()),
+  /** Why you refund (≤ 140 characters, the limit of docs.bridgeapi.io/docs/refund-your-customers-from-api). */
+  description: v.optional(TextParam(140)),
 })
 /** Parameters of {@link createRefund}. */
 export type CreateRefundParams = v.InferInput<typeof CreateRefundParams>
