@@ -44,3 +44,11 @@ export const IbanParam = v.pipe(
   v.string('must be a string'),
   v.regex(/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/, 'must be an IBAN (15–34 characters, upper case, no spaces)'),
 )
+
+/** A filter that takes one value or a non-empty list of them. */
+/* @__NO_SIDE_EFFECTS__ */ export const oneOrMany = <S extends v.GenericSchema<string, string>>(item: S) =>
+  v.union([item, v.pipe(v.array(item), v.minLength(1, 'must not be an empty list'))])
+
+/** @returns a filter's values as one comma-separated query value (`ACSC,RJCT`), or `undefined`. */
+export const commaList = (value: string | readonly string[] | undefined): string | undefined =>
+  value === undefined ? undefined : typeof value === 'string' ? value : value.join(',')

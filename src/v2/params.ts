@@ -2,10 +2,6 @@ import * as v from 'valibot'
 import { UrlParam } from '../common/params.js'
 import { TextParam } from '../core/schema.js'
 
-/** A parameter that takes one value or a non-empty list of them (sent as repeated query keys). */
-/* @__NO_SIDE_EFFECTS__ */ export const oneOrMany = <S extends v.GenericSchema<string, string>>(item: S) =>
-  v.union([item, v.pipe(v.array(item), v.minLength(1, 'must not be an empty list'))])
-
 /** @returns the value as a list (for repeated query keys), or `undefined`. */
 export const asList = <T>(value: T | readonly T[] | undefined): readonly T[] | undefined =>
   value === undefined ? undefined : Array.isArray(value) ? value : [value as T]
