@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { TextParam } from '../core/schema.js'
+import { openEnum, TextParam } from '../core/schema.js'
 import { AmountParam } from './params.js'
 
 /*
@@ -49,3 +49,19 @@ export const toPayoutBody = (p: v.InferOutput<typeof PayoutParams>) => ({
   label: p.label,
   client_reference: p.clientReference,
 })
+
+/**
+ * Refund and payout statuses of both versions. Bridge's guides name Created, Processing, In transit, Paid,
+ * Canceled, Rejected, Failed (and Recalled for refunds); the 2025-01-15 example shows lower case `paid`, so
+ * the known values are the lower-case forms (inferred, not all seen). Open: any other value passes.
+ */
+export const PaymentAccountStatus = openEnum([
+  'created',
+  'processing',
+  'in_transit',
+  'paid',
+  'canceled',
+  'rejected',
+  'failed',
+  'recalled',
+] as const)
