@@ -13,6 +13,7 @@ import {
   type ResponseEvent,
   withResponse,
 } from '../../src/index.js'
+import { leftOf } from '../support/either.js'
 import { account, CLIENT, json, recordingFetch, tokenResponse } from './fake-bridge.js'
 
 const provider = {
@@ -23,10 +24,6 @@ const provider = {
   images: { logo: 'https://web.bridgeapi.io/img/banks-logo/fr/demo.png' },
 }
 const fast = { baseDelayMs: 1, maxDelayMs: 5 }
-const leftOf = <E>(result: { _tag: 'Left'; left: E } | { _tag: 'Right'; right: unknown }): E => {
-  if (result._tag !== 'Left') throw new Error(`expected a Left, got ${JSON.stringify(result)}`)
-  return result.left
-}
 
 describe('request primitive: headers and encoding', () => {
   it('sends the version, client credentials and Accept, no Authorization and no body on a client GET', async () => {

@@ -15,15 +15,8 @@ import {
   listTransactions,
 } from '../../src/index.js'
 import type { Fault, RunningSandbox, SeededUser } from '../../src/sandbox/index.js'
-import {
-  checkSecretsAfterAll,
-  eventually,
-  FAST_RETRY,
-  kept,
-  openSandbox,
-  rightOf,
-  sandboxCtx,
-} from './helpers.js'
+import { rightOf } from '../support/either.js'
+import { checkSecretsAfterAll, eventually, FAST_RETRY, kept, openSandbox, sandboxCtx } from './helpers.js'
 
 type Result = { _tag: 'Left'; left: BridgeError } | { _tag: 'Right'; right: unknown }
 

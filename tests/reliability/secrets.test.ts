@@ -9,13 +9,13 @@ import { describe, expect, it } from 'vitest'
 import { createContext, getAccount, getProvider, Redacted, setUserToken } from '../../src/index.js'
 import * as v2 from '../../src/v2/index.js'
 import { verifyAndParseWebhook, webhookHandler } from '../../src/webhooks/index.js'
+import { leftOf } from '../support/either.js'
 import {
   addSecret,
   CLIENT_ID,
   CLIENT_SECRET,
   checkSecretsAfterAll,
   kept,
-  leftOf,
   openSandbox,
   sandboxCtx,
   witness,

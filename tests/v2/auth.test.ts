@@ -14,6 +14,7 @@ import {
   setUserToken,
 } from '../../src/v2/index.js'
 import { recordingFetch } from '../core/fake-bridge.js'
+import { leftOf, rightOf } from '../support/either.js'
 import {
   account,
   authBody,
@@ -24,9 +25,7 @@ import {
   fakeBridge,
   fixture,
   json,
-  leftOf,
   page,
-  rightOf,
   TOKEN,
   USER,
   userContext,

@@ -22,6 +22,7 @@ import {
   listTransactions,
   listUsers,
 } from '../../src/index.js'
+import { leftOf, rightOf } from '../support/either.js'
 import {
   answering,
   clientContext,
@@ -30,9 +31,7 @@ import {
   expectInputError,
   expectRequest,
   json,
-  leftOf,
   recordingFetch,
-  rightOf,
   userContext,
 } from './helpers.js'
 

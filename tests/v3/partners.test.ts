@@ -7,6 +7,7 @@ import {
   getProvider,
   listProviders,
 } from '../../src/index.js'
+import { leftOf, rightOf } from '../support/either.js'
 import {
   answering,
   clientContext,
@@ -16,9 +17,7 @@ import {
   exampleRequestBody,
   expectInputError,
   expectRequest,
-  leftOf,
   recordingFetch,
-  rightOf,
 } from './helpers.js'
 
 const USER_UUID = '9113349b-3868-4e6f-8d68-8ea260132e1d'

@@ -9,6 +9,7 @@ import {
   listPayouts,
   listRefunds,
 } from '../../src/index.js'
+import { leftOf, rightOf } from '../support/either.js'
 import {
   answering,
   clientContext,
@@ -16,8 +17,6 @@ import {
   exampleRequestBody,
   expectInputError,
   expectRequest,
-  leftOf,
-  rightOf,
 } from './helpers.js'
 
 describe('refunds (client credentials)', () => {

@@ -10,6 +10,7 @@ import {
   listPaymentRequests,
   revokePaymentLink,
 } from '../../src/index.js'
+import { leftOf, rightOf } from '../support/either.js'
 import {
   answering,
   clientContext,
@@ -19,9 +20,7 @@ import {
   expectInputError,
   expectRequest,
   json,
-  leftOf,
   recordingFetch,
-  rightOf,
 } from './helpers.js'
 
 const LINK_ID = '7d4d49e4-a99b-4c18-a58d-b4931c4b79db'

@@ -22,7 +22,7 @@ import {
   revokePaymentLink,
 } from '../../src/index.js'
 import { type RunningSandbox, sandboxContext, startSandbox } from '../../src/sandbox/index.js'
-import { leftOf, rightOf } from './helpers.js'
+import { leftOf, rightOf } from '../support/either.js'
 
 /** The 2025-01-15 journey over real HTTP against the simulator on 127.0.0.1. */
 describe('2025-01-15 flow against the sandbox over HTTP', () => {

@@ -1,8 +1,8 @@
 import * as v from 'valibot'
+import { AmountParam } from '../../common/params.js'
 import { defineOperation } from '../../core/operation.js'
 import { TextParam } from '../../core/schema.js'
 import { v2 } from '../api.js'
-import { AmountParam } from '../params.js'
 import { Payout } from './models.js'
 
 /** Parameters of {@link createPayout}. */

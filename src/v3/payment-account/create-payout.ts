@@ -1,8 +1,9 @@
 import * as v from 'valibot'
+import { AmountParam } from '../../common/params.js'
 import { defineOperation } from '../../core/operation.js'
 import { PathStringParam } from '../../core/schema.js'
 import { v3 } from '../api.js'
-import { AmountParam, ClientReferenceParam, PaymentLabelParam } from '../payments/models.js'
+import { ClientReferenceParam, PaymentLabelParam } from '../payments/models.js'
 import { Payout } from './models.js'
 
 /** Parameters of {@link createPayout}. */

@@ -1,8 +1,9 @@
 import * as v from 'valibot'
+import { AmountParam } from '../../common/params.js'
 import { defineOperation } from '../../core/operation.js'
 import { PathStringParam, TextParam } from '../../core/schema.js'
 import { v3 } from '../api.js'
-import { AmountParam, ClientReferenceParam } from '../payments/models.js'
+import { ClientReferenceParam } from '../payments/models.js'
 import { Refund } from './models.js'
 
 /** Parameters of {@link createRefund}. */
@@ -13,8 +14,8 @@ export const CreateRefundParams = v.object({
   amount: AmountParam,
   /** Your reference (≤ 100 characters). */
   clientReference: v.optional(ClientReferenceParam),
-  /** Why you refund (≤ 1000 characters; Bridge does not state a limit). */
-  description: v.optional(TextParam()),
+  /** Why you refund (≤ 140 characters, the limit of docs.bridgeapi.io/docs/refund-your-customers-from-api). */
+  description: v.optional(TextParam(140)),
 })
 /** Parameters of {@link createRefund}. */
 export type CreateRefundParams = v.InferInput<typeof CreateRefundParams>
