@@ -72,8 +72,10 @@ export interface ContextOptions {
   readonly tokenStore?: TokenStore
   /** Default `https://api.bridgeapi.io`. Must be https, except on loopback (the sandbox). */
   readonly baseUrl?: string
-  /** Per-attempt timeout in ms. Default 30 000. */
+  /** Per-attempt timeout in ms (at most 2^31−1). Default 30 000. */
   readonly timeoutMs?: number
+  /** Largest response body read, in bytes; a bigger one is refused (`ResponseTooLargeError`) unread. Default 32 MiB. */
+  readonly maxResponseBytes?: number
   /** Retry policy, or a number of retries. Default `{ retries: 2, … }`. */
   readonly retry?: number | Partial<RetryPolicy>
   /** Renew user tokens automatically (default true). `false` is manual mode: no token, no call. */
@@ -106,6 +108,7 @@ export interface Context {
   readonly tokenStore: TokenStore
   readonly baseUrl: string
   readonly timeoutMs: number
+  readonly maxResponseBytes: number
   readonly retry: RetryPolicy
   readonly autoRenew: boolean
   readonly renewBeforeMs: number
@@ -176,10 +179,19 @@ const normaliseUser = (user: UserCredentials, issues: Issue[]): ContextUser | un
   return undefined
 }
 
-const positive = (value: number | undefined, fallback: number, path: string, issues: Issue[]): number => {
+/** The longest delay timers take: a longer one fires after 1 ms in browsers, Node, Deno and Workers. */
+export const MAX_TIMER_MS = 2 ** 31 - 1
+
+const positive = (
+  value: number | undefined,
+  fallback: number,
+  path: string,
+  issues: Issue[],
+  max = MAX_TIMER_MS,
+): number => {
   if (value === undefined) return fallback
-  if (!Number.isFinite(value) || value < 0)
-    issues.push({ path, message: `${path} must be a finite number ≥ 0` })
+  if (typeof value !== 'number' || !(value >= 0 && value <= max))
+    issues.push({ path, message: `${path} must be a number from 0 to ${max}` })
   return value
 }
 
@@ -226,7 +238,20 @@ export const createContext = (options: ContextOptions): Context => {
   const baseUrl = checkBaseUrl(options.baseUrl ?? 'https://api.bridgeapi.io', issues)
   const user = options.user === undefined ? undefined : normaliseUser(options.user, issues)
   const timeoutMs = positive(options.timeoutMs, 30_000, 'timeoutMs', issues)
-  const renewBeforeMs = positive(options.renewBeforeMs, 60_000, 'renewBeforeMs', issues)
+  const maxResponseBytes = positive(
+    options.maxResponseBytes,
+    32 * 1024 * 1024,
+    'maxResponseBytes',
+    issues,
+    Number.MAX_SAFE_INTEGER,
+  )
+  const renewBeforeMs = positive(
+    options.renewBeforeMs,
+    60_000,
+    'renewBeforeMs',
+    issues,
+    Number.MAX_SAFE_INTEGER,
+  )
   const retry = normaliseRetry(options.retry, issues)
   const context: Context = {
     clientId: options.clientId,
@@ -235,6 +260,7 @@ export const createContext = (options: ContextOptions): Context => {
     tokenStore: options.tokenStore ?? memoryTokenStore(),
     baseUrl,
     timeoutMs,
+    maxResponseBytes,
     retry,
     autoRenew: options.autoRenew ?? true,
     renewBeforeMs,

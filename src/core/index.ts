@@ -30,7 +30,9 @@ export type {
   InputValidationError,
   Issue,
   NetworkError,
+  RedirectError,
   RequestLocation,
+  ResponseTooLargeError,
   ResponseValidationError,
   TimeoutError,
 } from './errors.js'
