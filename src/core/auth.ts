@@ -1,8 +1,8 @@
 import * as v from 'valibot'
 import type { ApiVersion } from './api-version.js'
-import type { Context, ContextUser } from './context.js'
+import { type Context, type ContextUser, NOT_HEADER_SAFE, unusableContext } from './context.js'
 import * as E from './either.js'
-import type { AuthenticationError, BridgeError } from './errors.js'
+import type { AuthenticationError, BridgeError, Issue } from './errors.js'
 import { REDACTED, Redacted, redactIn } from './redacted.js'
 import { decodeBody, sendRequest } from './request.js'
 import { type StoredToken, type TokenStore, tokenExpiryMs } from './token-store.js'
@@ -177,7 +177,6 @@ const renew = (ctx: Context, api: ApiVersion, key: string, rejected?: string): F
  * renewed one (single flight), or an `AuthenticationError` in manual mode.
  */
 export const userToken = async (ctx: Context, api: ApiVersion): Promise<E.Either<BridgeError, string>> => {
-  if (ctx.invalid) return E.left(ctx.invalid)
   const key = await tokenKey(ctx, api)
   if (E.isLeft(key)) return key
   const stored = await storeCall(() => ctx.tokenStore.get(key.right))
@@ -222,7 +221,8 @@ export const forceRenew = async (
   ctx: Context,
   api: ApiVersion,
 ): Promise<E.Either<BridgeError, TokenInfo>> => {
-  if (ctx.invalid) return E.left(ctx.invalid)
+  const unusable = unusableContext(ctx, 'renewAuth')
+  if (unusable) return E.left(unusable)
   const key = await tokenKey(ctx, api)
   if (E.isLeft(key)) return key
   const token = await singleFlight(ctx, key.right, async () => {
@@ -234,12 +234,14 @@ export const forceRenew = async (
   return E.isLeft(token) ? token : E.right(toTokenInfo(token.right))
 }
 
-/** Whether the store holds a token for the user that is not about to expire. */
+/** Whether the store holds a token for the user that is not about to expire; `operation` names the caller in errors. */
 export const hasFreshToken = async (
   ctx: Context,
   api: ApiVersion,
+  operation = 'isAuthenticated',
 ): Promise<E.Either<BridgeError, boolean>> => {
-  if (ctx.invalid) return E.left(ctx.invalid)
+  const unusable = unusableContext(ctx, operation)
+  if (unusable) return E.left(unusable)
   const key = await tokenKey(ctx, api)
   if (E.isLeft(key)) return key
   const stored = await storeCall(() => ctx.tokenStore.get(key.right))
@@ -252,10 +254,27 @@ export const storeToken = async (
   api: ApiVersion,
   token: { readonly accessToken: string | Redacted; readonly expiresAt: string },
 ): Promise<E.Either<BridgeError, void>> => {
-  if (ctx.invalid) return E.left(ctx.invalid)
+  const unusable = unusableContext(ctx, 'setUserToken')
+  if (unusable) return E.left(unusable)
+  const accessToken = token?.accessToken instanceof Redacted ? token.accessToken.reveal() : token?.accessToken
+  const issues: Issue[] = []
+  // The token goes into an Authorization header, which cannot carry CR, LF, NUL or emoji.
+  if (typeof accessToken !== 'string' || accessToken === '' || NOT_HEADER_SAFE.test(accessToken))
+    issues.push({
+      path: 'accessToken',
+      message: 'accessToken must be a non-empty printable ASCII string (it is sent in a header)',
+    })
+  if (typeof token?.expiresAt !== 'string' || Number.isNaN(tokenExpiryMs(token.expiresAt)))
+    issues.push({ path: 'expiresAt', message: 'expiresAt must be an ISO 8601 date-time' })
+  if (typeof accessToken !== 'string' || issues.length > 0)
+    return E.left({
+      _tag: 'InputValidationError',
+      operation: 'setUserToken',
+      message: `Invalid token for setUserToken: ${issues.map((issue) => issue.message).join('; ')}`,
+      issues,
+    })
   const key = await tokenKey(ctx, api)
   if (E.isLeft(key)) return key
-  const accessToken = token.accessToken instanceof Redacted ? token.accessToken.reveal() : token.accessToken
   return storeCall(
     () => ctx.tokenStore.set(key.right, { accessToken, expiresAt: token.expiresAt }),
     accessToken,
@@ -264,7 +283,8 @@ export const storeToken = async (
 
 /** Forgets the user's stored token (e.g. after logout). */
 export const forgetToken = async (ctx: Context, api: ApiVersion): Promise<E.Either<BridgeError, void>> => {
-  if (ctx.invalid) return E.left(ctx.invalid)
+  const unusable = unusableContext(ctx, 'logoutUser')
+  if (unusable) return E.left(unusable)
   const key = await tokenKey(ctx, api)
   if (E.isLeft(key)) return key
   return storeCall(() => ctx.tokenStore.delete(key.right))

@@ -1,7 +1,7 @@
 import type { TaskEither } from 'fp-ts/TaskEither'
 import * as v from 'valibot'
 import type { ApiVersion } from './api-version.js'
-import type { Context } from './context.js'
+import { type Context, unusableContext } from './context.js'
 import * as E from './either.js'
 import type { BridgeError, CollectLimitError, ResponseValidationError } from './errors.js'
 import { type AuthLevel, parseParams, sendAuthorized } from './operation.js'
@@ -121,8 +121,10 @@ const withResume = (error: BridgeError, after: string | undefined): BridgeError 
   const list = (
     ctx: Context,
     params?: v.InferInput<S> & PageParams,
-    options: ListOptions = {},
+    given?: ListOptions,
   ): Paginated<Item> => {
+    // `null` from JavaScript callers means no options, like `undefined`.
+    const options = given ?? {}
     const fetchPage = async (
       filters: v.InferOutput<S>,
       limit: number | undefined,
@@ -157,8 +159,9 @@ const withResume = (error: BridgeError, after: string | undefined): BridgeError 
     }
 
     async function* pages(): AsyncGenerator<E.Either<BridgeError, Page<Item>>> {
-      if (ctx.invalid) {
-        yield E.left(ctx.invalid)
+      const unusable = unusableContext(ctx, spec.name)
+      if (unusable) {
+        yield E.left(unusable)
         return
       }
       const parsed = parseParams(spec.name, paramsSchema, params)
@@ -227,9 +230,18 @@ export interface CollectOptions {
  * ```
  */
 export const collect =
-  <T>(list: Paginated<T>, options: CollectOptions = {}): TaskEither<BridgeError, T[]> =>
+  <T>(list: Paginated<T>, options?: CollectOptions): TaskEither<BridgeError, T[]> =>
   async () => {
-    const max = options.max ?? 10_000
+    if (typeof (list as Partial<Paginated<T>> | null | undefined)?.pages !== 'function') {
+      const message = 'list must be what a list endpoint returns, e.g. listAccounts(ctx)'
+      return E.left({
+        _tag: 'InputValidationError',
+        operation: 'collect',
+        message: `Invalid list for collect: ${message}`,
+        issues: [{ path: 'list', message }],
+      })
+    }
+    const max = options?.max ?? 10_000
     const items: T[] = []
     for await (const page of list.pages()) {
       if (E.isLeft(page)) return page
