@@ -129,6 +129,7 @@ const withResume = (error: BridgeError, after: string | undefined): BridgeError 
       filters: v.InferOutput<S>,
       limit: number | undefined,
       after: string | undefined,
+      seen: Set<string>,
     ): Promise<E.Either<BridgeError, Page<Item>>> => {
       const path = spec.path(filters)
       const query: Query = { ...spec.query?.(filters), limit, after }
@@ -144,11 +145,12 @@ const withResume = (error: BridgeError, after: string | undefined): BridgeError 
       const page = decoded.right as v.InferOutput<typeof pageSchema>
       const next = cursorOf(page.pagination?.next_uri)
       if (E.isLeft(next)) return E.left(withResume(paginationError(sent.right, path, next.left, page), after))
-      if (next.right !== undefined && next.right === after) {
-        return E.left(
-          withResume(paginationError(sent.right, path, 'repeats the current cursor', page), after),
-        )
+      // Any cursor seen before (A→B→A, not only A→A) would loop forever: the page is refused whole.
+      if (next.right !== undefined && (next.right === after || seen.has(next.right))) {
+        const which = next.right === after ? 'the current cursor' : 'an earlier cursor (the list loops)'
+        return E.left(withResume(paginationError(sent.right, path, `repeats ${which}`, page), after))
       }
+      if (next.right !== undefined) seen.add(next.right)
       return E.right({
         items: page.resources as Item[],
         ...(after !== undefined ? { after } : {}),
@@ -170,10 +172,13 @@ const withResume = (error: BridgeError, after: string | undefined): BridgeError 
         return
       }
       const { limit, after: start, ...filters } = parsed.right
+      /** Every cursor of this iteration so far, to detect a `next_uri` cycle. */
+      const seen = new Set<string>(start === undefined ? [] : [start])
       let pending: Promise<E.Either<BridgeError, Page<Item>>> | undefined = fetchPage(
         filters as v.InferOutput<S>,
         limit,
         start,
+        seen,
       )
       while (pending) {
         const result: E.Either<BridgeError, Page<Item>> = await pending
@@ -184,7 +189,7 @@ const withResume = (error: BridgeError, after: string | undefined): BridgeError 
         }
         const nextAfter: string | undefined = result.right.nextAfter
         const fetchNext = (): Promise<E.Either<BridgeError, Page<Item>>> =>
-          fetchPage(filters as v.InferOutput<S>, limit, nextAfter)
+          fetchPage(filters as v.InferOutput<S>, limit, nextAfter, seen)
         // With prefetch, the next page is requested before this one is handed to the caller.
         if (nextAfter !== undefined && options.prefetch) pending = fetchNext()
         yield result
