@@ -117,6 +117,12 @@ export const applyHistoryChanges = (
     const current = pending.get(change.id) ?? state.transaction(userUuid, change.id)
     if (!current) throw new HistoryError('not_found', `No transaction ${change.id} for user ${userUuid}`)
     if (current.deleted) throw new HistoryError('conflict', `Transaction ${change.id} is deleted`)
+    // A row's versions are ordered by updated_at: no change may stamp one earlier than the last.
+    if (current.updatedAt > at)
+      throw new HistoryError(
+        'conflict',
+        `Transaction ${change.id} was updated after ${new Date(at).toISOString()}`,
+      )
     const { type: _, id: __, ...fields } = change
     pending.set(change.id, {
       ...current,

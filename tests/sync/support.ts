@@ -44,21 +44,22 @@ export class Replica {
   readonly rows = new Map<number, string>()
   /** The cursor stored after the last handled batch. */
   cursor: string | undefined
-  /** Versions (`id@updated_at`) handled and acknowledged by storing a cursor. */
+  /** Versions (`id@updated_at`, plus ` deleted`) handled and acknowledged by storing a cursor. */
   readonly acknowledged = new Set<string>()
   /** Versions delivered again after they were acknowledged (must stay empty). */
   readonly repeated: string[] = []
 
   apply(batch: Batch, store = true): void {
-    for (const row of [...batch.upserted, ...batch.deleted]) {
-      const key = `${row.id}@${row.updated_at}`
-      if (this.acknowledged.has(key)) this.repeated.push(key)
-    }
+    // A version is a row's updated_at, and whether it is a deletion (one may follow an update at the same instant).
+    const versions = [
+      ...batch.upserted.map((row) => `${row.id}@${row.updated_at}`),
+      ...batch.deleted.map((row) => `${row.id}@${row.updated_at} deleted`),
+    ]
+    for (const key of versions) if (this.acknowledged.has(key)) this.repeated.push(key)
     for (const row of batch.upserted) this.rows.set(row.id, row.updated_at)
     for (const row of batch.deleted) this.rows.delete(row.id)
     if (!store) return
-    for (const row of [...batch.upserted, ...batch.deleted])
-      this.acknowledged.add(`${row.id}@${row.updated_at}`)
+    for (const key of versions) this.acknowledged.add(key)
     this.cursor = batch.cursor
   }
 
