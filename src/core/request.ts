@@ -1,18 +1,20 @@
 import { createFetch } from 'ofetch'
 import * as v from 'valibot'
 import type { ApiVersion } from './api-version.js'
-import type { Context } from './context.js'
+import { type Context, MAX_TIMER_MS } from './context.js'
 import * as E from './either.js'
 import {
   type ApiError,
   type BridgeError,
   type BridgeErrorBody,
   type Issue,
+  type RedirectError,
+  type ResponseTooLargeError,
   type ResponseValidationError,
   toIssues,
 } from './errors.js'
 import { encodeQuery, type Query } from './query.js'
-import { REDACTED, redactIn } from './redacted.js'
+import { REDACTED, redactDeep, redactIn, secretFieldsOf } from './redacted.js'
 
 /** The HTTP response behind a result, for callers who need headers or the exact body. */
 export interface RawResponse {
@@ -57,7 +59,13 @@ type Outcome =
       readonly requestId?: string
       readonly retryAfter?: number
     }
-  | { readonly kind: 'failure'; readonly error: BridgeError; readonly reachedServer: boolean }
+  | {
+      readonly kind: 'failure'
+      readonly error: BridgeError
+      readonly reachedServer: boolean
+      /** The same request would fail the same way: never retried. */
+      readonly permanent?: boolean
+    }
 
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504])
 /** Statuses that prove the server did not act, so even a POST may be sent again. */
@@ -73,12 +81,15 @@ const headersToRecord = (headers: Headers): Record<string, string> => {
   return record
 }
 
-/** Parses `Retry-After` (seconds or HTTP date) into seconds. */
+/**
+ * Parses `Retry-After` (seconds or HTTP date) into seconds. Anything else, a negative number
+ * included, is treated as absent (normal backoff), never as "retry now".
+ */
 const parseRetryAfter = (value: string | null, now: number): number | undefined => {
-  if (value === null || value.trim() === '') return undefined
-  const seconds = Number(value)
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds
-  const date = Date.parse(value)
+  const text = value?.trim() ?? ''
+  if (/^\d+(\.\d+)?$/.test(text)) return Number(text)
+  // An HTTP date has a weekday and a month name; `Date.parse('-5')` would be year -5.
+  const date = /[a-z]/i.test(text) ? Date.parse(text) : Number.NaN
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000))
 }
 
@@ -139,6 +150,18 @@ const toApiError = (
   }
 }
 
+const redirectError = (raw: RawResponse, method: string, path: string): RedirectError => {
+  const location = raw.headers.location
+  return {
+    _tag: 'RedirectError',
+    status: raw.status,
+    method,
+    path,
+    ...(location ? { location } : {}),
+    message: `Bridge answered with a redirect${location ? ` to ${location}` : ''}; redirects are not followed, nothing was sent there`,
+  }
+}
+
 // Lives in errors.ts so that bridgeapi/webhooks can use it without loading the HTTP engine (ofetch).
 export { toIssues }
 
@@ -161,6 +184,38 @@ const validationError = (
   body,
 })
 
+/**
+ * Failures of `fetch` before any connection that the same request would meet again (undici's
+ * `bad port` and invalid header values, browsers' invalid values): not network failures.
+ */
+const PERMANENT_FAILURE =
+  /bad port|invalid header|header value|ByteString|ISO-8859-1|invalid value|invalid url/i
+
+/** Reads the body as text, refusing (and cancelling) it past `maxBytes`: `undefined` then. */
+const readCapped = async (response: Response, maxBytes: number): Promise<string | undefined> => {
+  const body = response.body
+  if (Number(response.headers.get('content-length')) > maxBytes) {
+    await body?.cancel().catch(() => undefined)
+    return undefined
+  }
+  if (!body) return ''
+  const reader = body.getReader()
+  // Bytes first, decoded once at the end: no text is built for a body that is then refused.
+  const chunks: Uint8Array[] = []
+  for (let size = 0; ; ) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined)
+      return undefined
+    }
+    chunks.push(value)
+  }
+  const decoder = new TextDecoder()
+  return chunks.map((chunk) => decoder.decode(chunk, { stream: true })).join('') + decoder.decode()
+}
+
 const sleep = (ms: number, signal: AbortSignal | undefined): Promise<boolean> =>
   new Promise((resolve) => {
     if (signal?.aborted) return resolve(false)
@@ -168,10 +223,13 @@ const sleep = (ms: number, signal: AbortSignal | undefined): Promise<boolean> =>
       clearTimeout(timer)
       resolve(false)
     }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve(true)
-    }, ms)
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener('abort', onAbort)
+        resolve(true)
+      },
+      Math.min(ms, MAX_TIMER_MS),
+    )
     signal?.addEventListener('abort', onAbort, { once: true })
   })
 
@@ -257,22 +315,38 @@ const attempt = async (
       ...(failure ? { failure } : {}),
     })
   try {
-    const response = await $fetch.raw<string, 'text'>(url, {
+    const response = await $fetch.raw(url, {
       method: spec.method,
       headers,
       ...(hasBody ? { body: JSON.stringify(spec.body) } : {}),
-      responseType: 'text',
+      responseType: 'stream',
       retry: false,
       ignoreResponseError: true,
+      // Never follow: a redirect would carry the credentials (and a POST body) to another host.
+      redirect: 'manual',
       signal: controller.signal,
     })
     const responseHeaders = headersToRecord(response.headers)
-    const requestId = REQUEST_ID_HEADERS.map((name) => responseHeaders[name]).find((value) => !!value)
+    const echoed = REQUEST_ID_HEADERS.map((name) => responseHeaders[name]).find((value) => !!value)
+    // Hooks see it before any error is built: a server may echo anything there.
+    const requestId = echoed && redactIn(echoed, knownSecrets(ctx, spec))
     const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now())
+    const body = await readCapped(response, ctx.maxResponseBytes)
     report(response.status, requestId)
+    if (body === undefined) {
+      const error: ResponseTooLargeError = {
+        _tag: 'ResponseTooLargeError',
+        status: response.status,
+        method: spec.method,
+        path: pathWithQuery,
+        maxBytes: ctx.maxResponseBytes,
+        message: `The response body is larger than maxResponseBytes (${ctx.maxResponseBytes} bytes): not read`,
+      }
+      return { kind: 'failure', error, reachedServer: true, permanent: true }
+    }
     return {
       kind: 'response',
-      raw: { status: response.status, url, headers: responseHeaders, body: response._data ?? '' },
+      raw: { status: response.status, url, headers: responseHeaders, body },
       ...(requestId ? { requestId } : {}),
       ...(retryAfter !== undefined ? { retryAfter } : {}),
     }
@@ -292,20 +366,16 @@ const attempt = async (
     }
     report(undefined, undefined, 'NetworkError')
     const { detail, code } = rootCause(cause)
-    // The runtime's message may quote what it was given (undici: `"…" is an invalid header value`).
-    const secrets = [
-      ctx.clientSecret.reveal(),
-      spec.accessToken,
-      ctx.user?.kind === 'email' ? ctx.user.password.reveal() : undefined,
-    ]
+    const permanent = PERMANENT_FAILURE.test(detail)
     return {
       kind: 'failure',
       // A refused connection never reached Bridge; anything else might have.
-      reachedServer: code !== 'ECONNREFUSED',
+      reachedServer: code !== 'ECONNREFUSED' && !permanent,
+      permanent,
       error: {
         _tag: 'NetworkError',
         ...info,
-        message: `Network failure${detail ? `: ${redactIn(detail, secrets)}` : ''}`,
+        message: `${permanent ? 'The runtime refused to send the request (not retried)' : 'Network failure'}${detail ? `: ${detail}` : ''}`,
       },
     }
   } finally {
@@ -323,7 +393,7 @@ const retryDelay = (
 ): number | undefined => {
   if (retry >= ctx.retry.retries) return undefined
   if (outcome.kind === 'failure') {
-    if (outcome.error._tag === 'AbortError') return undefined
+    if (outcome.error._tag === 'AbortError' || outcome.permanent) return undefined
     if (!idempotent && outcome.reachedServer) return undefined
   } else {
     const status = outcome.raw.status
@@ -354,6 +424,20 @@ const send = async (ctx: Context, spec: RequestSpec, options: CallOptions): Prom
   }
 }
 
+/**
+ * The secrets a request carries (client secret, password, token, credential fields of its body):
+ * nothing the SDK returns may show them, whatever the server or the runtime echoes.
+ */
+const knownSecrets = (ctx: Context, spec: RequestSpec): (string | undefined)[] => [
+  ctx.clientSecret.reveal(),
+  spec.accessToken,
+  ctx.user?.kind === 'email' ? ctx.user.password.reveal() : undefined,
+  ...secretFieldsOf(spec.body),
+]
+
+/** The secrets of the request behind each successful response, for the errors `decodeBody` builds. */
+const secretsOf = new WeakMap<RawResponse, readonly (string | undefined)[]>()
+
 /** The result of a request before the body is validated: the response, or an error. */
 export type Sent = E.Either<BridgeError, RawResponse>
 
@@ -367,12 +451,30 @@ export const sendRequest = async (
   options: CallOptions = {},
 ): Promise<Sent> => {
   if (ctx.invalid) return E.left(ctx.invalid)
-  const outcome = await send(ctx, spec, options)
-  if (outcome.kind === 'failure') return E.left(outcome.error)
-  options.onRawResponse?.(outcome.raw)
-  if (outcome.raw.status >= 400 || outcome.raw.status < 200) {
-    return E.left(toApiError(outcome, spec.method, spec.path + encodeQuery(spec.query)))
+  const { timeoutMs } = options
+  if (timeoutMs !== undefined && !(timeoutMs >= 0 && timeoutMs <= MAX_TIMER_MS)) {
+    const issue = { path: 'timeoutMs', message: `timeoutMs must be a number from 0 to ${MAX_TIMER_MS}` }
+    return E.left({
+      _tag: 'InputValidationError',
+      operation: spec.operation,
+      message: `Invalid call options for ${spec.operation}: ${issue.message}`,
+      issues: [issue],
+    })
   }
+  const secrets = knownSecrets(ctx, spec)
+  const outcome = await send(ctx, spec, options)
+  if (outcome.kind === 'failure') return E.left(redactDeep(outcome.error, secrets))
+  // A token response's own token is a credential field, redacted there too.
+  if (options.onRawResponse) options.onRawResponse(redactDeep(outcome.raw, secrets))
+  const { status } = outcome.raw
+  const where = spec.path + encodeQuery(spec.query)
+  // Status 0: a browser's opaque answer to `redirect: 'manual'`.
+  if (status === 0 || (status >= 300 && status < 400)) {
+    return E.left(redactDeep(redirectError(outcome.raw, spec.method, where), secrets))
+  }
+  if (status >= 400 || status < 200)
+    return E.left(redactDeep(toApiError(outcome, spec.method, where), secrets))
+  secretsOf.set(outcome.raw, secrets)
   return E.right(outcome.raw)
 }
 
@@ -388,35 +490,18 @@ export const decodeBody = <S extends v.GenericSchema | null>(
 ): E.Either<ResponseValidationError, S extends v.GenericSchema ? v.InferOutput<S> : undefined> => {
   type Out = S extends v.GenericSchema ? v.InferOutput<S> : undefined
   if (schema === null) return E.right(undefined as Out)
+  const secrets = secretsOf.get(raw) ?? []
   let json: unknown
   try {
     json = JSON.parse(raw.body)
   } catch {
-    return E.left(
-      validationError(
-        raw.status,
-        method,
-        path,
-        [{ path: '', message: 'the body is not valid JSON' }],
-        raw.body
-          .slice(0, MAX_RAW_ERROR_TEXT)
-          .replace(/("(?:access_token|password)"\s*:\s*")[^"]*/gi, `$1${REDACTED}`),
-      ),
-    )
+    const issues = [{ path: '', message: 'the body is not valid JSON' }]
+    const text = raw.body.slice(0, MAX_RAW_ERROR_TEXT)
+    return E.left(redactDeep(validationError(raw.status, method, path, issues, text), secrets))
   }
   const result = v.safeParse(schema, json)
-  return result.success
-    ? E.right(result.output as Out)
-    : E.left(validationError(raw.status, method, path, toIssues(result.issues), hideSecrets(json)))
-}
-
-const SECRET_FIELD = /^(access_token|password|current_password|new_password|client_secret)$/i
-
-/** A copy of a JSON value with secret fields (e.g. a token response's `access_token`) redacted. */
-const hideSecrets = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.map(hideSecrets)
-  if (!value || typeof value !== 'object') return value
-  return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [key, SECRET_FIELD.test(key) ? REDACTED : hideSecrets(item)]),
-  )
+  if (result.success) return E.right(result.output as Out)
+  const error = validationError(raw.status, method, path, toIssues(result.issues), json)
+  // A bare JSON string where an object was due may be the credential itself (a token endpoint).
+  return E.left(redactDeep(error, typeof json === 'string' ? [...secrets, json] : secrets))
 }

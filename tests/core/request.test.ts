@@ -1,3 +1,4 @@
+import { type AddressInfo, createServer } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import {
   type BridgeError,
@@ -404,5 +405,146 @@ describe('hooks and raw responses', () => {
     expect(result.right.response.status).toBe(200)
     expect(result.right.response.headers['x-request-id']).toBe('abc')
     expect(JSON.parse(result.right.response.body)).toEqual(provider)
+  })
+})
+
+describe('bounds: timers, Retry-After, permanent failures', () => {
+  const MAX_TIMER = 2 ** 31 - 1
+
+  it.each([
+    ['timeoutMs', { timeoutMs: MAX_TIMER + 1 }],
+    ['timeoutMs', { timeoutMs: Number.POSITIVE_INFINITY }],
+    ['retry.maxRetryAfterMs', { retry: { maxRetryAfterMs: 2 ** 40 } }],
+    ['retry.maxDelayMs', { retry: { maxDelayMs: MAX_TIMER + 1 } }],
+    ['retry.baseDelayMs', { retry: { baseDelayMs: -1 } }],
+    ['maxResponseBytes', { maxResponseBytes: -1 }],
+    ['maxResponseBytes', { maxResponseBytes: Number.NaN }],
+  ])('refuses %s out of range (%j): an InputValidationError, nothing sent', async (path, options) => {
+    const { fetch, requests } = recordingFetch(() => json(200, provider))
+    const ctx = createContext({ ...CLIENT, fetch, ...options })
+    expect(ctx.invalid?.issues.map((issue) => issue.path)).toEqual([path])
+    expect(leftOf(await getProvider(ctx, { providerId: 1 })())).toEqual(ctx.invalid)
+    expect(requests).toHaveLength(0)
+  })
+
+  it('accepts the largest timer delay, and refuses a per-call timeoutMs above it without sending', async () => {
+    const { fetch, requests } = recordingFetch(() => json(200, provider))
+    const ctx = createContext({
+      ...CLIENT,
+      fetch,
+      timeoutMs: MAX_TIMER,
+      retry: { maxRetryAfterMs: MAX_TIMER },
+    })
+    expect(ctx.invalid).toBeUndefined()
+    expect((await getProvider(ctx, { providerId: 1 })())._tag).toBe('Right')
+    const error = leftOf(await getProvider(ctx, { providerId: 1 }, { timeoutMs: 2 ** 32 })())
+    expect(error).toMatchObject({
+      _tag: 'InputValidationError',
+      operation: 'getProvider',
+      issues: [{ path: 'timeoutMs' }],
+    })
+    expect(requests).toHaveLength(1)
+  })
+
+  it.each(['-1', '-100', 'soon', '1e3'])(
+    'a Retry-After of %j is treated as absent: normal backoff, not "retry now", and not reported',
+    async (value) => {
+      const { fetch, requests } = recordingFetch((_r, index) =>
+        index === 0 ? json(503, {}, { 'retry-after': value }) : json(200, provider),
+      )
+      const ctx = createContext({ ...CLIENT, fetch, retry: { ...fast, retries: 1 } })
+      const result = await getProvider(ctx, { providerId: 1 })()
+      expect(result._tag).toBe('Right')
+      expect(requests).toHaveLength(2)
+      const limited = recordingFetch(() => json(429, {}, { 'retry-after': value }))
+      const error = leftOf(
+        await getProvider(createContext({ ...CLIENT, fetch: limited.fetch, retry: 0 }), { providerId: 1 })(),
+      )
+      expect(error).toMatchObject({ _tag: 'ApiError', status: 429 })
+      expect(error).not.toHaveProperty('retryAfter')
+    },
+  )
+
+  it('a Retry-After HTTP date is read as the seconds until then', async () => {
+    const { fetch } = recordingFetch(() =>
+      json(429, {}, { 'retry-after': new Date(Date.now() + 120_000).toUTCString() }),
+    )
+    const error = leftOf(
+      await getProvider(createContext({ ...CLIENT, fetch, retry: 0 }), { providerId: 1 })(),
+    )
+    expect(error).toMatchObject({ _tag: 'ApiError', status: 429 })
+    expect((error as { retryAfter: number }).retryAfter).toBeGreaterThan(100)
+    expect((error as { retryAfter: number }).retryAfter).toBeLessThanOrEqual(120)
+  })
+
+  /** A loopback port nothing listens on (bound, then closed). */
+  const closedPort = async (): Promise<number> => {
+    const server = createServer()
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    await new Promise((resolve) => server.close(resolve))
+    return port
+  }
+
+  /** A fetch that counts its calls and hands them to the runtime's real fetch. */
+  const countingFetch = () => {
+    let calls = 0
+    const fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+      calls += 1
+      return globalThis.fetch(input, init)
+    }) as typeof globalThis.fetch
+    return { fetch, calls: () => calls }
+  }
+
+  it('a bad port is a permanent failure: one attempt, not retried', async () => {
+    const counter = countingFetch()
+    // 6000 (X11) is on the fetch standard's list of bad ports.
+    const ctx = createContext({
+      ...CLIENT,
+      fetch: counter.fetch,
+      baseUrl: 'http://127.0.0.1:6000',
+      retry: { ...fast, retries: 3 },
+    })
+    const error = leftOf(await getProvider(ctx, { providerId: 1 })())
+    expect(error).toMatchObject({
+      _tag: 'NetworkError',
+      message: 'The runtime refused to send the request (not retried): bad port',
+    })
+    expect(counter.calls()).toBe(1)
+  })
+
+  it('an invalid header value is a permanent failure: one attempt, not retried, secret not quoted', async () => {
+    const counter = countingFetch()
+    const attempts: number[] = []
+    const ctx = createContext({
+      ...CLIENT,
+      clientSecret: 'secret-with\nnewline',
+      fetch: counter.fetch,
+      retry: { ...fast, retries: 3 },
+      hooks: { onRequest: (event) => attempts.push(event.attempt) },
+    })
+    const error = leftOf(await getProvider(ctx, { providerId: 1 })())
+    expect(error._tag).toBe('NetworkError')
+    expect(error.message).toMatch(
+      /^The runtime refused to send the request \(not retried\): .*invalid header value/,
+    )
+    expect(error.message).not.toContain('secret-with')
+    // Refused while building the request: the runtime's fetch is never reached, and no retry is tried.
+    expect(attempts).toEqual([1])
+    expect(counter.calls()).toBe(0)
+  })
+
+  it('a refused connection is still a network failure, retried', async () => {
+    const counter = countingFetch()
+    const ctx = createContext({
+      ...CLIENT,
+      fetch: counter.fetch,
+      baseUrl: `http://127.0.0.1:${await closedPort()}`,
+      retry: { ...fast, retries: 3 },
+    })
+    const error = leftOf(await getProvider(ctx, { providerId: 1 })())
+    expect(error).toMatchObject({ _tag: 'NetworkError' })
+    expect(error.message).toMatch(/^Network failure/)
+    expect(counter.calls()).toBe(4)
   })
 })
