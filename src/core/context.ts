@@ -1,3 +1,4 @@
+import type { $Fetch } from 'ofetch'
 import type { InputValidationError, Issue } from './errors.js'
 import { Redacted, redact } from './redacted.js'
 import { memoryTokenStore, type TokenStore } from './token-store.js'
@@ -87,8 +88,18 @@ export interface ContextOptions {
   readonly hooks?: Hooks
   /** A `fetch` to use instead of the global one (tests, proxies, instrumentation). */
   readonly fetch?: typeof globalThis.fetch
-  /** Clock in ms since the epoch, for token expiry. Default `Date.now`. */
+  /**
+   * An ofetch instance to send with, e.g. Nuxt/Nitro's `$fetch`: its interceptors run on every
+   * request. The SDK still sets the base URL, never follows redirects, and does its own retries.
+   */
+  readonly $fetch?: $Fetch
+  /** Clock in ms since the epoch, for token expiry, `Retry-After` dates and hook durations. Default `Date.now`. */
   readonly now?: () => number
+  /**
+   * Waits `ms` before a retry; resolves `false` if `signal` aborts first. For tests, to retry without
+   * real waits (with `now`, it is the engine's clock). Default: a timer.
+   */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<boolean>
 }
 
 /** Normalised user credentials, with the password hidden. */
@@ -115,7 +126,9 @@ export interface Context {
   readonly language?: string
   readonly hooks: Hooks
   readonly fetch?: typeof globalThis.fetch
+  readonly $fetch?: $Fetch
   readonly now: () => number
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<boolean>
   /** Set when the options were invalid: every call then returns this error and sends nothing. */
   readonly invalid?: InputValidationError
 }
@@ -160,7 +173,7 @@ const CONTROL_CHARACTERS = /\p{Cc}/u
 /** What a header value cannot carry here: anything but printable ASCII and tabs (runtimes refuse CR, LF, NUL, emoji). */
 export const NOT_HEADER_SAFE = /[^\t\x20-\x7e]/
 /** A language tag as `Accept-Language` takes it, e.g. `fr`, `en-GB`, `zh-Hant-TW` (BCP 47 shape). */
-const LANGUAGE_TAG = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8}){0,7}$/
+export const LANGUAGE_TAG = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8}){0,7}$/
 const EMAIL = /^[^\s@]+@[^\s@]+$/
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -323,6 +336,13 @@ export const createContext = (options: ContextOptions): Context => {
     Number.MAX_SAFE_INTEGER,
   )
   const retry = normaliseRetry(given.retry, issues)
+  const custom = given.$fetch as Partial<$Fetch> | undefined
+  if (custom !== undefined && !(typeof custom?.raw === 'function' && typeof custom.create === 'function')) {
+    issues.push({ path: '$fetch', message: '$fetch must be an ofetch instance (with raw and create)' })
+  }
+  if (given.sleep !== undefined && typeof given.sleep !== 'function') {
+    issues.push({ path: 'sleep', message: 'sleep must be a function' })
+  }
   // Values refused above are replaced by harmless ones: an invalid context must never crash a call.
   const valid = issues.length === 0
   const context: Context = {
@@ -339,7 +359,9 @@ export const createContext = (options: ContextOptions): Context => {
     ...(valid && given.language ? { language: given.language } : {}),
     hooks: (valid && given.hooks) || {},
     ...(valid && given.fetch ? { fetch: given.fetch } : {}),
+    ...(valid && given.$fetch ? { $fetch: given.$fetch } : {}),
     now: (valid && given.now) || Date.now,
+    ...(valid && given.sleep ? { sleep: given.sleep } : {}),
   }
   if (issues.length === 0) return context
   return {

@@ -1,7 +1,6 @@
-import { createFetch } from 'ofetch'
 import * as v from 'valibot'
 import type { ApiVersion } from './api-version.js'
-import { type Context, MAX_TIMER_MS } from './context.js'
+import { type Context, LANGUAGE_TAG, MAX_TIMER_MS } from './context.js'
 import * as E from './either.js'
 import {
   type ApiError,
@@ -9,12 +8,12 @@ import {
   type BridgeErrorBody,
   type Issue,
   type RedirectError,
-  type ResponseTooLargeError,
   type ResponseValidationError,
   toIssues,
 } from './errors.js'
 import { encodeQuery, type Query } from './query.js'
-import { REDACTED, redactDeep, redactIn, secretFieldsOf } from './redacted.js'
+import { redactDeep, secretFieldsOf } from './redacted.js'
+import { abortError, attempt, type Outcome } from './transport.js'
 
 /** The HTTP response behind a result, for callers who need headers or the exact body. */
 export interface RawResponse {
@@ -52,46 +51,10 @@ export interface RequestSpec {
   readonly idempotent?: boolean
 }
 
-type Outcome =
-  | {
-      readonly kind: 'response'
-      readonly raw: RawResponse
-      readonly requestId?: string
-      readonly retryAfter?: number
-    }
-  | {
-      readonly kind: 'failure'
-      readonly error: BridgeError
-      readonly reachedServer: boolean
-      /** The same request would fail the same way: never retried. */
-      readonly permanent?: boolean
-    }
-
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504])
 /** Statuses that prove the server did not act, so even a POST may be sent again. */
 const NOT_ACTED_STATUSES = new Set([408, 429])
-const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-bridge-request-id', 'cf-ray']
 const MAX_RAW_ERROR_TEXT = 2000
-
-const headersToRecord = (headers: Headers): Record<string, string> => {
-  const record: Record<string, string> = {}
-  headers.forEach((value, key) => {
-    record[key] = value
-  })
-  return record
-}
-
-/**
- * Parses `Retry-After` (seconds or HTTP date) into seconds. Anything else, a negative number
- * included, is treated as absent (normal backoff), never as "retry now".
- */
-const parseRetryAfter = (value: string | null, now: number): number | undefined => {
-  const text = value?.trim() ?? ''
-  if (/^\d+(\.\d+)?$/.test(text)) return Number(text)
-  // An HTTP date has a weekday and a month name; `Date.parse('-5')` would be year -5.
-  const date = /[a-z]/i.test(text) ? Date.parse(text) : Number.NaN
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000))
-}
 
 /** Normalises Bridge's error body, whichever version's shape it has. */
 export const parseErrorBody = (text: string): BridgeErrorBody => {
@@ -184,38 +147,7 @@ const validationError = (
   body,
 })
 
-/**
- * Failures of `fetch` before any connection that the same request would meet again (undici's
- * `bad port` and invalid header values, browsers' invalid values): not network failures.
- */
-const PERMANENT_FAILURE =
-  /bad port|invalid header|header value|ByteString|ISO-8859-1|invalid value|invalid url/i
-
-/** Reads the body as text, refusing (and cancelling) it past `maxBytes`: `undefined` then. */
-const readCapped = async (response: Response, maxBytes: number): Promise<string | undefined> => {
-  const body = response.body
-  if (Number(response.headers.get('content-length')) > maxBytes) {
-    await body?.cancel().catch(() => undefined)
-    return undefined
-  }
-  if (!body) return ''
-  const reader = body.getReader()
-  // Bytes first, decoded once at the end: no text is built for a body that is then refused.
-  const chunks: Uint8Array[] = []
-  for (let size = 0; ; ) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined)
-      return undefined
-    }
-    chunks.push(value)
-  }
-  const decoder = new TextDecoder()
-  return chunks.map((chunk) => decoder.decode(chunk, { stream: true })).join('') + decoder.decode()
-}
-
+/** The default `Context.sleep`: a timer, cut short by the signal. */
 const sleep = (ms: number, signal: AbortSignal | undefined): Promise<boolean> =>
   new Promise((resolve) => {
     if (signal?.aborted) return resolve(false)
@@ -223,166 +155,12 @@ const sleep = (ms: number, signal: AbortSignal | undefined): Promise<boolean> =>
       clearTimeout(timer)
       resolve(false)
     }
-    const timer = setTimeout(
-      () => {
-        signal?.removeEventListener('abort', onAbort)
-        resolve(true)
-      },
-      Math.min(ms, MAX_TIMER_MS),
-    )
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve(true)
+    }, ms)
     signal?.addEventListener('abort', onAbort, { once: true })
   })
-
-const callHook = <T>(hook: ((event: T) => void) | undefined, event: T): void => {
-  try {
-    hook?.(event)
-  } catch {
-    // a failing hook must not break the call
-  }
-}
-
-/** The innermost error of a `cause` chain (ofetch and undici wrap the socket error), with its code. */
-const rootCause = (error: unknown): { detail: string; code?: string } => {
-  let current = error
-  while (current instanceof Error && current.cause instanceof Error) current = current.cause
-  const code = (current as { code?: unknown } | undefined)?.code
-  return {
-    detail: current instanceof Error ? current.message : String(current),
-    ...(typeof code === 'string' ? { code } : {}),
-  }
-}
-
-const abortError = (): BridgeError => ({ _tag: 'AbortError', message: 'The call was aborted by the caller' })
-
-/** Sends one attempt. Never rejects. */
-const attempt = async (
-  ctx: Context,
-  spec: RequestSpec,
-  options: CallOptions,
-  attemptNumber: number,
-): Promise<Outcome> => {
-  const pathWithQuery = spec.path + encodeQuery(spec.query)
-  const url = ctx.baseUrl + pathWithQuery
-  const language = options.language ?? ctx.language
-  const hasBody = spec.body !== undefined && spec.method !== 'GET'
-  const headers: Record<string, string> = {
-    accept: 'application/json',
-    'bridge-version': spec.api.bridgeVersion,
-    'client-id': ctx.clientId,
-    'client-secret': ctx.clientSecret.reveal(),
-    ...(spec.accessToken ? { authorization: `Bearer ${spec.accessToken}` } : {}),
-    ...(language ? { 'accept-language': language } : {}),
-    ...(hasBody ? { 'content-type': 'application/json' } : {}),
-  }
-  callHook(ctx.hooks.onRequest, {
-    operation: spec.operation,
-    method: spec.method,
-    url,
-    attempt: attemptNumber,
-    headers: {
-      ...headers,
-      'client-secret': REDACTED,
-      ...(spec.accessToken ? { authorization: `Bearer ${REDACTED}` } : {}),
-    },
-  })
-
-  const timeoutMs = options.timeoutMs ?? ctx.timeoutMs
-  const controller = new AbortController()
-  let timedOut = false
-  const timer = setTimeout(() => {
-    timedOut = true
-    controller.abort()
-  }, timeoutMs)
-  const onCallerAbort = () => controller.abort()
-  options.signal?.addEventListener('abort', onCallerAbort, { once: true })
-  const started = Date.now()
-  const fetchImpl =
-    ctx.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init))
-  const $fetch = createFetch({ fetch: fetchImpl as typeof globalThis.fetch })
-  const report = (
-    status?: number,
-    requestId?: string,
-    failure?: 'NetworkError' | 'TimeoutError' | 'AbortError',
-  ) =>
-    callHook(ctx.hooks.onResponse, {
-      operation: spec.operation,
-      method: spec.method,
-      url,
-      attempt: attemptNumber,
-      durationMs: Date.now() - started,
-      ...(status !== undefined ? { status } : {}),
-      ...(requestId ? { requestId } : {}),
-      ...(failure ? { failure } : {}),
-    })
-  try {
-    const response = await $fetch.raw(url, {
-      method: spec.method,
-      headers,
-      ...(hasBody ? { body: JSON.stringify(spec.body) } : {}),
-      responseType: 'stream',
-      retry: false,
-      ignoreResponseError: true,
-      // Never follow: a redirect would carry the credentials (and a POST body) to another host.
-      redirect: 'manual',
-      signal: controller.signal,
-    })
-    const responseHeaders = headersToRecord(response.headers)
-    const echoed = REQUEST_ID_HEADERS.map((name) => responseHeaders[name]).find((value) => !!value)
-    // Hooks see it before any error is built: a server may echo anything there.
-    const requestId = echoed && redactIn(echoed, knownSecrets(ctx, spec))
-    const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now())
-    const body = await readCapped(response, ctx.maxResponseBytes)
-    report(response.status, requestId)
-    if (body === undefined) {
-      const error: ResponseTooLargeError = {
-        _tag: 'ResponseTooLargeError',
-        status: response.status,
-        method: spec.method,
-        path: pathWithQuery,
-        maxBytes: ctx.maxResponseBytes,
-        message: `The response body is larger than maxResponseBytes (${ctx.maxResponseBytes} bytes): not read`,
-      }
-      return { kind: 'failure', error, reachedServer: true, permanent: true }
-    }
-    return {
-      kind: 'response',
-      raw: { status: response.status, url, headers: responseHeaders, body },
-      ...(requestId ? { requestId } : {}),
-      ...(retryAfter !== undefined ? { retryAfter } : {}),
-    }
-  } catch (cause) {
-    const info = { method: spec.method, path: pathWithQuery }
-    if (options.signal?.aborted) {
-      report(undefined, undefined, 'AbortError')
-      return { kind: 'failure', error: abortError(), reachedServer: true }
-    }
-    if (timedOut) {
-      report(undefined, undefined, 'TimeoutError')
-      return {
-        kind: 'failure',
-        reachedServer: true,
-        error: { _tag: 'TimeoutError', ...info, timeoutMs, message: `No response within ${timeoutMs} ms` },
-      }
-    }
-    report(undefined, undefined, 'NetworkError')
-    const { detail, code } = rootCause(cause)
-    const permanent = PERMANENT_FAILURE.test(detail)
-    return {
-      kind: 'failure',
-      // A refused connection never reached Bridge; anything else might have.
-      reachedServer: code !== 'ECONNREFUSED' && !permanent,
-      permanent,
-      error: {
-        _tag: 'NetworkError',
-        ...info,
-        message: `${permanent ? 'The runtime refused to send the request (not retried)' : 'Network failure'}${detail ? `: ${detail}` : ''}`,
-      },
-    }
-  } finally {
-    clearTimeout(timer)
-    options.signal?.removeEventListener('abort', onCallerAbort)
-  }
-}
 
 /** How long to wait before retry number `retry` (0-based), or `undefined` for "do not retry". */
 const retryDelay = (
@@ -409,17 +187,24 @@ const retryDelay = (
 }
 
 /**
- * Sends a request with the context's retry policy and returns the final outcome:
- * the last response (any status), or a network-level error.
+ * Sends a request with the context's retry policy and returns the final outcome: the last response
+ * (any status), or a network-level error. Our loop, not ofetch's `retry`: ofetch waits with a plain
+ * `setTimeout` (no abort, no injected clock), retries an abort when `timeout` is set, and cannot tell
+ * a refused connection (a POST may be resent) from a reset one (it may not).
  */
-const send = async (ctx: Context, spec: RequestSpec, options: CallOptions): Promise<Outcome> => {
+const send = async (
+  ctx: Context,
+  spec: RequestSpec,
+  options: CallOptions,
+  secrets: readonly (string | undefined)[],
+): Promise<Outcome> => {
   const idempotent = spec.idempotent ?? spec.method !== 'POST'
   for (let retry = 0; ; retry++) {
     if (options.signal?.aborted) return { kind: 'failure', error: abortError(), reachedServer: false }
-    const outcome = await attempt(ctx, spec, options, retry + 1)
+    const outcome = await attempt(ctx, spec, options, retry + 1, secrets)
     const delay = retryDelay(ctx, outcome, idempotent, retry)
     if (delay === undefined) return outcome
-    if (!(await sleep(delay, options.signal)))
+    if (!(await (ctx.sleep ?? sleep)(Math.min(delay, MAX_TIMER_MS), options.signal)))
       return { kind: 'failure', error: abortError(), reachedServer: false }
   }
 }
@@ -441,6 +226,16 @@ const secretsOf = new WeakMap<RawResponse, readonly (string | undefined)[]>()
 /** The result of a request before the body is validated: the response, or an error. */
 export type Sent = E.Either<BridgeError, RawResponse>
 
+/** What is wrong with per-call options (they bypass the context's checks), if anything. */
+const callOptionIssue = ({ timeoutMs, language }: CallOptions): Issue | undefined => {
+  if (timeoutMs !== undefined && !(timeoutMs >= 0 && timeoutMs <= MAX_TIMER_MS))
+    return { path: 'timeoutMs', message: `timeoutMs must be a number from 0 to ${MAX_TIMER_MS}` }
+  // Sent as a header: a CR/LF or control character would be refused by the runtime, or worse.
+  if (language !== undefined && !(typeof language === 'string' && LANGUAGE_TAG.test(language)))
+    return { path: 'language', message: 'language must be a language tag such as fr or en-GB' }
+  return undefined
+}
+
 /**
  * The one request primitive: headers, retries, timeout, abort, hooks, and mapping of HTTP error
  * statuses to `ApiError`. Never rejects.
@@ -451,18 +246,17 @@ export const sendRequest = async (
   options: CallOptions = {},
 ): Promise<Sent> => {
   if (ctx.invalid) return E.left(ctx.invalid)
-  const { timeoutMs } = options
-  if (timeoutMs !== undefined && !(timeoutMs >= 0 && timeoutMs <= MAX_TIMER_MS)) {
-    const issue = { path: 'timeoutMs', message: `timeoutMs must be a number from 0 to ${MAX_TIMER_MS}` }
+  const optionIssue = callOptionIssue(options)
+  if (optionIssue) {
     return E.left({
       _tag: 'InputValidationError',
       operation: spec.operation,
-      message: `Invalid call options for ${spec.operation}: ${issue.message}`,
-      issues: [issue],
+      message: `Invalid call options for ${spec.operation}: ${optionIssue.message}`,
+      issues: [optionIssue],
     })
   }
   const secrets = knownSecrets(ctx, spec)
-  const outcome = await send(ctx, spec, options)
+  const outcome = await send(ctx, spec, options, secrets)
   if (outcome.kind === 'failure') return E.left(redactDeep(outcome.error, secrets))
   // A token response's own token is a credential field, redacted there too.
   if (options.onRawResponse) options.onRawResponse(redactDeep(outcome.raw, secrets))

@@ -1,4 +1,5 @@
 import { type AddressInfo, createServer } from 'node:net'
+import { createFetch } from 'ofetch'
 import { describe, expect, it } from 'vitest'
 import {
   type BridgeError,
@@ -14,6 +15,7 @@ import {
   type ResponseEvent,
   withResponse,
 } from '../../src/index.js'
+import { testClock } from '../support/clock.js'
 import { leftOf } from '../support/either.js'
 import { account, CLIENT, json, recordingFetch, tokenResponse } from './fake-bridge.js'
 
@@ -65,7 +67,7 @@ describe('request primitive: headers and encoding', () => {
     expect(JSON.parse(requests[0]?.body ?? '')).toEqual({ external_user_id: 'customer-42' })
   })
 
-  it('encodes dates as ISO 8601, lists as repeated keys, and leaves undefined out', async () => {
+  it('encodes dates as ISO 8601, lists as an endpoint declares them, and leaves undefined out', async () => {
     const { fetch, requests } = recordingFetch((request) =>
       request.path.endsWith('/token')
         ? tokenResponse('2099-01-01T00:00:00.000Z')
@@ -95,7 +97,8 @@ describe('request primitive: headers and encoding', () => {
     for await (const _ of listProviders(ctx, { countryCode: ['FR', 'DE'], capabilities: 'aggregation' })) {
       // empty list
     }
-    expect(requests[2]?.query.getAll('country_code')).toEqual(['FR', 'DE'])
+    // listProviders sends its lists comma-separated, as Bridge documents them.
+    expect(requests[2]?.query.getAll('country_code')).toEqual(['FR,DE'])
     expect(requests[2]?.query.getAll('capabilities')).toEqual(['aggregation'])
   })
 
@@ -312,11 +315,12 @@ describe('request primitive: retries', () => {
         ? json(429, { errors: [{ code: 'rate_limited' }] }, { 'retry-after': '1' })
         : json(200, provider),
     )
-    const started = Date.now()
-    const result = await getProvider(createContext({ ...CLIENT, fetch, retry: fast }), { providerId: 1 })()
+    const clock = testClock()
+    const ctx = createContext({ ...CLIENT, fetch, retry: fast, sleep: clock.sleep })
+    const result = await getProvider(ctx, { providerId: 1 })()
     expect(result._tag).toBe('Right')
     expect(requests).toHaveLength(2)
-    expect(Date.now() - started).toBeGreaterThanOrEqual(990)
+    expect(clock.sleeps).toEqual([1000])
   })
 
   it('returns the 429 instead of waiting longer than maxRetryAfterMs', async () => {
@@ -452,10 +456,16 @@ describe('bounds: timers, Retry-After, permanent failures', () => {
       const { fetch, requests } = recordingFetch((_r, index) =>
         index === 0 ? json(503, {}, { 'retry-after': value }) : json(200, provider),
       )
-      const ctx = createContext({ ...CLIENT, fetch, retry: { ...fast, retries: 1 } })
+      const clock = testClock()
+      const retry = { retries: 1, baseDelayMs: 100, maxDelayMs: 100 }
+      const ctx = createContext({ ...CLIENT, fetch, retry, sleep: clock.sleep })
       const result = await getProvider(ctx, { providerId: 1 })()
       expect(result._tag).toBe('Right')
       expect(requests).toHaveLength(2)
+      // Full jitter in (0, 100) ms: a backoff, not the 0 ms a "Retry-After: 0" would give.
+      expect(clock.sleeps).toHaveLength(1)
+      expect(clock.sleeps[0]).toBeGreaterThan(0)
+      expect(clock.sleeps[0]).toBeLessThan(100)
       const limited = recordingFetch(() => json(429, {}, { 'retry-after': value }))
       const error = leftOf(
         await getProvider(createContext({ ...CLIENT, fetch: limited.fetch, retry: 0 }), { providerId: 1 })(),
@@ -514,12 +524,18 @@ describe('bounds: timers, Retry-After, permanent failures', () => {
   })
 
   it('an invalid header value is a permanent failure: one attempt, not retried, secret not quoted', async () => {
-    const counter = countingFetch()
     const attempts: number[] = []
+    let calls = 0
+    // What undici throws for a header value it refuses, quoting the value (here, the secret).
+    const refusing = (() => {
+      calls += 1
+      return Promise.reject(
+        new TypeError(`Headers.set: "${CLIENT.clientSecret} x" is an invalid header value.`),
+      )
+    }) as typeof globalThis.fetch
     const ctx = createContext({
       ...CLIENT,
-      clientSecret: 'secret-with\nnewline',
-      fetch: counter.fetch,
+      fetch: refusing,
       retry: { ...fast, retries: 3 },
       hooks: { onRequest: (event) => attempts.push(event.attempt) },
     })
@@ -528,10 +544,17 @@ describe('bounds: timers, Retry-After, permanent failures', () => {
     expect(error.message).toMatch(
       /^The runtime refused to send the request \(not retried\): .*invalid header value/,
     )
-    expect(error.message).not.toContain('secret-with')
-    // Refused while building the request: the runtime's fetch is never reached, and no retry is tried.
+    expect(error.message).not.toContain(String(CLIENT.clientSecret))
     expect(attempts).toEqual([1])
-    expect(counter.calls()).toBe(0)
+    expect(calls).toBe(1)
+  })
+
+  it('a per-call language with CR/LF is an InputValidationError: nothing sent', async () => {
+    const { fetch, requests } = recordingFetch(() => json(200, provider))
+    const ctx = createContext({ ...CLIENT, fetch })
+    const error = leftOf(await getProvider(ctx, { providerId: 1 }, { language: 'fr\r\nX-Injected: 1' })())
+    expect(error).toMatchObject({ _tag: 'InputValidationError', issues: [{ path: 'language' }] })
+    expect(requests).toHaveLength(0)
   })
 
   it('a refused connection is still a network failure, retried', async () => {
@@ -546,5 +569,78 @@ describe('bounds: timers, Retry-After, permanent failures', () => {
     expect(error).toMatchObject({ _tag: 'NetworkError' })
     expect(error.message).toMatch(/^Network failure/)
     expect(counter.calls()).toBe(4)
+  })
+})
+
+describe('transport: ofetch', () => {
+  it("sends through the user's ofetch instance ($fetch, e.g. Nuxt's): its interceptors run", async () => {
+    const { fetch, requests } = recordingFetch(() => json(200, provider))
+    const seen: string[] = []
+    const $fetch = createFetch({ fetch }).create({
+      headers: { 'x-app': 'nuxt' },
+      onRequest: ({ request }) => {
+        seen.push(`request ${String(request)}`)
+      },
+      onResponse: ({ response }) => {
+        seen.push(`response ${response.status}`)
+      },
+    })
+    const ctx = createContext({ ...CLIENT, $fetch })
+    expect(await getProvider(ctx, { providerId: 574 })()).toEqual({ _tag: 'Right', right: provider })
+    expect(await getProvider(ctx, { providerId: 575 })()).toEqual({ _tag: 'Right', right: provider })
+    expect(seen).toEqual([
+      'request /v3/providers/574',
+      'response 200',
+      'request /v3/providers/575',
+      'response 200',
+    ])
+    expect(requests.map((request) => request.headers.get('x-app'))).toEqual(['nuxt', 'nuxt'])
+    expect(requests[0]?.headers.get('client-secret')).toBe(CLIENT.clientSecret)
+  })
+
+  it("keeps its own rules over the user instance's: base URL, no redirects, no ofetch retries", async () => {
+    const { fetch, requests } = recordingFetch(
+      () => new Response(null, { status: 302, headers: { location: 'https://evil.example/' } }),
+    )
+    const $fetch = createFetch({ fetch }).create({
+      baseURL: 'https://elsewhere.example',
+      retry: 5,
+      redirect: 'follow',
+    })
+    const error = leftOf(
+      await getProvider(createContext({ ...CLIENT, $fetch, retry: 0 }), { providerId: 1 })(),
+    )
+    expect(error).toMatchObject({ _tag: 'RedirectError', status: 302, location: 'https://evil.example/' })
+    expect(requests).toHaveLength(1)
+    expect(requests[0]?.path).toBe('/v3/providers/1')
+    const recorded = recordingFetch(() => json(503, {}))
+    const noRetry = createFetch({ fetch: recorded.fetch }).create({ retry: 5 })
+    await getProvider(createContext({ ...CLIENT, $fetch: noRetry, retry: 0 }), { providerId: 1 })()
+    expect(recorded.requests).toHaveLength(1)
+  })
+
+  it('makes one ofetch instance per context, on first use', async () => {
+    const { fetch } = recordingFetch(() => json(200, provider))
+    const base = createFetch({ fetch })
+    let created = 0
+    const $fetch = Object.assign(base.bind(null), base, {
+      create: (...args: Parameters<typeof base.create>) => {
+        created += 1
+        return base.create(...args)
+      },
+    }) as typeof base
+    const ctx = createContext({ ...CLIENT, $fetch })
+    expect(created).toBe(0)
+    for (const providerId of [1, 2, 3]) await getProvider(ctx, { providerId })()
+    expect(created).toBe(1)
+    await getProvider(createContext({ ...CLIENT, $fetch }), { providerId: 1 })()
+    expect(created).toBe(2)
+  })
+
+  it('refuses a $fetch that is not an ofetch instance', async () => {
+    const ctx = createContext({ ...CLIENT, $fetch: globalThis.fetch as never })
+    expect(ctx.invalid?.issues).toEqual([
+      { path: '$fetch', message: '$fetch must be an ofetch instance (with raw and create)' },
+    ])
   })
 })

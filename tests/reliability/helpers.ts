@@ -21,6 +21,7 @@ import {
   sandboxContext,
   startSandbox,
 } from '../../src/sandbox/index.js'
+import { testClock } from '../support/clock.js'
 
 /** A client secret no other string in the suite contains, so any leak of it is visible. */
 export const CLIENT_SECRET = 'cs-reliability-7Hq2xVb9Lm4'
@@ -127,11 +128,12 @@ export const openSandbox = async (options: StartSandboxOptions = {}): Promise<Ru
   return server
 }
 
-/** A context on a sandbox: its clock, fast retries, witnessed hooks and token store. */
+/** A context on a sandbox: its clock, fast retries (waits skipped), witnessed hooks and token store. */
 export const sandboxCtx = (server: RunningSandbox, options: Partial<ContextOptions> = {}): Context =>
   createContext(
     sandboxContext(server, {
       retry: FAST_RETRY,
+      sleep: testClock().sleep,
       timeoutMs: 5_000,
       hooks: witnessHooks,
       tokenStore: witnessStore(),
