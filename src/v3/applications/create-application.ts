@@ -19,7 +19,8 @@ export const CreateApplicationParams = v.object({
 export type CreateApplicationParams = v.InferInput<typeof CreateApplicationParams>
 
 /**
- * Creates production applications, for eligible partners (`POST /v3/applications`, client credentials; 204).
+ * Creates production applications, for eligible partners (`POST /v3/applications`, client credentials; 204):
+ * 1 to 50 per call, all or none, at most one call a minute (docs/create-production-applications-by-api).
  * Bridge refuses with 400 `organization.cannot_update_remaining_app_counter_exception` past your quota and
  * 403 `application.ip_whitelist_insecure` when your IP allow-list is too broad.
  *
