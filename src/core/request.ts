@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import type { ApiVersion } from './api-version.js'
-import { type Context, MAX_TIMER_MS } from './context.js'
+import { type Context, LANGUAGE_TAG, MAX_TIMER_MS } from './context.js'
 import * as E from './either.js'
 import {
   type ApiError,
@@ -231,6 +231,16 @@ const secretsOf = new WeakMap<RawResponse, readonly (string | undefined)[]>()
 /** The result of a request before the body is validated: the response, or an error. */
 export type Sent = E.Either<BridgeError, RawResponse>
 
+/** What is wrong with per-call options (they bypass the context's checks), if anything. */
+const callOptionIssue = ({ timeoutMs, language }: CallOptions): Issue | undefined => {
+  if (timeoutMs !== undefined && !(timeoutMs >= 0 && timeoutMs <= MAX_TIMER_MS))
+    return { path: 'timeoutMs', message: `timeoutMs must be a number from 0 to ${MAX_TIMER_MS}` }
+  // Sent as a header: a CR/LF or control character would be refused by the runtime, or worse.
+  if (language !== undefined && !(typeof language === 'string' && LANGUAGE_TAG.test(language)))
+    return { path: 'language', message: 'language must be a language tag such as fr or en-GB' }
+  return undefined
+}
+
 /**
  * The one request primitive: headers, retries, timeout, abort, hooks, and mapping of HTTP error
  * statuses to `ApiError`. Never rejects.
@@ -241,14 +251,13 @@ export const sendRequest = async (
   options: CallOptions = {},
 ): Promise<Sent> => {
   if (ctx.invalid) return E.left(ctx.invalid)
-  const { timeoutMs } = options
-  if (timeoutMs !== undefined && !(timeoutMs >= 0 && timeoutMs <= MAX_TIMER_MS)) {
-    const issue = { path: 'timeoutMs', message: `timeoutMs must be a number from 0 to ${MAX_TIMER_MS}` }
+  const optionIssue = callOptionIssue(options)
+  if (optionIssue) {
     return E.left({
       _tag: 'InputValidationError',
       operation: spec.operation,
-      message: `Invalid call options for ${spec.operation}: ${issue.message}`,
-      issues: [issue],
+      message: `Invalid call options for ${spec.operation}: ${optionIssue.message}`,
+      issues: [optionIssue],
     })
   }
   const secrets = knownSecrets(ctx, spec)

@@ -16,6 +16,7 @@ import {
   withResponse,
 } from '../../src/index.js'
 import { testClock } from '../support/clock.js'
+import { leftOf } from '../support/either.js'
 import { account, CLIENT, json, recordingFetch, tokenResponse } from './fake-bridge.js'
 
 const provider = {
@@ -26,10 +27,6 @@ const provider = {
   images: { logo: 'https://web.bridgeapi.io/img/banks-logo/fr/demo.png' },
 }
 const fast = { baseDelayMs: 1, maxDelayMs: 5 }
-const leftOf = <E>(result: { _tag: 'Left'; left: E } | { _tag: 'Right'; right: unknown }): E => {
-  if (result._tag !== 'Left') throw new Error(`expected a Left, got ${JSON.stringify(result)}`)
-  return result.left
-}
 
 describe('request primitive: headers and encoding', () => {
   it('sends the version, client credentials and Accept, no Authorization and no body on a client GET', async () => {
@@ -70,7 +67,7 @@ describe('request primitive: headers and encoding', () => {
     expect(JSON.parse(requests[0]?.body ?? '')).toEqual({ external_user_id: 'customer-42' })
   })
 
-  it('encodes dates as ISO 8601, lists as repeated keys, and leaves undefined out', async () => {
+  it('encodes dates as ISO 8601, lists as an endpoint declares them, and leaves undefined out', async () => {
     const { fetch, requests } = recordingFetch((request) =>
       request.path.endsWith('/token')
         ? tokenResponse('2099-01-01T00:00:00.000Z')
@@ -100,7 +97,8 @@ describe('request primitive: headers and encoding', () => {
     for await (const _ of listProviders(ctx, { countryCode: ['FR', 'DE'], capabilities: 'aggregation' })) {
       // empty list
     }
-    expect(requests[2]?.query.getAll('country_code')).toEqual(['FR', 'DE'])
+    // listProviders sends its lists comma-separated, as Bridge documents them.
+    expect(requests[2]?.query.getAll('country_code')).toEqual(['FR,DE'])
     expect(requests[2]?.query.getAll('capabilities')).toEqual(['aggregation'])
   })
 
@@ -526,12 +524,18 @@ describe('bounds: timers, Retry-After, permanent failures', () => {
   })
 
   it('an invalid header value is a permanent failure: one attempt, not retried, secret not quoted', async () => {
-    const counter = countingFetch()
     const attempts: number[] = []
+    let calls = 0
+    // What undici throws for a header value it refuses, quoting the value (here, the secret).
+    const refusing = (() => {
+      calls += 1
+      return Promise.reject(
+        new TypeError(`Headers.set: "${CLIENT.clientSecret} x" is an invalid header value.`),
+      )
+    }) as typeof globalThis.fetch
     const ctx = createContext({
       ...CLIENT,
-      clientSecret: 'secret-with\nnewline',
-      fetch: counter.fetch,
+      fetch: refusing,
       retry: { ...fast, retries: 3 },
       hooks: { onRequest: (event) => attempts.push(event.attempt) },
     })
@@ -540,10 +544,17 @@ describe('bounds: timers, Retry-After, permanent failures', () => {
     expect(error.message).toMatch(
       /^The runtime refused to send the request \(not retried\): .*invalid header value/,
     )
-    expect(error.message).not.toContain('secret-with')
-    // Refused while building the request: the runtime's fetch is never reached, and no retry is tried.
+    expect(error.message).not.toContain(String(CLIENT.clientSecret))
     expect(attempts).toEqual([1])
-    expect(counter.calls()).toBe(0)
+    expect(calls).toBe(1)
+  })
+
+  it('a per-call language with CR/LF is an InputValidationError: nothing sent', async () => {
+    const { fetch, requests } = recordingFetch(() => json(200, provider))
+    const ctx = createContext({ ...CLIENT, fetch })
+    const error = leftOf(await getProvider(ctx, { providerId: 1 }, { language: 'fr\r\nX-Injected: 1' })())
+    expect(error).toMatchObject({ _tag: 'InputValidationError', issues: [{ path: 'language' }] })
+    expect(requests).toHaveLength(0)
   })
 
   it('a refused connection is still a network failure, retried', async () => {

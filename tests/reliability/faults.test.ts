@@ -16,15 +16,8 @@ import {
 } from '../../src/index.js'
 import type { Fault, RunningSandbox, SeededUser } from '../../src/sandbox/index.js'
 import { testClock } from '../support/clock.js'
-import {
-  checkSecretsAfterAll,
-  eventually,
-  FAST_RETRY,
-  kept,
-  openSandbox,
-  rightOf,
-  sandboxCtx,
-} from './helpers.js'
+import { rightOf } from '../support/either.js'
+import { checkSecretsAfterAll, eventually, FAST_RETRY, kept, openSandbox, sandboxCtx } from './helpers.js'
 
 type Result = { _tag: 'Left'; left: BridgeError } | { _tag: 'Right'; right: unknown }
 

@@ -161,19 +161,6 @@ export const tokenRequestsByUser = (server: RunningSandbox, from = 0): Map<strin
   return counts
 }
 
-/** The `left` of a result, failing the test when it is a `Right`. */
-export const leftOf = (result: { _tag: 'Left'; left: BridgeError } | { _tag: 'Right'; right: unknown }) => {
-  if (result._tag !== 'Left')
-    return expect.fail(`expected a Left, got ${JSON.stringify(result).slice(0, 300)}`)
-  return result.left
-}
-
-/** The `right` of a result, failing the test (with the error) when it is a `Left`. */
-export const rightOf = <T>(result: { _tag: 'Left'; left: BridgeError } | { _tag: 'Right'; right: T }): T => {
-  if (result._tag !== 'Right') return expect.fail(`expected a Right, got ${JSON.stringify(result.left)}`)
-  return result.right
-}
-
 /** Waits until `condition` holds (polling), or fails after `ms`. */
 export const eventually = async (condition: () => boolean, ms: number, what: string): Promise<void> => {
   const deadline = Date.now() + ms

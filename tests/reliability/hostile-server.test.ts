@@ -17,7 +17,8 @@ import {
   withResponse,
 } from '../../src/index.js'
 import * as v2 from '../../src/v2/index.js'
-import { addSecret, CLIENT_ID, CLIENT_SECRET, checkSecretsAfterAll, kept, leftOf } from './helpers.js'
+import { leftOf } from '../support/either.js'
+import { addSecret, CLIENT_ID, CLIENT_SECRET, checkSecretsAfterAll, kept } from './helpers.js'
 
 checkSecretsAfterAll('hostile-server')
 
