@@ -1,8 +1,9 @@
 import * as E from '../core/either.js'
+import { bodyBytes } from './body.js'
 import type { WebhookError } from './errors.js'
 import type { WebhookEvent } from './models.js'
 import { parseWebhookEvent } from './parse-webhook-event.js'
-import { type VerifyWebhookSignatureParams, verifyWebhookSignature } from './verify-webhook-signature.js'
+import { type VerifyWebhookSignatureParams, verifySignedBytes } from './verify-webhook-signature.js'
 
 /**
  * Verifies a webhook delivery's signature, then parses its body: the one call a webhook endpoint needs.
@@ -30,6 +31,9 @@ import { type VerifyWebhookSignatureParams, verifyWebhookSignature } from './ver
 export const verifyAndParseWebhook = async (
   params: VerifyWebhookSignatureParams,
 ): Promise<E.Either<WebhookError, WebhookEvent>> => {
-  const verified = await verifyWebhookSignature(params)
-  return E.isLeft(verified) ? verified : parseWebhookEvent(params.body)
+  // One copy, taken before any await, is verified and then parsed: later changes to the caller's
+  // buffer cannot swap in an unverified body.
+  const bytes = bodyBytes(params.body)
+  const verified = await verifySignedBytes(bytes, params)
+  return E.isLeft(verified) ? verified : parseWebhookEvent(bytes as Uint8Array)
 }

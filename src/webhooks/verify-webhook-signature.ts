@@ -65,7 +65,7 @@ const hexToBytes = (hex: string): Uint8Array => {
 }
 
 /** @returns the MACs of every `v1=` entry of the header (hex case does not matter). */
-const parseSignatureHeader = (
+export const parseSignatureHeader = (
   header: string | null | undefined,
 ): E.Either<WebhookSignatureError, Uint8Array[]> => {
   if (header === null || header === undefined)
@@ -142,8 +142,16 @@ const hmacSha256 = async (subtle: SubtleCrypto, secret: string, data: Uint8Array
  */
 export const verifyWebhookSignature = async (
   params: VerifyWebhookSignatureParams,
+): Promise<E.Either<WebhookSignatureError, true>> => verifySignedBytes(bodyBytes(params.body), params)
+
+/**
+ * Checks the signature of `bytes`, the caller's own copy of the body (`undefined` when the body was
+ * not raw bytes or text).
+ */
+export const verifySignedBytes = async (
+  bytes: Uint8Array<ArrayBuffer> | undefined,
+  params: Omit<VerifyWebhookSignatureParams, 'body'>,
 ): Promise<E.Either<WebhookSignatureError, true>> => {
-  const bytes = bodyBytes(params.body)
   if (!bytes)
     return E.left(
       signatureError(
