@@ -29,6 +29,7 @@ export type {
   CollectLimitError,
   InputValidationError,
   Issue,
+  ListError,
   NetworkError,
   RequestLocation,
   ResponseValidationError,
@@ -46,4 +47,5 @@ export {
 export { Redacted } from './redacted.js'
 export type { CallOptions, RawResponse } from './request.js'
 export { memoryTokenStore, type StoredToken, type TokenStore } from './token-store.js'
+export { BridgeException, unwrap } from './unwrap.js'
 export { type WithResponse, withResponse } from './with-response.js'

@@ -14,7 +14,7 @@ import type { Issue } from '../core/errors.js'
  * @example
  * ```ts
  * import { verifyWebhookSignature, type WebhookSignatureError } from 'bridgeapi/webhooks'
- * const result = await verifyWebhookSignature({ body: '{}', signature: undefined, secrets: 'whsec' })
+ * const result = await verifyWebhookSignature({ body: '{}', signature: undefined, secrets: 'whsec' })()
  * if (result._tag === 'Left') {
  *   const error: WebhookSignatureError = result.left
  *   console.log(error.reason) // 'missing_header'
@@ -61,7 +61,7 @@ export interface WebhookPayloadError {
  * @example
  * ```ts
  * import { verifyAndParseWebhook, type WebhookError } from 'bridgeapi/webhooks'
- * const result = await verifyAndParseWebhook({ body: '{}', signature: 'v1=00', secrets: 'whsec' })
+ * const result = await verifyAndParseWebhook({ body: '{}', signature: 'v1=00', secrets: 'whsec' })()
  * const status = (error: WebhookError) => (error._tag === 'WebhookSignatureError' ? 401 : 400)
  * if (result._tag === 'Left') console.log(status(result.left))
  * ```

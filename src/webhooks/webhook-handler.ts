@@ -136,7 +136,7 @@ export const webhookHandler = (options: WebhookHandlerOptions) => {
       return answer(400, 'Unreadable body')
     }
     if (body === 'too_large') return refuse(tooLarge(maxBodyBytes))
-    const result = await verifyAndParseWebhook({ body, signature, secrets: options.secrets })
+    const result = await verifyAndParseWebhook({ body, signature, secrets: options.secrets })()
     if (E.isLeft(result)) return refuse(result.left)
     try {
       await options.onEvent(result.right)

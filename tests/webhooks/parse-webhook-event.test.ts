@@ -191,7 +191,7 @@ describe('verifyAndParseWebhook', () => {
       body: example.body,
       signature: `v1=${sign(example.body, SECRET)}`,
       secrets: SECRET,
-    })
+    })()
     expect(result).toEqual({ _tag: 'Right', right: example.payload })
   })
 
@@ -200,7 +200,7 @@ describe('verifyAndParseWebhook', () => {
       body: '{not json',
       signature: `v1=${sign(example.body, SECRET)}`,
       secrets: SECRET,
-    })
+    })()
     expect(result).toMatchObject({
       _tag: 'Left',
       left: { _tag: 'WebhookSignatureError', reason: 'mismatch' },
@@ -213,7 +213,7 @@ describe('verifyAndParseWebhook', () => {
       body,
       signature: `v1=${sign(body, SECRET)}`,
       secrets: SECRET,
-    })
+    })()
     expect(result).toMatchObject({
       _tag: 'Left',
       left: { _tag: 'WebhookPayloadError', reason: 'invalid_event', issues: [{ path: 'content.item_id' }] },
@@ -231,7 +231,7 @@ describe('verifyAndParseWebhook', () => {
         body,
         signature: `v1=${sign(signed, SECRET)}`,
         secrets: SECRET,
-      })
+      })()
       // The caller reuses its buffer while the HMAC is being computed.
       bytes.set(new TextEncoder().encode(forged))
       expect(await pending).toEqual({
