@@ -53,8 +53,6 @@ export interface ApiError extends RequestLocation {
   /** Seconds to wait, from a `Retry-After` header, if any. */
   readonly retryAfter?: number
   readonly body: BridgeErrorBody
-  /** For list iteration: pass this as `after` to resume from the page that failed. */
-  readonly resumeAfter?: string
 }
 
 /** The user could not be authenticated: no user in the context, manual mode without a token, a rejected token, or a failing token store. */
@@ -64,7 +62,6 @@ export interface AuthenticationError {
   readonly message: string
   /** The API error behind it, when the token request itself failed. */
   readonly cause?: BridgeError
-  readonly resumeAfter?: string
 }
 
 /** Bridge answered 2xx, but the body is not what the schema expects (or is not JSON). */
@@ -75,7 +72,6 @@ export interface ResponseValidationError extends RequestLocation {
   readonly issues: readonly Issue[]
   /** The body as received (secrets redacted): parsed JSON, or the text when it did not parse. */
   readonly body: unknown
-  readonly resumeAfter?: string
 }
 
 /** The caller's input (or context options) is invalid; no request was sent. */
@@ -94,7 +90,6 @@ export interface InputValidationError {
 export interface NetworkError extends RequestLocation {
   readonly _tag: 'NetworkError'
   readonly message: string
-  readonly resumeAfter?: string
 }
 
 /** No response within the context's (or call's) timeout. */
@@ -102,14 +97,12 @@ export interface TimeoutError extends RequestLocation {
   readonly _tag: 'TimeoutError'
   readonly message: string
   readonly timeoutMs: number
-  readonly resumeAfter?: string
 }
 
 /** The caller's `AbortSignal` fired. */
 export interface AbortError {
   readonly _tag: 'AbortError'
   readonly message: string
-  readonly resumeAfter?: string
 }
 
 /**
@@ -157,6 +150,16 @@ export type BridgeError =
   | CollectLimitError
   | RedirectError
   | ResponseTooLargeError
+
+/**
+ * An error of a list (`for await`, `pages()`, `collect`): any {@link BridgeError}, plus, when the list
+ * stopped after some pages, `resumeAfter`: pass it as `after` to continue from the page that failed
+ * (nothing before it is lost, nothing is yielded twice).
+ */
+export type ListError = BridgeError & {
+  /** Cursor of the page that failed (or of the first page not collected); pass it as `after` to resume. */
+  readonly resumeAfter?: string
+}
 
 /**
  * Tells whether a value is one of the SDK's errors (a plain object with a string `_tag` and `message`).
