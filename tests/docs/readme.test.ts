@@ -1,16 +1,9 @@
 import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { headings, renderReadme } from '../../scripts/readme.js'
-import { readme, tsSnippets, typeCheckSnippets } from '../support/readme.js'
+import { readme, readmeOwnText, tsSnippets, typeCheckSnippets } from '../support/readme.js'
 
 const anchors = new Set(headings(readme).map((heading) => heading.anchor))
-
-/** Sections whose snippets are checked by the tests of their own area (they build on each other there). */
-const OTHERS = ['sandbox', 'reliability', 'runtimes', 'performance']
-const ownText = OTHERS.reduce(
-  (text, name) => text.replace(new RegExp(`<!-- section:${name} -->[\\s\\S]*?<!-- /section:${name} -->`), ''),
-  readme,
-)
 
 describe('README', () => {
   it('keeps the two commands at the very top', () => {
@@ -42,7 +35,7 @@ describe('README', () => {
   })
 
   describe('TypeScript snippets outside those sections type-check', () => {
-    const snippets = tsSnippets(ownText)
+    const snippets = tsSnippets(readmeOwnText)
 
     it('finds them', () => {
       expect(snippets.length).toBeGreaterThanOrEqual(5)
