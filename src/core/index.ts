@@ -30,7 +30,9 @@ export type {
   InputValidationError,
   Issue,
   NetworkError,
+  RedirectError,
   RequestLocation,
+  ResponseTooLargeError,
   ResponseValidationError,
   TimeoutError,
 } from './errors.js'
@@ -45,5 +47,6 @@ export {
 } from './pagination.js'
 export { Redacted } from './redacted.js'
 export type { CallOptions, RawResponse } from './request.js'
+export type { SyncBatch, SyncError, SyncItem, SyncOptions, SyncParams, SyncStream } from './sync.js'
 export { memoryTokenStore, type StoredToken, type TokenStore } from './token-store.js'
 export { type WithResponse, withResponse } from './with-response.js'

@@ -3,6 +3,7 @@ import { createClock, type SandboxClock } from './clock.js'
 import { type CompleteOptions, type ConnectResult, completeConnectSession } from './connect.js'
 import { applyDrift, ConnectionReset, createFaults, type Faults, htmlErrorPage } from './faults.js'
 import { type AccountKind, generateItem, TRANSACTIONAL_ACCOUNTS } from './generate.js'
+import { applyHistoryChanges, type HistoryChanges, type HistoryResult } from './history.js'
 import type { ApiModule, RouteContext, UserRouteContext } from './http.js'
 import { createRng } from './random.js'
 import { createRouter } from './router.js'
@@ -106,6 +107,11 @@ export interface Sandbox {
   seedUser(options?: SeedUserOptions): SeededUser
   /** Finishes a Connect session as the scenario says (default `success`). Throws `ConnectError`. */
   completeConnectSession(sessionId: string, options?: CompleteOptions): ConnectResult
+  /**
+   * Changes a user's transactions as a Bridge refresh would (update, delete, late insert), all with one
+   * `updated_at`, for testing incremental sync. Throws `HistoryError`.
+   */
+  changeHistory(userUuid: string, changes: HistoryChanges): HistoryResult
 }
 
 const SECRET_HEADERS = new Set(['client-secret', 'authorization'])
@@ -340,6 +346,7 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
     },
     completeConnectSession: (sessionId, completeOptions) =>
       completeConnectSession(state, dataRng, sessionId, completeOptions),
+    changeHistory: (userUuid, changes) => applyHistoryChanges(state, userUuid, changes),
   }
   for (const user of options.users ?? []) sandbox.seedUser(user)
   return sandbox
