@@ -23,8 +23,13 @@ const volumeTests = [
   'tests/sandbox/volume.test.ts',
 ]
 
-/** Tests of the built package (packaging, size budgets, examples): they read dist/, so `npm test` builds first. */
-const distTests = ['tests/packaging/**/*.test.ts', 'tests/size/**/*.test.ts', 'tests/examples/**/*.test.ts']
+/** Tests of the built package (packaging, size budgets, examples, README snippets run in Node): they read dist/, so `npm test` builds first. */
+const distTests = [
+  'tests/packaging/**/*.test.ts',
+  'tests/size/**/*.test.ts',
+  'tests/examples/**/*.test.ts',
+  'tests/docs/readme-snippets.test.ts',
+]
 
 /** The packed package on Node, Deno, Bun, workerd and the edge runtime (also reads dist/). */
 const runtimeTests = ['tests/runtimes/**/*.test.ts']
@@ -46,7 +51,10 @@ export default defineConfig({
         },
       },
       // Type-checking the README and building the API reference take a minute on a busy 2-core machine.
-      { extends: true, test: { name: 'docs', include: docsTests, testTimeout: 180_000 } },
+      {
+        extends: true,
+        test: { name: 'docs', include: docsTests, exclude: distTests, testTimeout: 180_000 },
+      },
       { extends: true, test: { name: 'stores', include: storesTests } },
       { extends: true, test: { name: 'volume', include: volumeTests } },
       { extends: true, test: { name: 'dist', include: distTests, globalSetup: packed } },

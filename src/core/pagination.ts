@@ -4,7 +4,7 @@ import type { ApiVersion } from './api-version.js'
 import { type Context, unusableContext } from './context.js'
 import * as E from './either.js'
 import type { BridgeError, CollectLimitError, ListError, ResponseValidationError } from './errors.js'
-import { type AuthLevel, parseParams, sendAuthorized } from './operation.js'
+import { type AuthLevel, parseParams, sendAuthorized, withSpec } from './operation.js'
 import type { Query } from './query.js'
 import { type CallOptions, decodeBody, type RawResponse } from './request.js'
 import { CursorParam, LimitParam } from './schema.js'
@@ -210,7 +210,7 @@ const withResume = (error: BridgeError, after: string | undefined): ListError =>
       },
     }
   }
-  return list as {} extends v.InferInput<S>
+  return withSpec(list, { ...spec, method: 'GET', list: true }) as {} extends v.InferInput<S>
     ? (ctx: Context, params?: v.InferInput<S> & PageParams, options?: ListOptions) => Paginated<Item>
     : (ctx: Context, params: v.InferInput<S> & PageParams, options?: ListOptions) => Paginated<Item>
 }
