@@ -34,7 +34,8 @@ const authError = (
   ...(cause ? { cause } : {}),
 })
 
-const userKey = (user: ContextUser): string =>
+/** @returns how the SDK names a user in its keys (token store, rate limiter). */
+export const userKey = (user: ContextUser): string =>
   user.kind === 'uuid'
     ? `uuid:${user.uuid}`
     : user.kind === 'external'
@@ -78,6 +79,7 @@ const requestToken = async (ctx: Context, api: ApiVersion): Promise<E.Either<Bri
     body: request.body,
     // Minting a token twice is harmless, so the token request is safe to retry.
     idempotent: true,
+    rateScope: 'token',
   })
   if (E.isLeft(sent)) {
     const error = sent.left

@@ -1,4 +1,5 @@
 import type { InputValidationError, Issue } from './errors.js'
+import type { RateLimiter } from './rate-limiter.js'
 import { Redacted, redact } from './redacted.js'
 import { memoryTokenStore, type TokenStore } from './token-store.js'
 
@@ -87,6 +88,8 @@ export interface ContextOptions {
   readonly fetch?: typeof globalThis.fetch
   /** Clock in ms since the epoch, for token expiry. Default `Date.now`. */
   readonly now?: () => number
+  /** Opt-in: schedules requests within Bridge's rate limits (see `createRateLimiter`). Default: none. */
+  readonly rateLimiter?: RateLimiter
 }
 
 /** Normalised user credentials, with the password hidden. */
@@ -113,6 +116,7 @@ export interface Context {
   readonly hooks: Hooks
   readonly fetch?: typeof globalThis.fetch
   readonly now: () => number
+  readonly rateLimiter?: RateLimiter
   /** Set when the options were invalid: every call then returns this error and sends nothing. */
   readonly invalid?: InputValidationError
 }
@@ -242,6 +246,7 @@ export const createContext = (options: ContextOptions): Context => {
     hooks: options.hooks ?? {},
     ...(options.fetch ? { fetch: options.fetch } : {}),
     now: options.now ?? Date.now,
+    ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
   }
   if (issues.length === 0) return context
   return {

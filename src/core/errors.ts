@@ -118,6 +118,13 @@ export interface CollectLimitError {
   readonly resumeAfter?: string
 }
 
+/** The context's rate limiter could not reach its store, so the request was not sent. */
+export interface RateLimiterError {
+  readonly _tag: 'RateLimiterError'
+  readonly message: string
+  readonly resumeAfter?: string
+}
+
 /** Every error the SDK returns. Switch on `_tag`. */
 export type BridgeError =
   | ApiError
@@ -128,6 +135,7 @@ export type BridgeError =
   | TimeoutError
   | AbortError
   | CollectLimitError
+  | RateLimiterError
 
 /**
  * Tells whether a value is one of the SDK's errors (a plain object with a string `_tag` and `message`).

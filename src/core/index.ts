@@ -30,6 +30,7 @@ export type {
   InputValidationError,
   Issue,
   NetworkError,
+  RateLimiterError,
   RequestLocation,
   ResponseValidationError,
   TimeoutError,
@@ -43,6 +44,24 @@ export {
   type PageParams,
   type Paginated,
 } from './pagination.js'
+export {
+  type Admission,
+  type HeldSlot,
+  memoryRateLimitStore,
+  type RateLimitStore,
+  type RateLimitWindow,
+  type SlotRequest,
+} from './rate-limit-store.js'
+export {
+  BRIDGE_RATE_LIMITS,
+  createRateLimiter,
+  type RateLimit,
+  type RateLimitedRequest,
+  type RateLimiter,
+  type RateLimiterOptions,
+  type RateLimitSlot,
+  type RateLimits,
+} from './rate-limiter.js'
 export { Redacted } from './redacted.js'
 export type { CallOptions, RawResponse } from './request.js'
 export { memoryTokenStore, type StoredToken, type TokenStore } from './token-store.js'

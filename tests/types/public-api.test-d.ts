@@ -69,6 +69,7 @@ describe('public types of bridgeapi', () => {
       | 'TimeoutError'
       | 'AbortError'
       | 'CollectLimitError'
+      | 'RateLimiterError'
     >()
     expectTypeOf<Extract<BridgeError, { _tag: 'ApiError' }>>().toEqualTypeOf<ApiError>()
     expectTypeOf<ApiError['status']>().toEqualTypeOf<number>()
