@@ -46,21 +46,21 @@ export {
 } from './pagination.js'
 export {
   type Admission,
+  BRIDGE_RATE_LIMITS,
   type HeldSlot,
   memoryRateLimitStore,
+  type RateLimit,
   type RateLimitStore,
+  type RateLimits,
   type RateLimitWindow,
   type SlotRequest,
 } from './rate-limit-store.js'
 export {
-  BRIDGE_RATE_LIMITS,
   createRateLimiter,
-  type RateLimit,
   type RateLimitedRequest,
   type RateLimiter,
   type RateLimiterOptions,
   type RateLimitSlot,
-  type RateLimits,
 } from './rate-limiter.js'
 export { Redacted } from './redacted.js'
 export type { CallOptions, RawResponse } from './request.js'

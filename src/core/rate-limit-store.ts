@@ -10,6 +10,29 @@
  * `limit` follow a full window, which Bridge's fixed or sliding counters could refuse).
  */
 
+/** One limit: at most `limit` requests in any `windowMs`. */
+export interface RateLimit {
+  readonly limit: number
+  readonly windowMs: number
+}
+
+/** The limits a {@link RateLimiter} keeps to. */
+export interface RateLimits {
+  /** Requests per user (token requests included). Bridge: 60 per 60 s. */
+  readonly user: RateLimit
+  /** Token (`/authenticate`) requests per user. Bridge: 10 per 60 s. */
+  readonly token: RateLimit
+  /** Requests per application (client id). Bridge: 2,000 per 5 min, raised on request by Bridge support. */
+  readonly application: RateLimit
+}
+
+/** Bridge's documented limits (docs.bridgeapi.io, "Rate limits"). */
+export const BRIDGE_RATE_LIMITS: RateLimits = {
+  user: { limit: 60, windowMs: 60_000 },
+  token: { limit: 10, windowMs: 60_000 },
+  application: { limit: 2_000, windowMs: 300_000 },
+}
+
 /** One limit a request counts against: a key shared by everyone who counts the same requests. */
 export interface RateLimitWindow {
   readonly key: string

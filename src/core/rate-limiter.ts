@@ -2,31 +2,14 @@ import { userKey } from './auth.js'
 import type { Context } from './context.js'
 import * as E from './either.js'
 import type { AbortError, BridgeError, InputValidationError, Issue, RateLimiterError } from './errors.js'
-import { memoryRateLimitStore, type RateLimitStore, type RateLimitWindow } from './rate-limit-store.js'
+import {
+  BRIDGE_RATE_LIMITS,
+  memoryRateLimitStore,
+  type RateLimitStore,
+  type RateLimits,
+  type RateLimitWindow,
+} from './rate-limit-store.js'
 import type { RequestSpec } from './request.js'
-
-/** One limit: at most `limit` requests in any `windowMs`. */
-export interface RateLimit {
-  readonly limit: number
-  readonly windowMs: number
-}
-
-/** The limits a {@link RateLimiter} keeps to. */
-export interface RateLimits {
-  /** Requests per user (token requests included). Bridge: 60 per 60 s. */
-  readonly user: RateLimit
-  /** Token (`/authenticate`) requests per user. Bridge: 10 per 60 s. */
-  readonly token: RateLimit
-  /** Requests per application (client id). Bridge: 2,000 per 5 min, raised on request by Bridge support. */
-  readonly application: RateLimit
-}
-
-/** Bridge's documented limits (docs.bridgeapi.io, "Rate limits"). */
-export const BRIDGE_RATE_LIMITS: RateLimits = {
-  user: { limit: 60, windowMs: 60_000 },
-  token: { limit: 10, windowMs: 60_000 },
-  application: { limit: 2_000, windowMs: 300_000 },
-}
 
 /** What {@link createRateLimiter} accepts. */
 export interface RateLimiterOptions {

@@ -44,6 +44,7 @@ export {
 } from './faults.js'
 export type { AccountKind } from './generate.js'
 export { type RunningSandbox, type StartSandboxOptions, startSandbox } from './node.js'
+export type { RateLimitCounts, RateLimitReport } from './rate-limits.js'
 export {
   createSandbox,
   type RecordedRequest,
