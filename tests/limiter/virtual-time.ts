@@ -22,6 +22,8 @@ export const virtualTime = (clock: SandboxClock) => {
     const due = sleepers.filter((sleeper) => sleeper.target <= clock.now())
     sleepers = sleepers.filter((sleeper) => sleeper.target > clock.now())
     for (const sleeper of due) sleeper.wake()
+    // The others wait for the next turn (after what the woken ones do now).
+    if (sleepers.length > 0) schedule()
   }
   // After pending I/O callbacks: whoever is about to send has sent (and is counted in flight) by then.
   const schedule = () => {
