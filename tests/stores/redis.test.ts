@@ -1,36 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import { createServer } from 'node:net'
 import { Redis } from 'ioredis'
 import { createClient } from 'redis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RedisClientLike, redisTokenStore } from '../../src/stores/redis/index.js'
+import { freePort, startRedis } from '../support/redis-server.js'
 import { type Backend, expected, expectedExpiry, type ScenarioName, scenarios } from './contract.js'
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()))
-    })
-  })
-
-/** A throwaway `redis-server` (Debian's) on a free loopback port, without persistence. */
-const startRedis = async () => {
-  const port = await freePort()
-  const child: ChildProcess = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  )
-  await new Promise<void>((resolve, reject) => {
-    child.once('error', reject)
-    child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)))
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('Ready to accept connections')) resolve()
-    })
-  })
-  return { port, stop: () => child.kill() }
-}
 
 type Client = RedisClientLike & { ttl(key: string): Promise<number>; quit(): Promise<unknown> }
 
