@@ -46,13 +46,17 @@ export interface RateLimiter {
   readonly limits: RateLimits
   /**
    * Waits for a slot in every window the request counts against, then holds it.
-   * `leaseMs`: the longest the request can take (the slot is kept that long if never released).
+   * `maxDurationMs`: the longest the request can take once sent (its timeout); a slot never
+   * released is kept that long, plus a few seconds, plus a window.
    */
   acquire(
     request: RateLimitedRequest,
-    options: { readonly leaseMs: number; readonly signal?: AbortSignal },
+    options: { readonly maxDurationMs: number; readonly signal?: AbortSignal },
   ): Promise<E.Either<RateLimiterError | AbortError | InputValidationError, RateLimitSlot>>
 }
+
+/** A granted request must be sent within this long of the store's decision (the lease's slack). */
+const START_WITHIN_MS = 5_000
 
 const abortError = (): AbortError => ({ _tag: 'AbortError', message: 'The call was aborted by the caller' })
 
@@ -132,38 +136,38 @@ export const createRateLimiter = (options: RateLimiterOptions = {}): RateLimiter
 
   return {
     limits,
-    acquire: async (request, { leaseMs, signal }) => {
+    acquire: async (request, { maxDurationMs, signal }) => {
       if (invalid) return E.left(invalid)
       const windows = windowsOf(request)
-      const id = globalThis.crypto.randomUUID()
+      const release = (id: string) => async () => {
+        try {
+          await store.release(windows, id, now())
+        } catch {
+          // The slot then frees at the end of its lease: later than needed, never sooner.
+        }
+      }
       for (;;) {
         if (signal?.aborted) return E.left(abortError())
+        const id = globalThis.crypto.randomUUID()
         const at = now()
         let admission: Awaited<ReturnType<RateLimitStore['acquire']>>
         try {
-          admission = await store.acquire(windows, { id, now: at, leaseMs })
+          admission = await store.acquire(windows, { id, now: at, leaseMs: maxDurationMs + START_WITHIN_MS })
         } catch (cause) {
           return E.left(storeError(cause))
         }
         if (admission.granted) {
-          return E.right({
-            release: async () => {
-              try {
-                await store.release(windows, id, now())
-              } catch {
-                // The slot then frees at the end of its lease: later than needed, never sooner.
-              }
-            },
-          })
+          // The lease counts from `at`: a grant that came back too late could expire while the
+          // request is still in flight, so it is given back (held a full window) and asked again.
+          if (now() - at <= START_WITHIN_MS) return E.right({ release: release(id) })
+          await release(id)()
+          continue
         }
         await sleep(Math.max(1, admission.retryAt - at), signal)
       }
     },
   }
 }
-
-/** Slack added to a request's timeout for its lease, so a slot outlives any attempt that never releases it. */
-const LEASE_SLACK_MS = 5_000
 
 /**
  * Runs one attempt of `spec` once the context's rate limiter (if any) has a slot for it, and frees
@@ -184,7 +188,7 @@ export const throttled = async <T>(
       ...(spec.rateScope === 'token' ? { token: true } : {}),
     },
     {
-      leaseMs: (options.timeoutMs ?? ctx.timeoutMs) + LEASE_SLACK_MS,
+      maxDurationMs: options.timeoutMs ?? ctx.timeoutMs,
       ...(options.signal ? { signal: options.signal } : {}),
     },
   )

@@ -38,8 +38,8 @@ const decodeSlots = (text: string | null): HeldSlot[] => {
  * **Best effort, not a guarantee:** KV has no atomic read-modify-write and is eventually consistent
  * (another location can read a window up to a minute old), so instances racing for the last slots
  * of a window can both take them, and the limits can then be exceeded. KV also accepts about one
- * write per second to a key, which caps what this store can count. Within one Worker instance the
- * limiter is exact; for an exact limit across instances use Redis (`bridgeapi/stores/redis`), or a
+ * write per second to a key, which caps what this store can count. Within one instance of the store
+ * the limiter is exact (its reads and writes take turns); for an exact limit across instances use Redis (`bridgeapi/stores/redis`), or a
  * Durable Object behind a {@link RateLimitStore} of your own.
  *
  * @param namespace - a KV namespace binding (e.g. `env.BRIDGE_RATE_LIMITS`).
@@ -70,22 +70,31 @@ export const kvRateLimitStore = (
     namespace.put(prefix + window.key, JSON.stringify(slots.map((slot) => [slot.id, slot.until])), {
       expirationTtl: Math.max(KV_MIN_TTL_SECONDS, Math.ceil((lastUntil(slots) - now) / 1000)),
     })
+  // One read-modify-write at a time in this instance, so it is exact on its own.
+  let last: Promise<unknown> = Promise.resolve()
+  const exclusive = <T>(step: () => Promise<T>): Promise<T> => {
+    const next = last.then(step)
+    last = next.catch(() => undefined)
+    return next
+  }
   return {
-    acquire: async (windows, request) => {
-      const decision = admit(await read(windows), windows, request)
-      if (!decision.granted) return { granted: false, retryAt: decision.retryAt }
-      await Promise.all(
-        windows.map((window, index) => write(window, decision.held[index] ?? [], request.now)),
-      )
-      return { granted: true }
-    },
-    release: async (windows, id, endedAt) => {
-      const held = await read(windows)
-      await Promise.all(
-        windows.map((window, index) =>
-          write(window, releaseSlot(held[index] ?? [], window, id, endedAt), endedAt),
-        ),
-      )
-    },
+    acquire: (windows, request) =>
+      exclusive(async () => {
+        const decision = admit(await read(windows), windows, request)
+        if (!decision.granted) return { granted: false, retryAt: decision.retryAt }
+        await Promise.all(
+          windows.map((window, index) => write(window, decision.held[index] ?? [], request.now)),
+        )
+        return { granted: true }
+      }),
+    release: (windows, id, endedAt) =>
+      exclusive(async () => {
+        const held = await read(windows)
+        await Promise.all(
+          windows.map((window, index) =>
+            write(window, releaseSlot(held[index] ?? [], window, id, endedAt), endedAt),
+          ),
+        )
+      }),
   }
 }

@@ -22,7 +22,7 @@ export const startLimitedSandbox = async (enforceRateLimits = true) => {
 export const virtualLimiter = (
   time: ReturnType<typeof virtualTime>,
   store: RateLimitStore = memoryRateLimitStore(),
-) => createRateLimiter({ store, now: time.now, sleep: time.sleep })
+) => createRateLimiter({ store: time.store(store), now: time.now, sleep: time.sleep })
 
 /** A context for `user` on the sandbox, over HTTP through the virtual-time fetch, without retries. */
 export const userContext = (

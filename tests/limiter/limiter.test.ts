@@ -52,7 +52,7 @@ describe('the window guarantee (simulated requests, virtual time, no HTTP)', () 
         await Promise.all(
           requests.map(async ({ startAt, durationMs, arrival, user, token }) => {
             await time.sleep(startAt)
-            const slot = await limiter.acquire({ clientId: 'app', user, token }, { leaseMs: 30_000 })
+            const slot = await limiter.acquire({ clientId: 'app', user, token }, { maxDurationMs: 30_000 })
             if (slot._tag === 'Left') throw new Error(slot.left.message)
             const sentAt = clock.now()
             await time.sleep(durationMs)
@@ -99,6 +99,28 @@ describe('the window guarantee (simulated requests, virtual time, no HTTP)', () 
         ],
       },
     )
+  })
+
+  it('a grant that comes back more than 5 s after it was asked for is given back and asked again', async () => {
+    const clock = createClock(START, true)
+    const inner = memoryRateLimitStore()
+    const calls: string[] = []
+    const slowFirst: RateLimitStore = {
+      acquire: async (windows, request) => {
+        calls.push(`acquire ${request.now - START}`)
+        const answer = await inner.acquire(windows, request)
+        if (calls.length === 1) clock.advance(6_000) // the store took 6 s to answer
+        return answer
+      },
+      release: async (windows, id, endedAt) => {
+        calls.push(`release ${endedAt - START}`)
+        await inner.release(windows, id, endedAt)
+      },
+    }
+    const limiter = createRateLimiter({ store: slowFirst, now: clock.now })
+    const slot = await limiter.acquire({ clientId: 'app' }, { maxDurationMs: 30_000 })
+    expect(slot._tag).toBe('Right')
+    expect(calls).toEqual(['acquire 0', 'release 6000', 'acquire 6000'])
   })
 
   it('the checker above catches a burst (it can fail)', () => {

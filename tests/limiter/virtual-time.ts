@@ -1,9 +1,10 @@
+import type { RateLimitStore } from '../../src/index.js'
 import type { SandboxClock } from '../../src/sandbox/index.js'
 
 /**
  * Virtual time on the sandbox's frozen clock, for a rate limiter: its `sleep` moves the sandbox
  * clock instead of waiting, so minutes of limits pass in milliseconds. The clock moves only when
- * no HTTP exchange is in flight (through `fetch`, real HTTP), to the earliest instant a sleeper
+ * no HTTP exchange (through `fetch`, real HTTP) and no store call (through `store`) is in flight, to the earliest instant a sleeper
  * waits for, like a discrete-event simulation: requests are never overtaken by the clock, so the
  * sandbox sees them when the limiter sent them. Queued requests count as in flight.
  */
@@ -36,6 +37,21 @@ export const virtualTime = (clock: SandboxClock) => {
   // connects to one loopback server time out on a loaded machine.
   let connections = 0
   const queued: (() => void)[] = []
+  /** Runs real I/O the clock must not move during (the limiter's store calls and HTTP). */
+  const busy = async <T>(io: () => Promise<T>): Promise<T> => {
+    inFlight += 1
+    try {
+      return await io()
+    } finally {
+      inFlight -= 1
+      schedule()
+    }
+  }
+  const store = (inner: RateLimitStore): RateLimitStore => ({
+    acquire: (windows, request) => busy(() => inner.acquire(windows, request)),
+    release: (windows, id, endedAt) => busy(() => inner.release(windows, id, endedAt)),
+  })
+
   const fetch: typeof globalThis.fetch = async (input, init) => {
     inFlight += 1
     try {
@@ -57,5 +73,5 @@ export const virtualTime = (clock: SandboxClock) => {
       sleepers.push({ target: clock.now() + ms, wake })
       schedule()
     })
-  return { fetch, sleep, now: clock.now }
+  return { fetch, sleep, store, now: clock.now }
 }
