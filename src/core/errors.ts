@@ -2,7 +2,7 @@ import * as v from 'valibot'
 
 /**
  * Every failure of the SDK is one of these plain, serializable objects, told apart by `_tag`.
- * None of them ever holds a secret: credentials and tokens travel in headers, which errors never copy.
+ * None of them ever holds a secret: every string in them is redacted of the secrets the request carried.
  */
 
 /** One problem found by a valibot schema, with the dotted path of the offending value. */
@@ -87,7 +87,10 @@ export interface InputValidationError {
   readonly issues: readonly Issue[]
 }
 
-/** The request could not complete at the network level (DNS, refused, reset). */
+/**
+ * The request could not complete at the network level (DNS, refused, reset), or the runtime refused
+ * to send it (a bad port, an invalid header value: not retried, the same request would fail again).
+ */
 export interface NetworkError extends RequestLocation {
   readonly _tag: 'NetworkError'
   readonly message: string
@@ -105,6 +108,30 @@ export interface TimeoutError extends RequestLocation {
 /** The caller's `AbortSignal` fired. */
 export interface AbortError {
   readonly _tag: 'AbortError'
+  readonly message: string
+  readonly resumeAfter?: string
+}
+
+/**
+ * The server answered with a redirect (3xx). Redirects are never followed: credentials must not
+ * reach another host, so nothing more was sent. In browsers the status is 0 and the target unknown.
+ */
+export interface RedirectError extends RequestLocation {
+  readonly _tag: 'RedirectError'
+  /** The 3xx status, or 0 for a browser's opaque redirect. */
+  readonly status: number
+  /** The `Location` the server pointed to, when the runtime shows it. */
+  readonly location?: string
+  readonly message: string
+  readonly resumeAfter?: string
+}
+
+/** The response body was larger than the context's `maxResponseBytes`: it was not read (nor retried). */
+export interface ResponseTooLargeError extends RequestLocation {
+  readonly _tag: 'ResponseTooLargeError'
+  readonly status: number
+  /** The limit that was exceeded, in bytes. */
+  readonly maxBytes: number
   readonly message: string
   readonly resumeAfter?: string
 }
@@ -135,6 +162,8 @@ export type BridgeError =
   | TimeoutError
   | AbortError
   | CollectLimitError
+  | RedirectError
+  | ResponseTooLargeError
   | RateLimiterError
 
 /**

@@ -31,7 +31,9 @@ export type {
   Issue,
   NetworkError,
   RateLimiterError,
+  RedirectError,
   RequestLocation,
+  ResponseTooLargeError,
   ResponseValidationError,
   TimeoutError,
 } from './errors.js'
@@ -64,5 +66,6 @@ export {
 } from './rate-limiter.js'
 export { Redacted } from './redacted.js'
 export type { CallOptions, RawResponse } from './request.js'
+export type { SyncBatch, SyncError, SyncItem, SyncOptions, SyncParams, SyncStream } from './sync.js'
 export { memoryTokenStore, type StoredToken, type TokenStore } from './token-store.js'
 export { type WithResponse, withResponse } from './with-response.js'

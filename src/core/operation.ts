@@ -2,7 +2,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import * as v from 'valibot'
 import type { ApiVersion } from './api-version.js'
 import { replaceRejectedToken, userToken } from './auth.js'
-import type { Context } from './context.js'
+import { type Context, unusableContext } from './context.js'
 import * as E from './either.js'
 import type { BridgeError, InputValidationError } from './errors.js'
 import type { Query } from './query.js'
@@ -74,7 +74,8 @@ export const sendAuthorized = async (
   spec: RequestSpec,
   options: CallOptions,
 ): Promise<Sent> => {
-  if (ctx.invalid) return E.left(ctx.invalid)
+  const unusable = unusableContext(ctx, spec.operation)
+  if (unusable) return E.left(unusable)
   if (auth === 'client') return sendRequest(ctx, spec, options)
   const token = await userToken(ctx, spec.api)
   if (E.isLeft(token)) return token
@@ -95,9 +96,10 @@ export const sendAuthorized = async (
 >(
   spec: OperationSpec<S, R>,
 ): Operation<v.InferInput<S>, Output<R>> =>
-  ((ctx: Context, params?: v.InferInput<S>, options: CallOptions = {}) =>
+  ((ctx: Context, params?: v.InferInput<S>, options?: CallOptions) =>
     async (): Promise<E.Either<BridgeError, Output<R>>> => {
-      if (ctx.invalid) return E.left(ctx.invalid)
+      const unusable = unusableContext(ctx, spec.name)
+      if (unusable) return E.left(unusable)
       const parsed = parseParams(spec.name, spec.params, params)
       if (E.isLeft(parsed)) return parsed
       const request: RequestSpec = {
@@ -109,7 +111,7 @@ export const sendAuthorized = async (
         ...(spec.body ? { body: spec.body(parsed.right) } : {}),
         ...(spec.idempotent !== undefined ? { idempotent: spec.idempotent } : {}),
       }
-      const sent = await sendAuthorized(ctx, spec.auth, request, options)
+      const sent = await sendAuthorized(ctx, spec.auth, request, options ?? {})
       if (E.isLeft(sent)) return sent
       return decodeBody(sent.right, spec.response, request.method, request.path) as E.Either<
         BridgeError,

@@ -1,7 +1,7 @@
 import type { TaskEither } from 'fp-ts/TaskEither'
 import * as v from 'valibot'
 import type { ApiVersion } from './api-version.js'
-import type { Context } from './context.js'
+import { type Context, unusableContext } from './context.js'
 import * as E from './either.js'
 import type { BridgeError, CollectLimitError, ResponseValidationError } from './errors.js'
 import { type AuthLevel, parseParams, sendAuthorized } from './operation.js'
@@ -121,12 +121,15 @@ const withResume = (error: BridgeError, after: string | undefined): BridgeError 
   const list = (
     ctx: Context,
     params?: v.InferInput<S> & PageParams,
-    options: ListOptions = {},
+    given?: ListOptions,
   ): Paginated<Item> => {
+    // `null` from JavaScript callers means no options, like `undefined`.
+    const options = given ?? {}
     const fetchPage = async (
       filters: v.InferOutput<S>,
       limit: number | undefined,
       after: string | undefined,
+      seen: Set<string>,
     ): Promise<E.Either<BridgeError, Page<Item>>> => {
       const path = spec.path(filters)
       const query: Query = { ...spec.query?.(filters), limit, after }
@@ -142,11 +145,12 @@ const withResume = (error: BridgeError, after: string | undefined): BridgeError 
       const page = decoded.right as v.InferOutput<typeof pageSchema>
       const next = cursorOf(page.pagination?.next_uri)
       if (E.isLeft(next)) return E.left(withResume(paginationError(sent.right, path, next.left, page), after))
-      if (next.right !== undefined && next.right === after) {
-        return E.left(
-          withResume(paginationError(sent.right, path, 'repeats the current cursor', page), after),
-        )
+      // Any cursor seen before (A→B→A, not only A→A) would loop forever: the page is refused whole.
+      if (next.right !== undefined && (next.right === after || seen.has(next.right))) {
+        const which = next.right === after ? 'the current cursor' : 'an earlier cursor (the list loops)'
+        return E.left(withResume(paginationError(sent.right, path, `repeats ${which}`, page), after))
       }
+      if (next.right !== undefined) seen.add(next.right)
       return E.right({
         items: page.resources as Item[],
         ...(after !== undefined ? { after } : {}),
@@ -157,8 +161,9 @@ const withResume = (error: BridgeError, after: string | undefined): BridgeError 
     }
 
     async function* pages(): AsyncGenerator<E.Either<BridgeError, Page<Item>>> {
-      if (ctx.invalid) {
-        yield E.left(ctx.invalid)
+      const unusable = unusableContext(ctx, spec.name)
+      if (unusable) {
+        yield E.left(unusable)
         return
       }
       const parsed = parseParams(spec.name, paramsSchema, params)
@@ -167,10 +172,13 @@ const withResume = (error: BridgeError, after: string | undefined): BridgeError 
         return
       }
       const { limit, after: start, ...filters } = parsed.right
+      /** Every cursor of this iteration so far, to detect a `next_uri` cycle. */
+      const seen = new Set<string>(start === undefined ? [] : [start])
       let pending: Promise<E.Either<BridgeError, Page<Item>>> | undefined = fetchPage(
         filters as v.InferOutput<S>,
         limit,
         start,
+        seen,
       )
       while (pending) {
         const result: E.Either<BridgeError, Page<Item>> = await pending
@@ -181,7 +189,7 @@ const withResume = (error: BridgeError, after: string | undefined): BridgeError 
         }
         const nextAfter: string | undefined = result.right.nextAfter
         const fetchNext = (): Promise<E.Either<BridgeError, Page<Item>>> =>
-          fetchPage(filters as v.InferOutput<S>, limit, nextAfter)
+          fetchPage(filters as v.InferOutput<S>, limit, nextAfter, seen)
         // With prefetch, the next page is requested before this one is handed to the caller.
         if (nextAfter !== undefined && options.prefetch) pending = fetchNext()
         yield result
@@ -227,9 +235,18 @@ export interface CollectOptions {
  * ```
  */
 export const collect =
-  <T>(list: Paginated<T>, options: CollectOptions = {}): TaskEither<BridgeError, T[]> =>
+  <T>(list: Paginated<T>, options?: CollectOptions): TaskEither<BridgeError, T[]> =>
   async () => {
-    const max = options.max ?? 10_000
+    if (typeof (list as Partial<Paginated<T>> | null | undefined)?.pages !== 'function') {
+      const message = 'list must be what a list endpoint returns, e.g. listAccounts(ctx)'
+      return E.left({
+        _tag: 'InputValidationError',
+        operation: 'collect',
+        message: `Invalid list for collect: ${message}`,
+        issues: [{ path: 'list', message }],
+      })
+    }
+    const max = options?.max ?? 10_000
     const items: T[] = []
     for await (const page of list.pages()) {
       if (E.isLeft(page)) return page

@@ -1,5 +1,4 @@
-import { userKey } from './auth.js'
-import type { Context } from './context.js'
+import type { Context, ContextUser } from './context.js'
 import * as E from './either.js'
 import type { AbortError, BridgeError, InputValidationError, Issue, RateLimiterError } from './errors.js'
 import {
@@ -169,6 +168,14 @@ export const createRateLimiter = (options: RateLimiterOptions = {}): RateLimiter
   }
 }
 
+/** How a user is named in the limiter's keys: as the context names it (a password is not part of it). */
+const rateLimitUser = (user: ContextUser): string =>
+  user.kind === 'uuid'
+    ? `uuid:${user.uuid}`
+    : user.kind === 'external'
+      ? `external:${user.externalUserId}`
+      : `email:${user.email}`
+
 /**
  * Runs one attempt of `spec` once the context's rate limiter (if any) has a slot for it, and frees
  * the slot when the attempt ends. Without a limiter, runs it at once.
@@ -184,7 +191,7 @@ export const throttled = async <T>(
   const slot = await ctx.rateLimiter.acquire(
     {
       clientId: ctx.clientId,
-      ...(forUser && ctx.user ? { user: userKey(ctx.user) } : {}),
+      ...(forUser && ctx.user ? { user: rateLimitUser(ctx.user) } : {}),
       ...(spec.rateScope === 'token' ? { token: true } : {}),
     },
     {

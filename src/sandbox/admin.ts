@@ -1,6 +1,7 @@
 import { toMs } from './clock.js'
 import { CONNECT_SCENARIOS, ConnectError, type ConnectResult, type ConnectScenario } from './connect.js'
 import { checkFaultRule, type FaultRule } from './faults.js'
+import { type HistoryChanges, HistoryError } from './history.js'
 import { createRouter } from './router.js'
 import type { Sandbox, SeedUserOptions } from './sandbox.js'
 
@@ -186,6 +187,16 @@ router.add('POST', '/_sandbox/users/seed', ({ sandbox, body }) => {
   )
     return problem(400, 'accounts must be an integer ≥ 1 or a list of account kinds')
   return reply(201, sandbox.seedUser(body as SeedUserOptions))
+})
+
+// Scenario control for sync tests: update, delete or late-insert a user's transactions at one instant.
+router.add('POST', '/_sandbox/users/:uuid/history', ({ sandbox, params, body }) => {
+  try {
+    return reply(200, sandbox.changeHistory(params.uuid as string, body as HistoryChanges))
+  } catch (error) {
+    if (!(error instanceof HistoryError)) throw error
+    return problem({ invalid: 400, not_found: 404, conflict: 409 }[error.reason], error.message)
+  }
 })
 
 router.add('GET', '/_sandbox/requests', ({ sandbox }) => reply(200, { requests: sandbox.requests }))

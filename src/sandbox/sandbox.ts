@@ -3,6 +3,7 @@ import { createClock, type SandboxClock } from './clock.js'
 import { type CompleteOptions, type ConnectResult, completeConnectSession } from './connect.js'
 import { applyDrift, ConnectionReset, createFaults, type Faults, htmlErrorPage } from './faults.js'
 import { type AccountKind, generateItem, TRANSACTIONAL_ACCOUNTS } from './generate.js'
+import { applyHistoryChanges, type HistoryChanges, type HistoryResult } from './history.js'
 import type { ApiModule, RouteContext, UserRouteContext } from './http.js'
 import { createRng } from './random.js'
 import { createRateLimitCounter, type RateLimitReport } from './rate-limits.js'
@@ -109,6 +110,11 @@ export interface Sandbox {
   seedUser(options?: SeedUserOptions): SeededUser
   /** Finishes a Connect session as the scenario says (default `success`). Throws `ConnectError`. */
   completeConnectSession(sessionId: string, options?: CompleteOptions): ConnectResult
+  /**
+   * Changes a user's transactions as a Bridge refresh would (update, delete, late insert), all with one
+   * `updated_at`, for testing incremental sync. Throws `HistoryError`.
+   */
+  changeHistory(userUuid: string, changes: HistoryChanges): HistoryResult
   /** Requests over Bridge's rate limits so far, counted on the sandbox clock. */
   rateLimitReport(): RateLimitReport
   /** Starts counting rate limits afresh. */
@@ -350,6 +356,7 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
     },
     completeConnectSession: (sessionId, completeOptions) =>
       completeConnectSession(state, dataRng, sessionId, completeOptions),
+    changeHistory: (userUuid, changes) => applyHistoryChanges(state, userUuid, changes),
     rateLimitReport: rateLimits.report,
     resetRateLimits: rateLimits.reset,
   }

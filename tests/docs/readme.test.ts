@@ -1,22 +1,9 @@
 import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { headings, renderReadme } from '../../scripts/readme.js'
 import { readme, tsSnippets, typeCheckSnippets } from '../support/readme.js'
 
-/** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens, repeats numbered. */
-const anchors = (() => {
-  const seen = new Map<string, number>()
-  const slugs = new Set<string>()
-  for (const [, heading] of readme.matchAll(/^#{1,6} (.+)$/gm)) {
-    const slug = heading!
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
-      .replace(/ /g, '-')
-    const count = seen.get(slug) ?? 0
-    seen.set(slug, count + 1)
-    slugs.add(count === 0 ? slug : `${slug}-${count}`)
-  }
-  return slugs
-})()
+const anchors = new Set(headings(readme).map((heading) => heading.anchor))
 
 /** Sections whose snippets are checked by the tests of their own area (they build on each other there). */
 const OTHERS = ['sandbox', 'reliability', 'runtimes', 'performance']
@@ -31,6 +18,18 @@ describe('README', () => {
       'npm ci && npm run demo   # the whole journey against the bundled sandbox (no account, no network)',
       'npm ci && npm test       # lint, type-check, build, and the full test suite',
     ])
+  })
+
+  it('lists every ## and ### section in its table of contents', () => {
+    const toc = /<!-- toc -->\n([\s\S]*?)<!-- \/toc -->/.exec(readme)?.[1] ?? ''
+    const missing = headings(readme)
+      .filter(({ level, text, anchor }) => level >= 2 && level <= 3 && !toc.includes(`[${text}](#${anchor})`))
+      .map(({ text }) => text)
+    expect(missing, 'run `npm run docs:readme`').toEqual([])
+  })
+
+  it('is up to date with what `npm run docs:readme` derives', () => {
+    expect(renderReadme(readme) === readme, 'run `npm run docs:readme`').toBe(true)
   })
 
   it('every #link points to a heading, every relative link to a file', () => {

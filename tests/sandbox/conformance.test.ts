@@ -51,7 +51,14 @@ const V3_CASES: Record<string, Case> = {
   createConnectSession: (f) =>
     sdk.createConnectSession(f.user, { userEmail: 'ada@example.com', providerId: 574, accountTypes: 'all' }),
   createUserManagementSession: (f) =>
-    sdk.createUserManagementSession(f.user, { userEmail: 'ada@example.com' }),
+    sdk.createUserManagementSession(f.user, {
+      userEmail: 'ada@example.com',
+      callbackUrl: 'https://shop.example.com/back',
+      context: 'ctx-1',
+      countryCode: 'FR',
+      capabilities: ['aggregation'],
+      allowAccountSelection: false,
+    }),
   listItems: (f) => all(sdk.listItems(f.user)),
   getItem: (f) => sdk.getItem(f.user, { itemId: f.itemId }),
   deleteItem: (f) => async () => {
@@ -72,7 +79,8 @@ const V3_CASES: Record<string, Case> = {
   getCategory: (f) => sdk.getCategory(f.app, { categoryId: 83 }),
   getCategoryInsights: (f) => sdk.getCategoryInsights(f.user),
   getAccountsInformation: (f) => all(sdk.getAccountsInformation(f.user)),
-  listProviders: (f) => all(sdk.listProviders(f.app, { limit: 10 })),
+  listProviders: (f) =>
+    all(sdk.listProviders(f.app, { limit: 10, countryCode: ['FR', 'DE'], capabilities: ['aggregation'] })),
   getProvider: (f) => sdk.getProvider(f.app, { providerId: 574 }),
   createPaymentLink: (f) =>
     sdk.createPaymentLink(f.app, {
@@ -126,8 +134,28 @@ const V3_CASES: Record<string, Case> = {
       companyIdentificationNumber: '529196313',
       contactEmail: 'contact@example.com',
       contactPhoneNumber: '+33612345678',
+      language: 'fr',
     }),
   getGuidanceHealth: (f) => sdk.getGuidanceHealth(f.app, { userUuid: f.userUuid }),
+  createGuidanceSession: (f) =>
+    sdk.createGuidanceSession(f.app, {
+      userUuid: f.userUuid,
+      countryCode: 'FR',
+      companyIdentificationNumber: '529196313',
+      language: 'en',
+    }),
+  revokeGuidanceConsent: (f) => async () => {
+    const created = await sdk.createUser(f.app, {})()
+    if (created._tag === 'Left') return created
+    const userUuid = created.right.uuid
+    const consent = await sdk.createGuidanceConsent(f.app, {
+      userUuid,
+      countryCode: 'FR',
+      companyIdentificationNumber: '529196313',
+    })()
+    if (consent._tag === 'Left') return consent
+    return sdk.revokeGuidanceConsent(f.app, { userUuid })()
+  },
   createApplication: (f) =>
     sdk.createApplication(f.app, {
       dashboardUserEmail: 'admin@example.com',

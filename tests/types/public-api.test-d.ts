@@ -69,6 +69,8 @@ describe('public types of bridgeapi', () => {
       | 'TimeoutError'
       | 'AbortError'
       | 'CollectLimitError'
+      | 'RedirectError'
+      | 'ResponseTooLargeError'
       | 'RateLimiterError'
     >()
     expectTypeOf<Extract<BridgeError, { _tag: 'ApiError' }>>().toEqualTypeOf<ApiError>()

@@ -65,7 +65,8 @@ import {
   updateUserPassword,
   validateProItems,
 } from '../../src/v2/index.js'
-import { itemsOf, leftOf, rightOf } from './support.js'
+import { leftOf, rightOf } from '../support/either.js'
+import { itemsOf } from './support.js'
 
 /**
  * The Python client's README flows, in functional form, against the sandbox over real HTTP
