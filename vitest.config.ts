@@ -12,8 +12,12 @@ const docsTests = [
   'tests/webhooks/docs.test.ts',
 ]
 
-/** Token stores against their real backends: Redis (`redis-server`), Workers KV (Miniflare), Deno KV (Deno). */
-const storesTests = ['tests/stores/**/*.test.ts']
+/** Token and rate-limit stores against their real backends: Redis (`redis-server`), Workers KV (Miniflare), Deno KV (Deno). */
+const storesTests = [
+  'tests/stores/**/*.test.ts',
+  'tests/limiter/shared-store.test.ts',
+  'tests/limiter/kv-store.test.ts',
+]
 
 /** Thousands of cases or items each: property-based input fuzzing, 10,500-item lists, 1,000 concurrent calls. */
 const volumeTests = [
@@ -21,6 +25,7 @@ const volumeTests = [
   'tests/reliability/pagination.test.ts',
   'tests/reliability/tokens.test.ts',
   'tests/sandbox/volume.test.ts',
+  'tests/limiter/bridge-limits.test.ts',
 ]
 
 /** Tests of the built package (packaging, size budgets, examples, README snippets run in Node): they read dist/, so `npm test` builds first. */

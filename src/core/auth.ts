@@ -125,6 +125,7 @@ const requestToken = async (ctx: Context, api: ApiVersion): Promise<E.Either<Bri
     body: request.body,
     // Minting a token twice is harmless, so the token request is safe to retry.
     idempotent: true,
+    rateScope: 'token',
   })
   if (E.isLeft(sent)) {
     const error = sent.left

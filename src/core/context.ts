@@ -1,5 +1,6 @@
 import type { $Fetch } from 'ofetch'
 import type { InputValidationError, Issue } from './errors.js'
+import type { RateLimiter } from './rate-limiter.js'
 import { Redacted, redact } from './redacted.js'
 import { memoryTokenStore, type TokenStore } from './token-store.js'
 
@@ -100,6 +101,8 @@ export interface ContextOptions {
    * real waits (with `now`, it is the engine's clock). Default: a timer.
    */
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<boolean>
+  /** Opt-in: schedules requests within Bridge's rate limits (see `createRateLimiter`). Default: none. */
+  readonly rateLimiter?: RateLimiter
 }
 
 /** Normalised user credentials, with the password hidden. */
@@ -129,6 +132,7 @@ export interface Context {
   readonly $fetch?: $Fetch
   readonly now: () => number
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<boolean>
+  readonly rateLimiter?: RateLimiter
   /** Set when the options were invalid: every call then returns this error and sends nothing. */
   readonly invalid?: InputValidationError
 }
@@ -334,6 +338,8 @@ export const createContext = (options: ContextOptions): Context => {
   if (given.sleep !== undefined && typeof given.sleep !== 'function') {
     issues.push({ path: 'sleep', message: 'sleep must be a function' })
   }
+  if (given.rateLimiter !== undefined && typeof given.rateLimiter?.acquire !== 'function')
+    issues.push({ path: 'rateLimiter', message: 'rateLimiter must come from createRateLimiter' })
   // Values refused above are replaced by harmless ones: an invalid context must never crash a call.
   const valid = issues.length === 0
   const context: Context = {
@@ -353,6 +359,7 @@ export const createContext = (options: ContextOptions): Context => {
     ...(valid && given.$fetch ? { $fetch: given.$fetch } : {}),
     now: (valid && given.now) || Date.now,
     ...(valid && given.sleep ? { sleep: given.sleep } : {}),
+    ...(valid && given.rateLimiter ? { rateLimiter: given.rateLimiter } : {}),
   }
   if (issues.length === 0) return context
   return {

@@ -138,6 +138,13 @@ export interface CollectLimitError {
   readonly resumeAfter?: string
 }
 
+/** The context's rate limiter could not reach its store, so the request was not sent. */
+export interface RateLimiterError {
+  readonly _tag: 'RateLimiterError'
+  readonly message: string
+  readonly resumeAfter?: string
+}
+
 /** Every error the SDK returns. Switch on `_tag`. */
 export type BridgeError =
   | ApiError
@@ -150,6 +157,7 @@ export type BridgeError =
   | CollectLimitError
   | RedirectError
   | ResponseTooLargeError
+  | RateLimiterError
 
 /**
  * An error of a list (`for await`, `pages()`, `collect`): any {@link BridgeError}, plus, when the list

@@ -31,6 +31,7 @@ export type {
   Issue,
   ListError,
   NetworkError,
+  RateLimiterError,
   RedirectError,
   RequestLocation,
   ResponseTooLargeError,
@@ -46,6 +47,24 @@ export {
   type PageParams,
   type Paginated,
 } from './pagination.js'
+export {
+  type Admission,
+  BRIDGE_RATE_LIMITS,
+  type HeldSlot,
+  memoryRateLimitStore,
+  type RateLimit,
+  type RateLimitStore,
+  type RateLimits,
+  type RateLimitWindow,
+  type SlotRequest,
+} from './rate-limit-store.js'
+export {
+  createRateLimiter,
+  type RateLimitedRequest,
+  type RateLimiter,
+  type RateLimiterOptions,
+  type RateLimitSlot,
+} from './rate-limiter.js'
 export { Redacted } from './redacted.js'
 export type { CallOptions, RawResponse } from './request.js'
 export type { SyncBatch, SyncError, SyncItem, SyncOptions, SyncParams, SyncStream } from './sync.js'

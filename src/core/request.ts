@@ -12,6 +12,7 @@ import {
   toIssues,
 } from './errors.js'
 import { encodeQuery, type Query } from './query.js'
+import { throttled } from './rate-limiter.js'
 import { redactDeep, secretFieldsOf } from './redacted.js'
 import { abortError, attempt, type Outcome } from './transport.js'
 
@@ -49,6 +50,8 @@ export interface RequestSpec {
   readonly accessToken?: string
   /** Safe to send again after the server may have acted on it. Default: every method but POST. */
   readonly idempotent?: boolean
+  /** `token` for a token request, which Bridge limits apart (see `createRateLimiter`). */
+  readonly rateScope?: 'token'
 }
 
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504])
@@ -201,7 +204,10 @@ const send = async (
   const idempotent = spec.idempotent ?? spec.method !== 'POST'
   for (let retry = 0; ; retry++) {
     if (options.signal?.aborted) return { kind: 'failure', error: abortError(), reachedServer: false }
-    const outcome = await attempt(ctx, spec, options, retry + 1, secrets)
+    // Every attempt reaches Bridge, so each one waits for the rate limiter (when there is one).
+    const limited = await throttled(ctx, spec, options, () => attempt(ctx, spec, options, retry + 1, secrets))
+    if (E.isLeft(limited)) return { kind: 'failure', error: limited.left, reachedServer: false }
+    const outcome = limited.right
     const delay = retryDelay(ctx, outcome, idempotent, retry)
     if (delay === undefined) return outcome
     const wait = ctx.sleep ?? sleep

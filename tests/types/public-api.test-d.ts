@@ -97,6 +97,7 @@ describe('public types of bridgeapi', () => {
       | 'CollectLimitError'
       | 'RedirectError'
       | 'ResponseTooLargeError'
+      | 'RateLimiterError'
     >()
     expectTypeOf<Extract<BridgeError, { _tag: 'ApiError' }>>().toEqualTypeOf<ApiError>()
     expectTypeOf<ApiError['status']>().toEqualTypeOf<number>()
