@@ -2,6 +2,7 @@ import * as v from 'valibot'
 import { toMs } from './clock.js'
 import { CompleteSchema, ConnectError, type ConnectResult } from './connect.js'
 import { FaultRuleSchema } from './faults.js'
+import { type HistoryChanges, HistoryError } from './history.js'
 import { ClockAdvanceSchema, ClockSetSchema, issueList, readBodyText, SeedUserSchema } from './input.js'
 import { createRouter } from './router.js'
 import type { Sandbox } from './sandbox.js'
@@ -199,6 +200,18 @@ api('DELETE', '/_sandbox/faults/:id', ({ sandbox, params }) =>
 api('POST', '/_sandbox/users/seed', ({ sandbox, body }) => {
   const options = parse(SeedUserSchema, body)
   return options instanceof Response ? options : reply(201, sandbox.seedUser(options))
+})
+
+// Scenario control for sync tests: update, delete or late-insert a user's transactions at one instant.
+api('POST', '/_sandbox/users/:uuid/history', ({ sandbox, params, body }) => {
+  try {
+    return reply(200, sandbox.changeHistory(params.uuid as string, body as HistoryChanges))
+  } catch (error) {
+    // A RangeError: an instant past year 9999, which the clock refuses.
+    if (error instanceof RangeError) return problem(400, error.message)
+    if (!(error instanceof HistoryError)) throw error
+    return problem({ invalid: 400, not_found: 404, conflict: 409 }[error.reason], error.message)
+  }
 })
 
 api('GET', '/_sandbox/requests', ({ sandbox }) => reply(200, { requests: sandbox.requests }))

@@ -51,8 +51,10 @@ export {
   type Faults,
 } from './faults.js'
 export type { AccountKind } from './generate.js'
+export { type HistoryChange, type HistoryChanges, HistoryError, type HistoryResult } from './history.js'
 export { type RunningSandbox, type StartSandboxOptions, startSandbox } from './node.js'
 export type { BeneficiaryRecord, Party, PaymentLineInput, PaymentLinkRecord } from './payments.js'
+export type { RateLimitCounts, RateLimitReport } from './rate-limits.js'
 export {
   createSandbox,
   type RecordedRequest,

@@ -273,6 +273,9 @@ export class PaymentStore {
   grantGuidanceConsent(userUuid: string): void {
     this.guidanceConsents.add(userUuid)
   }
+  revokeGuidanceConsent(userUuid: string): void {
+    this.guidanceConsents.delete(userUuid)
+  }
   hasGuidanceConsent(userUuid: string): boolean {
     return this.guidanceConsents.has(userUuid)
   }

@@ -1,13 +1,15 @@
-import { redactBody } from '../common/redact-body.js'
+import { redactDeep } from '../core/redacted.js'
 import { handleAdmin } from './admin.js'
 import { createClock, type SandboxClock } from './clock.js'
 import { type CompleteOptions, type ConnectResult, completeConnectSession } from './connect.js'
 import { applyDrift, ConnectionReset, createFaults, type Faults, htmlErrorPage } from './faults.js'
 import { type AccountKind, generateItem, TRANSACTIONAL_ACCOUNTS } from './generate.js'
+import { applyHistoryChanges, type HistoryChanges, type HistoryResult } from './history.js'
 import type { ApiModule, RouteContext, UserRouteContext } from './http.js'
 import { DEFAULT_MAX_BODY_BYTES, parseOrThrow, readBodyText, SeedUserSchema } from './input.js'
 import type { BeneficiaryRecord, PaymentLinkRecord } from './payments.js'
 import { createRng } from './random.js'
+import { createRateLimitCounter, type RateLimitReport } from './rate-limits.js'
 import { createRouter } from './router.js'
 import {
   type AccountRecord,
@@ -86,6 +88,8 @@ export interface SandboxOptions {
   readonly baseUrl?: string
   /** Largest request body read, in bytes; larger ones get 413. Default 1 MiB. */
   readonly maxBodyBytes?: number
+  /** Answer 429 to requests over Bridge's rate limits (they are always counted). Default false. */
+  readonly enforceRateLimits?: boolean
 }
 
 /** A request as the sandbox received it; secrets are replaced by `[redacted]`. */
@@ -145,14 +149,6 @@ export interface Sandbox {
   issueToken(userUuid: string): TokenRecord
   /** Revokes every token of a user, or of every user: the next call with one gets 401. */
   revokeTokens(userUuid?: string): void
-  /**
-   * Adds or replaces transactions of a user's accounts, e.g. to simulate changes a sync must pick
-   * up; a transaction without `id` gets a new one. Returns them as stored.
-   */
-  putTransactions(
-    userUuid: string,
-    transactions: readonly (Omit<TransactionRecord, 'id'> & { readonly id?: number })[],
-  ): readonly TransactionRecord[]
   readonly seed: number | string
   readonly clientId: string
   readonly clientSecret: string
@@ -160,6 +156,15 @@ export interface Sandbox {
   seedUser(options?: SeedUserOptions): SeededUser
   /** Finishes a Connect session as the scenario says (default `success`). Throws `ConnectError`. */
   completeConnectSession(sessionId: string, options?: CompleteOptions): ConnectResult
+  /**
+   * Changes a user's transactions as a Bridge refresh would (update, delete, late insert), all with one
+   * `updated_at`, for testing incremental sync. Throws `HistoryError`.
+   */
+  changeHistory(userUuid: string, changes: HistoryChanges): HistoryResult
+  /** Requests over Bridge's rate limits so far, counted on the sandbox clock. */
+  rateLimitReport(): RateLimitReport
+  /** Starts counting rate limits afresh. */
+  resetRateLimits(): void
 }
 
 const SECRET_HEADERS = new Set(['client-secret', 'authorization'])
@@ -201,6 +206,7 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
   const maxRecorded = options.maxRecordedRequests ?? 10_000
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const baseOrigin = options.baseUrl === undefined ? undefined : new URL(options.baseUrl).origin
+  const rateLimits = createRateLimitCounter(state, clock, options.enforceRateLimits ?? false)
   const requests: RecordedRequest[] = []
   const apis = options.apis ?? [v3Api, v2Api]
   const routers = apis.map((api) => {
@@ -230,7 +236,9 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
       search: url.search,
       query,
       headers,
-      ...(parsed === undefined ? {} : { body: parsed.ok ? redactBody(parsed.value) : bodyText }),
+      ...(parsed === undefined
+        ? {}
+        : { body: redactDeep(parsed.ok ? parsed.value : bodyText, [clientSecret]) }),
       at: clock.now(),
     }
     requests.push(entry)
@@ -251,6 +259,8 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
       request.headers.get('client-secret') !== clientSecret
     )
       return api.failures.clientCredentials(error)
+    const refused = rateLimits.observe(request, path, bodyText, error)
+    if (refused) return refused
     const match = router.match(request.method, path)
     if (match === 'not-found') return error(404, 'not_found', "The requested resource doesn't exist")
     let body: unknown
@@ -378,11 +388,6 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
     tokens: () => state.listTokens(),
     issueToken: (userUuid) => state.issueToken(userUuid),
     revokeTokens: (userUuid) => state.revokeTokens(userUuid),
-    putTransactions: (userUuid, transactions) => {
-      const stored = transactions.map((tx) => ({ ...tx, id: tx.id ?? state.nextId('transaction') }))
-      state.putTransactions(userUuid, stored)
-      return stored
-    },
     seedUser: (input = {}) => {
       const seedOptions = parseOrThrow(SeedUserSchema, input, 'seedUser options')
       const externalUserId = seedOptions.externalUserId
@@ -413,6 +418,9 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
     },
     completeConnectSession: (sessionId, completeOptions) =>
       completeConnectSession(state, dataRng, sessionId, completeOptions),
+    changeHistory: (userUuid, changes) => applyHistoryChanges(state, userUuid, changes),
+    rateLimitReport: rateLimits.report,
+    resetRateLimits: rateLimits.reset,
   }
   for (const user of options.users ?? []) sandbox.seedUser(user)
   return sandbox

@@ -85,6 +85,7 @@ export {
   listUpdatedTransactions,
 } from './transactions/list-updated-transactions.js'
 export { Transaction } from './transactions/models.js'
+export { syncTransactions } from './transactions/sync-transactions.js'
 export { GetBulkTransferParams, getBulkTransfer } from './transfers/get-bulk-transfer.js'
 export { GetTransferParams, getTransfer } from './transfers/get-transfer.js'
 export { listBulkTransfers } from './transfers/list-bulk-transfers.js'

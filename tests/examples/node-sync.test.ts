@@ -59,12 +59,15 @@ describe('examples/node-sync: incremental transaction sync', () => {
     server.sandbox.clock.advance(3_600_000)
     const now = server.sandbox.clock.now()
     const [changed, removed] = server.sandbox.transactions(uuid, 'updated').filter((tx) => !tx.deleted)
-    const { id: _id, ...template } = changed!
-    const [, , added] = server.sandbox.putTransactions(uuid, [
-      { ...changed!, amount: 99.99, updatedAt: now },
-      { ...removed!, deleted: true, updatedAt: now },
-      { ...template, amount: -12.5, updatedAt: now },
-    ])
+    const { ids } = server.sandbox.changeHistory(uuid, {
+      at: now,
+      changes: [
+        { type: 'update', id: changed!.id, amount: 99.99 },
+        { type: 'delete', id: removed!.id },
+        { type: 'insert', accountId: changed!.accountId, date: changed!.date, amount: -12.5 },
+      ],
+    })
+    const added = { id: ids[2] }
 
     const total = Object.keys(before).length
     expect(await run()).toBe(

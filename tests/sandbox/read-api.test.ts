@@ -36,17 +36,4 @@ describe('the Sandbox read API (in place of the mutable state)', () => {
     expect(sandbox.tokens()).toEqual([])
     expect((await get('/v3/aggregation/items', token)).status).toBe(401)
   })
-
-  it('puts transactions, giving new ones an id, and serves them', async () => {
-    const [first] = sandbox.transactions(seeded.uuid)
-    const { id: _id, ...template } = first!
-    const [added] = sandbox.putTransactions(seeded.uuid, [
-      { ...template, amount: -1.23, updatedAt: sandbox.clock.now() + 1 },
-    ])
-    expect(added!.id).not.toBe(first!.id)
-    const token = sandbox.issueToken(seeded.uuid).accessToken
-    const answer = await (await get(`/v3/aggregation/transactions/${added!.id}`, token)).json()
-    expect(answer).toMatchObject({ id: added!.id, amount: -1.23 })
-    expect(sandbox.transactions(seeded.uuid)[0]?.id).toBe(added!.id)
-  })
 })

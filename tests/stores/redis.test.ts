@@ -1,38 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { delimiter, join } from 'node:path'
 import { Redis } from 'ioredis'
 import { createClient } from 'redis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RedisClientLike, redisTokenStore } from '../../src/stores/redis/index.js'
+import { freePort, hasRedisServer, redisRequired, startRedis } from '../support/redis-server.js'
 import { type Backend, expected, expectedExpiry, type ScenarioName, scenarios } from './contract.js'
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()))
-    })
-  })
-
-/** A throwaway `redis-server` (Debian's) on a free loopback port, without persistence. */
-const startRedis = async () => {
-  const port = await freePort()
-  const child: ChildProcess = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  )
-  await new Promise<void>((resolve, reject) => {
-    child.once('error', reject)
-    child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)))
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('Ready to accept connections')) resolve()
-    })
-  })
-  return { port, stop: () => child.kill() }
-}
 
 type Client = RedisClientLike & { ttl(key: string): Promise<number>; quit(): Promise<unknown> }
 
@@ -66,11 +37,6 @@ const clients: Record<string, { connect(port: number): Promise<Client>; unreacha
  * tests are skipped, saying why. CI installs it and sets BRIDGEAPI_REQUIRE_REDIS=1 (.ci/run), which
  * turns its absence into a failure: there the real server is always tested.
  */
-const hasRedisServer = (process.env.PATH ?? '')
-  .split(delimiter)
-  .some((dir) => dir !== '' && existsSync(join(dir, 'redis-server')))
-const redisRequired = process.env.BRIDGEAPI_REQUIRE_REDIS === '1'
-
 if (!hasRedisServer && !redisRequired) {
   console.warn(
     'tests/stores/redis.test.ts: SKIPPED, no redis-server on PATH (apt-get install redis-server to run them; ' +
