@@ -15,12 +15,13 @@ const docsTests = [
 /** Token stores against their real backends: Redis (`redis-server`), Workers KV (Miniflare), Deno KV (Deno). */
 const storesTests = ['tests/stores/**/*.test.ts']
 
-/** Thousands of cases or items each: property-based input fuzzing, 10,500-item lists, 1,000 concurrent calls. */
+/** Thousands of cases or items each: property-based input fuzzing and sync histories, 10,500-item lists, 1,000 concurrent calls. */
 const volumeTests = [
   'tests/reliability/fuzz.test.ts',
   'tests/reliability/pagination.test.ts',
   'tests/reliability/tokens.test.ts',
   'tests/sandbox/volume.test.ts',
+  'tests/sync/property.test.ts',
 ]
 
 /** Tests of the built package (packaging, size budgets, examples, README snippets run in Node): they read dist/, so `npm test` builds first. */
