@@ -175,6 +175,8 @@ const HELPERS = [
   'memoryTokenStore',
   'renewAuth',
   'setUserToken',
+  // Built from listTransactions (defineSync), not an endpoint of its own.
+  'syncTransactions',
   'withResponse',
 ]
 
