@@ -102,6 +102,24 @@ describe.each(VERSIONS)('syncTransactions ($name) against the sandbox over HTTP'
     expect(replica.repeated).toEqual([])
   })
 
+  it('a deletion stamped at the same instant as the version already synced still counts', async () => {
+    const replica = new Replica()
+    server.sandbox.clock.advance(1_000)
+    const at = server.sandbox.clock.now()
+    const inserted = change({
+      at,
+      changes: [{ type: 'insert', accountId: accountIds[0]!, date: '2026-01-01', amount: 1 }],
+    })
+    await syncAll(version, ctx(), replica)
+    expect(replica.rows.get(inserted.ids[0]!)).toBe(iso(at))
+    change({ at, changes: [{ type: 'delete', id: inserted.ids[0]! }] })
+    const { batches } = await syncAll(version, ctx(), replica)
+    expect(batches.flatMap((b) => b.deleted.map((tx) => [tx.id, tx.updated_at]))).toEqual([
+      [inserted.ids[0], iso(at)],
+    ])
+    expect(replica.snapshot()).toEqual(truth(server, uuid))
+  })
+
   it("Bridge's own skew: a change stamped up to overlapMs before the largest updated_at seen is caught", async () => {
     const replica = new Replica()
     await syncAll(version, ctx(), replica)
