@@ -24,6 +24,11 @@ export interface SyncBatch<T> {
    * once this batch is handled. Starting from it repeats nothing already handled and misses nothing.
    */
   readonly cursor: string
+  /**
+   * `true` on the last batch of this sync: the copy has caught up with Bridge (as of when that page was
+   * read). A caller that stops early (a bounded slice per invocation) knows whether to come back soon.
+   */
+  readonly caughtUp: boolean
 }
 
 /** An error of a sync, with the cursor to start again from (absent when the input itself was refused). */
@@ -286,7 +291,7 @@ const badTimestamp = (raw: { status: number; url: string; body: string }, index:
                 fresh: remember(fresh, highMs - overlapMs, highMs),
               }
         resume = encodeCursor(state)
-        yield E.right({ upserted, deleted, cursor: resume })
+        yield E.right({ upserted, deleted, cursor: resume, caughtUp: nextAfter === undefined })
       }
     },
   })

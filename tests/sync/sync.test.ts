@@ -29,6 +29,7 @@ describe.each(VERSIONS)('syncTransactions ($name) against the sandbox over HTTP'
     const { batches, error } = await syncAll(version, ctx(), replica, { limit: 200 })
     expect(error).toBeUndefined()
     expect(batches.map((b) => b.upserted.length + b.deleted.length)).toEqual([200, 200, 200, 100])
+    expect(batches.map((b) => b.caughtUp)).toEqual([false, false, false, true])
     const deleted = server.sandbox.state.transactions(uuid, 'updated').filter((tx) => tx.deleted)
     expect(batches.flatMap((b) => b.deleted.map((tx) => tx.id)).sort()).toEqual(
       deleted.map((tx) => tx.id).sort(),
@@ -49,7 +50,7 @@ describe.each(VERSIONS)('syncTransactions ($name) against the sandbox over HTTP'
       .transactions(uuid, 'updated')
       .filter((tx) => tx.updatedAt > high - 60_000)
     expect(overlap.length).toBeGreaterThan(0)
-    expect(batches).toEqual([{ upserted: [], deleted: [], cursor: expect.any(String) }])
+    expect(batches).toEqual([{ upserted: [], deleted: [], cursor: expect.any(String), caughtUp: true }])
     expect(replica.repeated).toEqual([])
   })
 
