@@ -268,8 +268,10 @@ const badTimestamp = (raw: { status: number; url: string; body: string }, index:
             high = item.updated_at
             highMs = ms
           }
-          fresh.set(item.id, version)
+          // Only rows near the high can be listed again (by the next sync's overlap): keep the map small.
+          if (ms >= highMs - overlapMs) fresh.set(item.id, version)
         }
+        for (const [id, version] of fresh) if (version < rank(highMs - overlapMs, false)) fresh.delete(id)
         const nextAfter = page.right.nextAfter
         const state: CursorState =
           nextAfter === undefined
