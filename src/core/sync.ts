@@ -20,7 +20,7 @@ export interface SyncBatch<T> {
   /** Transactions Bridge deleted: remove them by `id` (some may never have reached you). */
   readonly deleted: readonly T[]
   /**
-   * Where to start next time: an opaque string (plain text, any length up to tens of kB) to store
+   * Where to start next time: an opaque string (plain text, up to about 125 kB) to store
    * once this batch is handled. Starting from it repeats nothing already handled and misses nothing.
    */
   readonly cursor: string

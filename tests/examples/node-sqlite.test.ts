@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import initSqlJs from 'sql.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/index.js'
+import { truth as liveTransactions } from '../sync/support.js'
 import { runExample } from './run-example.js'
 
 const SYNC = 'examples/node-sqlite/sync.ts'
@@ -28,14 +29,7 @@ describe('examples/node-sqlite: syncTransactions into SQLite', () => {
     db.close()
     return Object.fromEntries((result?.values ?? []).map(([id, updatedAt]) => [id, updatedAt]))
   }
-  const truth = () =>
-    Object.fromEntries(
-      server.sandbox.state
-        .transactions(uuid, 'updated')
-        .filter((tx) => !tx.deleted)
-        .map((tx) => [tx.id, new Date(tx.updatedAt).toISOString()] as const)
-        .sort((a, b) => a[0] - b[0]),
-    )
+  const truth = () => liveTransactions(server, uuid)
   const syncRequests = () => server.sandbox.requests.filter((r) => r.path === '/v3/aggregation/transactions')
 
   beforeAll(async () => {

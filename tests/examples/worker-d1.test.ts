@@ -5,6 +5,7 @@ import { Miniflare } from 'miniflare'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/index.js'
 import { bundleFor } from '../runtimes/runtimes.js'
+import { truth as liveTransactions } from '../sync/support.js'
 
 /*
  * examples/worker-d1, bundled against the packed package and run in workerd (Miniflare) with a real D1
@@ -40,14 +41,7 @@ describe('examples/worker-d1 (Cloudflare Worker + D1, in workerd)', () => {
     const { results } = await db.prepare('SELECT id, updated_at FROM transactions ORDER BY id').all()
     return Object.fromEntries(results.map((r: any) => [r.id, r.updated_at]))
   }
-  const truth = () =>
-    Object.fromEntries(
-      server.sandbox.state
-        .transactions(uuid, 'updated')
-        .filter((tx) => !tx.deleted)
-        .map((tx) => [tx.id, new Date(tx.updatedAt).toISOString()] as const)
-        .sort((a, b) => a[0] - b[0]),
-    )
+  const truth = () => liveTransactions(server, uuid)
   const transactionRequests = () =>
     server.sandbox.requests.filter((r) => r.path === '/v3/aggregation/transactions').length
 
