@@ -3,7 +3,7 @@
 //
 // Usage: node --expose-gc bench/index.mjs [--dist <dir>] [--out <file>] [--only <sections>]
 //   --dist  the build to measure (default dist/, as users get it; e.g. a build of another commit)
-//   --only  comma-separated: per-call, validation, pagination, prefetch, auth (default: all)
+//   --only  comma-separated: per-call, validation, pagination, prefetch, rate-limit, auth (default: all)
 //
 // The sandbox runs in a child process (bench/server.mjs): in the same process it would share the
 // event loop and the heap with the SDK, so its own work (building 500-transaction pages) would be
@@ -18,7 +18,7 @@ import { dirname, resolve } from 'node:path'
 import { parseArgs, promisify } from 'node:util'
 import { admin, importBuild, ROOT, rawClient, sleep, spin, summary, time, timeSync } from './lib.mjs'
 
-const SECTIONS = ['per-call', 'validation', 'pagination', 'prefetch', 'auth']
+const SECTIONS = ['per-call', 'validation', 'pagination', 'prefetch', 'rate-limit', 'auth']
 const { values: args } = parseArgs({
   options: {
     dist: { type: 'string', default: 'dist' },
@@ -34,7 +34,15 @@ const sdk = await importBuild(args.dist, 'index.js')
 const sandboxModule = await importBuild(args.dist, 'sandbox/index.js')
 const { sandboxContext } = sandboxModule
 const v = await import('valibot')
-const { createContext, getAccount, listTransactions, renewAuth, setUserToken, Transaction } = sdk
+const {
+  createContext,
+  createRateLimiter,
+  getAccount,
+  listTransactions,
+  renewAuth,
+  setUserToken,
+  Transaction,
+} = sdk
 
 const server = fork(resolve(ROOT, 'bench/server.mjs'), [args.dist])
 const { url, users } = await new Promise((done, fail) => {
@@ -389,7 +397,83 @@ if (sections.has('prefetch')) {
   await sandbox.clearFaults()
 }
 
-// 5. Auth: 1,000 concurrent calls with an expired token share one renewal. Last: it moves the clock.
+// 5. Rate limiter: a full sync of 100,000 transactions (200 pages: 3 minutes of Bridge's limits) with and
+// without it. Its clock is virtual: its sleeps move the sandbox clock instead of waiting, so the ratio
+// is the limiter's own cost per request, not the waiting. (syncTransactions when the build has it;
+// otherwise the same pages through listTransactions.)
+if (sections.has('rate-limit')) {
+  const rateLimits = (message) =>
+    new Promise((done) => {
+      server.once('message', done)
+      server.send(message)
+    })
+  const syncing = typeof sdk.syncTransactions === 'function'
+  const what = syncing ? 'syncTransactions' : 'listTransactions pages'
+  const drain = async (ctx) => {
+    let n = 0
+    if (syncing) {
+      for await (const batch of sdk.syncTransactions(ctx, { limit: 500 })) n += must(batch).upserted.length
+    } else {
+      for await (const page of listTransactions(ctx, { limit: 500 }).pages()) n += must(page).items.length
+    }
+    return n
+  }
+  const runOnce = async (limited) => {
+    let offset = 0
+    const rateLimiter = createRateLimiter({
+      now: () => Date.now() + offset,
+      sleep: async (ms) => {
+        offset += ms
+        await sandbox.advanceClock(ms)
+      },
+    })
+    const ctx = createContext(
+      sandboxContext(url, { user: { externalUserId: 'list-100k' }, ...(limited ? { rateLimiter } : {}) }),
+    )
+    await rateLimits('reset')
+    let n = 0
+    const ms = await time(async () => {
+      n = await drain(ctx)
+    })
+    check(n === 100_000, `${what}: 100,000 transactions`)
+    return {
+      itemsPerSecond: Math.round((n / ms) * 1000),
+      virtualMs: offset,
+      report: await rateLimits('report'),
+    }
+  }
+  const runs = { off: [], on: [] }
+  for (let pass = 0; pass < 3; pass++) {
+    for (const limited of pass % 2 === 0 ? [false, true] : [true, false]) {
+      runs[limited ? 'on' : 'off'].push(await runOnce(limited))
+    }
+  }
+  const off = summary(runs.off.map((r) => r.itemsPerSecond)).median
+  const on = summary(runs.on.map((r) => r.itemsPerSecond)).median
+  results.rateLimit = { what, offItemsPerSecond: off, onItemsPerSecond: on, runs }
+  row(
+    'rate-limit',
+    `${what}, 100,000 transactions: items/s without / with the limiter, without/with`,
+    `${off.toLocaleString('en')} / ${on.toLocaleString('en')}, ${round(off / on)}×`,
+  )
+  row(
+    'rate-limit',
+    'sandbox time the limiter waited per sync (virtual)',
+    `${Math.round(summary(runs.on.map((r) => r.virtualMs)).median / 1000)} s`,
+  )
+  const over = runs.on.map((r) => r.report.overLimit)
+  const overWithout = runs.off.map((r) => r.report.overLimit)
+  verify(
+    'rate-limit',
+    'requests over a limit, with the limiter (sandbox count)',
+    over.join(', '),
+    '0',
+    over.every((n) => n === 0),
+  )
+  row('rate-limit', 'requests over a limit, without it (sandbox count)', overWithout.join(', '))
+}
+
+// 6. Auth: 1,000 concurrent calls with an expired token share one renewal. Last: it moves the clock.
 if (sections.has('auth')) {
   const CALLS = 1000
   const ctx = contextFor('auth')

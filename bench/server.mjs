@@ -15,6 +15,11 @@ for (const [externalUserId, transactions] of [
   users[externalUserId] = server.sandbox.seedUser({ externalUserId, transactions, accounts: 3 })
 }
 process.send({ url: server.url, users })
+// The rate-limit count lives in this process: `reset` starts it afresh, `report` sends it.
+process.on('message', (message) => {
+  if (message === 'reset') server.sandbox.resetRateLimits()
+  process.send(server.sandbox.rateLimitReport())
+})
 process.on('disconnect', () => {
   server.close().then(() => process.exit(0))
 })

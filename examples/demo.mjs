@@ -1,5 +1,5 @@
 // The whole journey of an app using bridgeapi, against the bundled sandbox: no Bridge account, no
-// network. Run it with `npm run demo` (it builds first, so the package imports resolve to dist/).
+// network. Run it with `npm run demo` (it builds dist/ when stale, so the package imports resolve to it).
 import {
   collect,
   createConnectSession,

@@ -117,7 +117,7 @@ export default {
       body: await request.arrayBuffer(),
       signature: request.headers.get(WEBHOOK_SIGNATURE_HEADER),
       secrets: env.BRIDGE_WEBHOOK_SECRET,
-    })
+    })()
     if (result._tag === 'Left')
       return Response.json(
         { error: result.left.reason },

@@ -1,8 +1,8 @@
 import * as v from 'valibot'
 import type { ApiVersion } from './api-version.js'
-import type { Context, ContextUser } from './context.js'
+import { type Context, type ContextUser, HEADER_SAFE, unusableContext } from './context.js'
 import * as E from './either.js'
-import type { AuthenticationError, BridgeError } from './errors.js'
+import type { AuthenticationError, BridgeError, Issue } from './errors.js'
 import { REDACTED, Redacted, redactIn } from './redacted.js'
 import { decodeBody, sendRequest } from './request.js'
 import { type StoredToken, type TokenStore, tokenExpiryMs } from './token-store.js'
@@ -34,18 +34,65 @@ const authError = (
   ...(cause ? { cause } : {}),
 })
 
-const userKey = (user: ContextUser): string =>
-  user.kind === 'uuid'
-    ? `uuid:${user.uuid}`
-    : user.kind === 'external'
-      ? `external:${user.externalUserId}`
-      : `email:${user.email}`
+const encoder = new TextEncoder()
 
-/** @returns the token-store key of the context's user for one API version, or an error if there is no user. */
-export const tokenKey = (ctx: Context, api: ApiVersion): E.Either<AuthenticationError, string> =>
-  ctx.user
-    ? E.right(`bridgeapi:${api.bridgeVersion}:${ctx.clientId}:${userKey(ctx.user)}`)
-    : E.left(authError('no_user', 'This endpoint acts for a user: give the context a `user`'))
+/** Credential tags already computed, per context user (a context's user never changes). */
+const credentialTags = new WeakMap<ContextUser, Promise<string | undefined>>()
+
+/**
+ * A keyed hash of an e-mail user's credentials: HMAC-SHA-256 keyed with the client secret, over the
+ * client id, e-mail and password, truncated to 128 bits of hex. It binds a stored token to the password
+ * that minted it (a wrong password finds no token) without the password, or anything that can be
+ * checked offline without the client secret, ever reaching the store. `undefined` without Web Crypto.
+ */
+const credentialTag = (ctx: Context, user: ContextUser & { kind: 'email' }): Promise<string | undefined> => {
+  const cached = credentialTags.get(user)
+  if (cached) return cached
+  const tag = (async () => {
+    const subtle = globalThis.crypto?.subtle
+    if (!subtle) return undefined
+    try {
+      const key = await subtle.importKey(
+        'raw',
+        encoder.encode(ctx.clientSecret.reveal()),
+        { name: 'HMAC', hash: 'SHA-256' },
+        false,
+        ['sign'],
+      )
+      // JSON keeps the fields apart whatever characters they hold.
+      const data = encoder.encode(JSON.stringify([ctx.clientId, user.email, user.password.reveal()]))
+      const mac = new Uint8Array(await subtle.sign('HMAC', key, data))
+      return Array.from(mac.subarray(0, 16), (byte) => byte.toString(16).padStart(2, '0')).join('')
+    } catch {
+      return undefined
+    }
+  })()
+  credentialTags.set(user, tag)
+  return tag
+}
+
+const userKey = async (ctx: Context, user: ContextUser): Promise<string | undefined> => {
+  if (user.kind === 'uuid') return `uuid:${user.uuid}`
+  if (user.kind === 'external') return `external:${user.externalUserId}`
+  const tag = await credentialTag(ctx, user)
+  return tag === undefined ? undefined : `email:${user.email}:${tag}`
+}
+
+/**
+ * @returns the token-store key of the context's user for one API version (application, version, user
+ *   and, for e-mail users, a keyed hash of the password), or an error if there is no user.
+ */
+export const tokenKey = async (
+  ctx: Context,
+  api: ApiVersion,
+): Promise<E.Either<AuthenticationError, string>> => {
+  if (!ctx.user)
+    return E.left(authError('no_user', 'This endpoint acts for a user: give the context a `user`'))
+  const user = await userKey(ctx, ctx.user)
+  return user === undefined
+    ? E.left(authError('token_store', "Web Crypto (crypto.subtle) is needed to key an e-mail user's token"))
+    : E.right(`bridgeapi:${api.bridgeVersion}:${ctx.clientId}:${user}`)
+}
 
 const isFresh = (ctx: Context, token: StoredToken | undefined): token is StoredToken =>
   !!token && tokenExpiryMs(token.expiresAt) - ctx.now() > ctx.renewBeforeMs
@@ -78,6 +125,7 @@ const requestToken = async (ctx: Context, api: ApiVersion): Promise<E.Either<Bri
     body: request.body,
     // Minting a token twice is harmless, so the token request is safe to retry.
     idempotent: true,
+    rateScope: 'token',
   })
   if (E.isLeft(sent)) {
     const error = sent.left
@@ -130,8 +178,7 @@ const renew = (ctx: Context, api: ApiVersion, key: string, rejected?: string): F
  * renewed one (single flight), or an `AuthenticationError` in manual mode.
  */
 export const userToken = async (ctx: Context, api: ApiVersion): Promise<E.Either<BridgeError, string>> => {
-  if (ctx.invalid) return E.left(ctx.invalid)
-  const key = tokenKey(ctx, api)
+  const key = await tokenKey(ctx, api)
   if (E.isLeft(key)) return key
   const stored = await storeCall(() => ctx.tokenStore.get(key.right))
   if (E.isLeft(stored)) return stored
@@ -154,7 +201,7 @@ export const replaceRejectedToken = async (
   api: ApiVersion,
   rejected: string,
 ): Promise<E.Either<BridgeError, string>> => {
-  const key = tokenKey(ctx, api)
+  const key = await tokenKey(ctx, api)
   if (E.isLeft(key)) return key
   if (!ctx.autoRenew) {
     return E.left(
@@ -175,8 +222,9 @@ export const forceRenew = async (
   ctx: Context,
   api: ApiVersion,
 ): Promise<E.Either<BridgeError, TokenInfo>> => {
-  if (ctx.invalid) return E.left(ctx.invalid)
-  const key = tokenKey(ctx, api)
+  const unusable = unusableContext(ctx, 'renewAuth')
+  if (unusable) return E.left(unusable)
+  const key = await tokenKey(ctx, api)
   if (E.isLeft(key)) return key
   const token = await singleFlight(ctx, key.right, async () => {
     const fresh = await requestToken(ctx, api)
@@ -187,13 +235,15 @@ export const forceRenew = async (
   return E.isLeft(token) ? token : E.right(toTokenInfo(token.right))
 }
 
-/** Whether the store holds a token for the user that is not about to expire. */
+/** Whether the store holds a token for the user that is not about to expire; `operation` names the caller in errors. */
 export const hasFreshToken = async (
   ctx: Context,
   api: ApiVersion,
+  operation = 'isAuthenticated',
 ): Promise<E.Either<BridgeError, boolean>> => {
-  if (ctx.invalid) return E.left(ctx.invalid)
-  const key = tokenKey(ctx, api)
+  const unusable = unusableContext(ctx, operation)
+  if (unusable) return E.left(unusable)
+  const key = await tokenKey(ctx, api)
   if (E.isLeft(key)) return key
   const stored = await storeCall(() => ctx.tokenStore.get(key.right))
   return E.isLeft(stored) ? stored : E.right(isFresh(ctx, stored.right))
@@ -205,10 +255,27 @@ export const storeToken = async (
   api: ApiVersion,
   token: { readonly accessToken: string | Redacted; readonly expiresAt: string },
 ): Promise<E.Either<BridgeError, void>> => {
-  if (ctx.invalid) return E.left(ctx.invalid)
-  const key = tokenKey(ctx, api)
+  const unusable = unusableContext(ctx, 'setUserToken')
+  if (unusable) return E.left(unusable)
+  const accessToken = token?.accessToken instanceof Redacted ? token.accessToken.reveal() : token?.accessToken
+  const issues: Issue[] = []
+  // The token goes into an Authorization header, which cannot carry CR, LF, NUL or emoji.
+  if (typeof accessToken !== 'string' || accessToken === '' || !HEADER_SAFE.test(accessToken))
+    issues.push({
+      path: 'accessToken',
+      message: 'accessToken must be a non-empty printable ASCII string (it is sent in a header)',
+    })
+  if (typeof token?.expiresAt !== 'string' || Number.isNaN(tokenExpiryMs(token.expiresAt)))
+    issues.push({ path: 'expiresAt', message: 'expiresAt must be an ISO 8601 date-time' })
+  if (typeof accessToken !== 'string' || issues.length > 0)
+    return E.left({
+      _tag: 'InputValidationError',
+      operation: 'setUserToken',
+      message: `Invalid token for setUserToken: ${issues.map((issue) => issue.message).join('; ')}`,
+      issues,
+    })
+  const key = await tokenKey(ctx, api)
   if (E.isLeft(key)) return key
-  const accessToken = token.accessToken instanceof Redacted ? token.accessToken.reveal() : token.accessToken
   return storeCall(
     () => ctx.tokenStore.set(key.right, { accessToken, expiresAt: token.expiresAt }),
     accessToken,
@@ -217,8 +284,9 @@ export const storeToken = async (
 
 /** Forgets the user's stored token (e.g. after logout). */
 export const forgetToken = async (ctx: Context, api: ApiVersion): Promise<E.Either<BridgeError, void>> => {
-  if (ctx.invalid) return E.left(ctx.invalid)
-  const key = tokenKey(ctx, api)
+  const unusable = unusableContext(ctx, 'logoutUser')
+  if (unusable) return E.left(unusable)
+  const key = await tokenKey(ctx, api)
   if (E.isLeft(key)) return key
   return storeCall(() => ctx.tokenStore.delete(key.right))
 }

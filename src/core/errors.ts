@@ -2,7 +2,7 @@ import * as v from 'valibot'
 
 /**
  * Every failure of the SDK is one of these plain, serializable objects, told apart by `_tag`.
- * None of them ever holds a secret: credentials and tokens travel in headers, which errors never copy.
+ * None of them ever holds a secret: every string in them is redacted of the secrets the request carried.
  */
 
 /** One problem found by a valibot schema, with the dotted path of the offending value. */
@@ -53,8 +53,6 @@ export interface ApiError extends RequestLocation {
   /** Seconds to wait, from a `Retry-After` header, if any. */
   readonly retryAfter?: number
   readonly body: BridgeErrorBody
-  /** For list iteration: pass this as `after` to resume from the page that failed. */
-  readonly resumeAfter?: string
 }
 
 /** The user could not be authenticated: no user in the context, manual mode without a token, a rejected token, or a failing token store. */
@@ -64,7 +62,6 @@ export interface AuthenticationError {
   readonly message: string
   /** The API error behind it, when the token request itself failed. */
   readonly cause?: BridgeError
-  readonly resumeAfter?: string
 }
 
 /** Bridge answered 2xx, but the body is not what the schema expects (or is not JSON). */
@@ -73,9 +70,8 @@ export interface ResponseValidationError extends RequestLocation {
   readonly status: number
   readonly message: string
   readonly issues: readonly Issue[]
-  /** The body as received: parsed JSON, or the text when it did not parse. */
+  /** The body as received (secrets redacted): parsed JSON, or the text when it did not parse. */
   readonly body: unknown
-  readonly resumeAfter?: string
 }
 
 /** The caller's input (or context options) is invalid; no request was sent. */
@@ -87,11 +83,13 @@ export interface InputValidationError {
   readonly issues: readonly Issue[]
 }
 
-/** The request could not complete at the network level (DNS, refused, reset). */
+/**
+ * The request could not complete at the network level (DNS, refused, reset), or the runtime refused
+ * to send it (a bad port, an invalid header value: not retried, the same request would fail again).
+ */
 export interface NetworkError extends RequestLocation {
   readonly _tag: 'NetworkError'
   readonly message: string
-  readonly resumeAfter?: string
 }
 
 /** No response within the context's (or call's) timeout. */
@@ -99,12 +97,34 @@ export interface TimeoutError extends RequestLocation {
   readonly _tag: 'TimeoutError'
   readonly message: string
   readonly timeoutMs: number
-  readonly resumeAfter?: string
 }
 
 /** The caller's `AbortSignal` fired. */
 export interface AbortError {
   readonly _tag: 'AbortError'
+  readonly message: string
+}
+
+/**
+ * The server answered with a redirect (3xx). Redirects are never followed: credentials must not
+ * reach another host, so nothing more was sent. In browsers the status is 0 and the target unknown.
+ */
+export interface RedirectError extends RequestLocation {
+  readonly _tag: 'RedirectError'
+  /** The 3xx status, or 0 for a browser's opaque redirect. */
+  readonly status: number
+  /** The `Location` the server pointed to, when the runtime shows it. */
+  readonly location?: string
+  readonly message: string
+  readonly resumeAfter?: string
+}
+
+/** The response body was larger than the context's `maxResponseBytes`: it was not read (nor retried). */
+export interface ResponseTooLargeError extends RequestLocation {
+  readonly _tag: 'ResponseTooLargeError'
+  readonly status: number
+  /** The limit that was exceeded, in bytes. */
+  readonly maxBytes: number
   readonly message: string
   readonly resumeAfter?: string
 }
@@ -118,6 +138,13 @@ export interface CollectLimitError {
   readonly resumeAfter?: string
 }
 
+/** The context's rate limiter could not reach its store, so the request was not sent. */
+export interface RateLimiterError {
+  readonly _tag: 'RateLimiterError'
+  readonly message: string
+  readonly resumeAfter?: string
+}
+
 /** Every error the SDK returns. Switch on `_tag`. */
 export type BridgeError =
   | ApiError
@@ -128,6 +155,19 @@ export type BridgeError =
   | TimeoutError
   | AbortError
   | CollectLimitError
+  | RedirectError
+  | ResponseTooLargeError
+  | RateLimiterError
+
+/**
+ * An error of a list (`for await`, `pages()`, `collect`): any {@link BridgeError}, plus, when the list
+ * stopped after some pages, `resumeAfter`: pass it as `after` to continue from the page that failed
+ * (nothing before it is lost, nothing is yielded twice).
+ */
+export type ListError = BridgeError & {
+  /** Cursor of the page that failed (or of the first page not collected); pass it as `after` to resume. */
+  readonly resumeAfter?: string
+}
 
 /**
  * Tells whether a value is one of the SDK's errors (a plain object with a string `_tag` and `message`).

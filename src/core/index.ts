@@ -29,8 +29,12 @@ export type {
   CollectLimitError,
   InputValidationError,
   Issue,
+  ListError,
   NetworkError,
+  RateLimiterError,
+  RedirectError,
   RequestLocation,
+  ResponseTooLargeError,
   ResponseValidationError,
   TimeoutError,
 } from './errors.js'
@@ -43,8 +47,27 @@ export {
   type PageParams,
   type Paginated,
 } from './pagination.js'
+export {
+  type Admission,
+  BRIDGE_RATE_LIMITS,
+  type HeldSlot,
+  memoryRateLimitStore,
+  type RateLimit,
+  type RateLimitStore,
+  type RateLimits,
+  type RateLimitWindow,
+  type SlotRequest,
+} from './rate-limit-store.js'
+export {
+  createRateLimiter,
+  type RateLimitedRequest,
+  type RateLimiter,
+  type RateLimiterOptions,
+  type RateLimitSlot,
+} from './rate-limiter.js'
 export { Redacted } from './redacted.js'
 export type { CallOptions, RawResponse } from './request.js'
 export type { SyncBatch, SyncError, SyncItem, SyncOptions, SyncParams, SyncStream } from './sync.js'
 export { memoryTokenStore, type StoredToken, type TokenStore } from './token-store.js'
+export { BridgeException, unwrap } from './unwrap.js'
 export { type WithResponse, withResponse } from './with-response.js'

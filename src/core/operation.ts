@@ -2,7 +2,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import * as v from 'valibot'
 import type { ApiVersion } from './api-version.js'
 import { replaceRejectedToken, userToken } from './auth.js'
-import type { Context } from './context.js'
+import { type Context, unusableContext } from './context.js'
 import * as E from './either.js'
 import type { BridgeError, InputValidationError } from './errors.js'
 import type { Query } from './query.js'
@@ -45,6 +45,36 @@ export interface OperationSpec<S extends ParamsSchema, R extends v.GenericSchema
 
 type Output<R> = R extends v.GenericSchema ? v.InferOutput<R> : undefined
 
+/**
+ * What an endpoint function carries about itself: its declaration, read by the README's endpoint tables
+ * (scripts/readme.ts) and by the tests that must cover every endpoint. Not part of the public API.
+ */
+export interface EndpointSpec {
+  readonly name: string
+  readonly api: ApiVersion
+  readonly method: RequestSpec['method']
+  readonly auth: AuthLevel
+  readonly params: ParamsSchema
+  readonly path: (params: any) => string
+  /** A list endpoint: it returns a `Paginated`. */
+  readonly list: boolean
+}
+
+// A string key (not a symbol made at load time) keeps endpoint modules free of side effects.
+const SPEC_KEY = '~endpoint'
+
+/** Attaches an endpoint's declaration to its function, unenumerable so it stays out of logs. */
+export const withSpec = <F extends Function>(fn: F, spec: EndpointSpec): F =>
+  Object.defineProperty(fn, SPEC_KEY, { value: spec })
+
+/** The declaration of an endpoint function, or `undefined` for anything else. */
+export const endpointSpec = (value: unknown): EndpointSpec | undefined =>
+  typeof value === 'function' ? (value as unknown as Record<string, EndpointSpec>)[SPEC_KEY] : undefined
+
+/** The endpoints of an entry point: its exported functions that carry a declaration. */
+export const endpointsOf = (entry: Record<string, unknown>): EndpointSpec[] =>
+  Object.values(entry).flatMap((value) => endpointSpec(value) ?? [])
+
 /** Validates parameters; on failure no request is sent. */
 export const parseParams = <S extends ParamsSchema>(
   name: string,
@@ -74,7 +104,8 @@ export const sendAuthorized = async (
   spec: RequestSpec,
   options: CallOptions,
 ): Promise<Sent> => {
-  if (ctx.invalid) return E.left(ctx.invalid)
+  const unusable = unusableContext(ctx, spec.operation)
+  if (unusable) return E.left(unusable)
   if (auth === 'client') return sendRequest(ctx, spec, options)
   const token = await userToken(ctx, spec.api)
   if (E.isLeft(token)) return token
@@ -85,19 +116,14 @@ export const sendAuthorized = async (
   return sendRequest(ctx, { ...spec, accessToken: replacement.right }, options)
 }
 
-/**
- * Turns an endpoint declaration into its public function `(ctx, params, options) => TaskEither`.
- * Nothing is sent until the task runs; invalid parameters give an `InputValidationError` and no request.
- */
-/* @__NO_SIDE_EFFECTS__ */ export const defineOperation = <
-  S extends ParamsSchema,
-  R extends v.GenericSchema | null,
->(
+/** The endpoint function of a declaration, without its attached declaration (see defineOperation). */
+const operationOf = <S extends ParamsSchema, R extends v.GenericSchema | null>(
   spec: OperationSpec<S, R>,
 ): Operation<v.InferInput<S>, Output<R>> =>
-  ((ctx: Context, params?: v.InferInput<S>, options: CallOptions = {}) =>
+  ((ctx: Context, params?: v.InferInput<S>, options?: CallOptions) =>
     async (): Promise<E.Either<BridgeError, Output<R>>> => {
-      if (ctx.invalid) return E.left(ctx.invalid)
+      const unusable = unusableContext(ctx, spec.name)
+      if (unusable) return E.left(unusable)
       const parsed = parseParams(spec.name, spec.params, params)
       if (E.isLeft(parsed)) return parsed
       const request: RequestSpec = {
@@ -109,10 +135,21 @@ export const sendAuthorized = async (
         ...(spec.body ? { body: spec.body(parsed.right) } : {}),
         ...(spec.idempotent !== undefined ? { idempotent: spec.idempotent } : {}),
       }
-      const sent = await sendAuthorized(ctx, spec.auth, request, options)
+      const sent = await sendAuthorized(ctx, spec.auth, request, options ?? {})
       if (E.isLeft(sent)) return sent
       return decodeBody(sent.right, spec.response, request.method, request.path) as E.Either<
         BridgeError,
         Output<R>
       >
     }) as Operation<v.InferInput<S>, Output<R>>
+
+/**
+ * Turns an endpoint declaration into its public function `(ctx, params, options) => TaskEither`.
+ * Nothing is sent until the task runs; invalid parameters give an `InputValidationError` and no request.
+ */
+/* @__NO_SIDE_EFFECTS__ */ export const defineOperation = <
+  S extends ParamsSchema,
+  R extends v.GenericSchema | null,
+>(
+  spec: OperationSpec<S, R>,
+): Operation<v.InferInput<S>, Output<R>> => withSpec(operationOf(spec), { ...spec, list: false })

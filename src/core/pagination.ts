@@ -1,10 +1,10 @@
 import type { TaskEither } from 'fp-ts/TaskEither'
 import * as v from 'valibot'
 import type { ApiVersion } from './api-version.js'
-import type { Context } from './context.js'
+import { type Context, unusableContext } from './context.js'
 import * as E from './either.js'
-import type { BridgeError, CollectLimitError, ResponseValidationError } from './errors.js'
-import { type AuthLevel, parseParams, sendAuthorized } from './operation.js'
+import type { BridgeError, CollectLimitError, ListError, ResponseValidationError } from './errors.js'
+import { type AuthLevel, parseParams, sendAuthorized, withSpec } from './operation.js'
 import type { Query } from './query.js'
 import { type CallOptions, decodeBody, type RawResponse } from './request.js'
 import { CursorParam, LimitParam } from './schema.js'
@@ -24,12 +24,12 @@ export interface Page<T> {
 
 /**
  * A lazy list: iterate it with `for await` to get every item as an `Either` (the iteration ends
- * after a `Left`, whose `resumeAfter` says where to resume), or call `pages()` to go page by page.
+ * after a `Left`, a {@link ListError} whose `resumeAfter` says where to resume), or call `pages()` to go page by page.
  * Nothing is requested before iteration starts, and `break` stops all further requests.
  */
-export interface Paginated<T> extends AsyncIterable<E.Either<BridgeError, T>> {
+export interface Paginated<T> extends AsyncIterable<E.Either<ListError, T>> {
   /** Iterates page by page, with each page's cursors and raw response. */
-  pages(): AsyncIterable<E.Either<BridgeError, Page<T>>>
+  pages(): AsyncIterable<E.Either<ListError, Page<T>>>
 }
 
 /** Options of list endpoints: those of every call, plus page prefetching. */
@@ -97,7 +97,7 @@ const cursorOf = (nextUri: string | null | undefined): E.Either<string, string |
   return after ? E.right(after) : E.left('has no `after` cursor')
 }
 
-const withResume = (error: BridgeError, after: string | undefined): BridgeError =>
+const withResume = (error: BridgeError, after: string | undefined): ListError =>
   error._tag === 'InputValidationError' || after === undefined ? error : { ...error, resumeAfter: after }
 
 /**
@@ -121,13 +121,16 @@ const withResume = (error: BridgeError, after: string | undefined): BridgeError 
   const list = (
     ctx: Context,
     params?: v.InferInput<S> & PageParams,
-    options: ListOptions = {},
+    given?: ListOptions,
   ): Paginated<Item> => {
+    // `null` from JavaScript callers means no options, like `undefined`.
+    const options = given ?? {}
     const fetchPage = async (
       filters: v.InferOutput<S>,
       limit: number | undefined,
       after: string | undefined,
-    ): Promise<E.Either<BridgeError, Page<Item>>> => {
+      seen: Set<string>,
+    ): Promise<E.Either<ListError, Page<Item>>> => {
       const path = spec.path(filters)
       const query: Query = { ...spec.query?.(filters), limit, after }
       const sent = await sendAuthorized(
@@ -142,11 +145,12 @@ const withResume = (error: BridgeError, after: string | undefined): BridgeError 
       const page = decoded.right as v.InferOutput<typeof pageSchema>
       const next = cursorOf(page.pagination?.next_uri)
       if (E.isLeft(next)) return E.left(withResume(paginationError(sent.right, path, next.left, page), after))
-      if (next.right !== undefined && next.right === after) {
-        return E.left(
-          withResume(paginationError(sent.right, path, 'repeats the current cursor', page), after),
-        )
+      // Any cursor seen before (A→B→A, not only A→A) would loop forever: the page is refused whole.
+      if (next.right !== undefined && (next.right === after || seen.has(next.right))) {
+        const which = next.right === after ? 'the current cursor' : 'an earlier cursor (the list loops)'
+        return E.left(withResume(paginationError(sent.right, path, `repeats ${which}`, page), after))
       }
+      if (next.right !== undefined) seen.add(next.right)
       return E.right({
         items: page.resources as Item[],
         ...(after !== undefined ? { after } : {}),
@@ -156,9 +160,10 @@ const withResume = (error: BridgeError, after: string | undefined): BridgeError 
       })
     }
 
-    async function* pages(): AsyncGenerator<E.Either<BridgeError, Page<Item>>> {
-      if (ctx.invalid) {
-        yield E.left(ctx.invalid)
+    async function* pages(): AsyncGenerator<E.Either<ListError, Page<Item>>> {
+      const unusable = unusableContext(ctx, spec.name)
+      if (unusable) {
+        yield E.left(unusable)
         return
       }
       const parsed = parseParams(spec.name, paramsSchema, params)
@@ -167,21 +172,24 @@ const withResume = (error: BridgeError, after: string | undefined): BridgeError 
         return
       }
       const { limit, after: start, ...filters } = parsed.right
-      let pending: Promise<E.Either<BridgeError, Page<Item>>> | undefined = fetchPage(
+      /** Every cursor of this iteration so far, to detect a `next_uri` cycle. */
+      const seen = new Set<string>(start === undefined ? [] : [start])
+      let pending: Promise<E.Either<ListError, Page<Item>>> | undefined = fetchPage(
         filters as v.InferOutput<S>,
         limit,
         start,
+        seen,
       )
       while (pending) {
-        const result: E.Either<BridgeError, Page<Item>> = await pending
+        const result: E.Either<ListError, Page<Item>> = await pending
         pending = undefined
         if (E.isLeft(result)) {
           yield result
           return
         }
         const nextAfter: string | undefined = result.right.nextAfter
-        const fetchNext = (): Promise<E.Either<BridgeError, Page<Item>>> =>
-          fetchPage(filters as v.InferOutput<S>, limit, nextAfter)
+        const fetchNext = (): Promise<E.Either<ListError, Page<Item>>> =>
+          fetchPage(filters as v.InferOutput<S>, limit, nextAfter, seen)
         // With prefetch, the next page is requested before this one is handed to the caller.
         if (nextAfter !== undefined && options.prefetch) pending = fetchNext()
         yield result
@@ -202,7 +210,7 @@ const withResume = (error: BridgeError, after: string | undefined): BridgeError 
       },
     }
   }
-  return list as {} extends v.InferInput<S>
+  return withSpec(list, { ...spec, method: 'GET', list: true }) as {} extends v.InferInput<S>
     ? (ctx: Context, params?: v.InferInput<S> & PageParams, options?: ListOptions) => Paginated<Item>
     : (ctx: Context, params: v.InferInput<S> & PageParams, options?: ListOptions) => Paginated<Item>
 }
@@ -227,9 +235,18 @@ export interface CollectOptions {
  * ```
  */
 export const collect =
-  <T>(list: Paginated<T>, options: CollectOptions = {}): TaskEither<BridgeError, T[]> =>
+  <T>(list: Paginated<T>, options?: CollectOptions): TaskEither<ListError, T[]> =>
   async () => {
-    const max = options.max ?? 10_000
+    if (typeof (list as Partial<Paginated<T>> | null | undefined)?.pages !== 'function') {
+      const message = 'list must be what a list endpoint returns, e.g. listAccounts(ctx)'
+      return E.left({
+        _tag: 'InputValidationError',
+        operation: 'collect',
+        message: `Invalid list for collect: ${message}`,
+        issues: [{ path: 'list', message }],
+      })
+    }
+    const max = options?.max ?? 10_000
     const items: T[] = []
     for await (const page of list.pages()) {
       if (E.isLeft(page)) return page

@@ -54,9 +54,62 @@ export class Redacted {
 export const redact = (value: string | Redacted): Redacted =>
   value instanceof Redacted ? value : new Redacted(value)
 
+const escaped = (text: string): string => JSON.stringify(text).slice(1, -1)
+
 /**
- * `text` with every occurrence of each secret replaced by `[redacted]`: for messages written by
- * others (runtimes, token stores) that may quote a value the SDK handed them.
+ * Each secret as given and trimmed (runtimes trim header values, so an echo shows the trimmed form),
+ * each JSON-escaped once and twice (an echo of a JSON body inside a JSON body), longest first.
+ */
+const secretForms = (secrets: readonly (string | undefined)[]): string[] =>
+  [
+    ...new Set(
+      secrets.flatMap((secret) =>
+        (secret ? [secret, secret.trim()] : []).flatMap((form) =>
+          form ? [form, escaped(form), escaped(escaped(form))] : [],
+        ),
+      ),
+    ),
+  ].sort((a, b) => b.length - a.length)
+
+/**
+ * `text` with every occurrence of each secret (in each of its forms) replaced by `[redacted]`: for
+ * text written by others (runtimes, servers, proxies, token stores) that may quote a secret.
  */
 export const redactIn = (text: string, secrets: readonly (string | undefined)[]): string =>
-  secrets.reduce<string>((out, secret) => (secret ? out.split(secret).join(REDACTED) : out), text)
+  redactForms(text, secretForms(secrets))
+
+const redactForms = (text: string, forms: readonly string[]): string =>
+  forms.reduce<string>((out, secret) => out.split(secret).join(REDACTED), text)
+
+/** JSON fields that hold a credential, whoever sent them (a token response, an echoed request body). */
+const SECRET_FIELD = /^(access_token|refresh_token|password|current_password|new_password|client_secret)$/i
+/** The same fields inside JSON text, value possibly cut short (a truncated body). */
+const SECRET_FIELD_IN_TEXT =
+  /("(?:access_token|refresh_token|password|current_password|new_password|client_secret)"\s*:\s*")(?:[^"\\]|\\.)*/gi
+
+/**
+ * The one redaction the SDK applies to what it returns (errors, raw responses): every string, at any
+ * depth, loses the known secrets and the values of credential fields; credential fields of objects
+ * become `[redacted]`.
+ */
+export const redactDeep = <T>(value: T, secrets: readonly (string | undefined)[]): T => {
+  const forms = secretForms(secrets)
+  const walk = (item: unknown): unknown => {
+    if (typeof item === 'string')
+      return redactForms(item.replace(SECRET_FIELD_IN_TEXT, `$1${REDACTED}`), forms)
+    if (Array.isArray(item)) return item.map(walk)
+    if (!item || typeof item !== 'object' || Object.getPrototypeOf(item) !== Object.prototype) return item
+    return Object.fromEntries(
+      Object.entries(item).map(([key, inner]) => [key, SECRET_FIELD.test(key) ? REDACTED : walk(inner)]),
+    )
+  }
+  return walk(value) as T
+}
+
+/** The string values of credential fields in a request body (e.g. a password sent to authenticate). */
+export const secretFieldsOf = (body: unknown): string[] =>
+  body && typeof body === 'object'
+    ? Object.entries(body).flatMap(([key, value]) =>
+        SECRET_FIELD.test(key) && typeof value === 'string' ? [value] : secretFieldsOf(value),
+      )
+    : []

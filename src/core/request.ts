@@ -1,25 +1,27 @@
-import { createFetch } from 'ofetch'
 import * as v from 'valibot'
 import type { ApiVersion } from './api-version.js'
-import type { Context } from './context.js'
+import { type Context, LANGUAGE_TAG, MAX_TIMER_MS } from './context.js'
 import * as E from './either.js'
 import {
   type ApiError,
   type BridgeError,
   type BridgeErrorBody,
   type Issue,
+  type RedirectError,
   type ResponseValidationError,
   toIssues,
 } from './errors.js'
 import { encodeQuery, type Query } from './query.js'
-import { REDACTED, redactIn } from './redacted.js'
+import { throttled } from './rate-limiter.js'
+import { redactDeep, secretFieldsOf } from './redacted.js'
+import { abortError, attempt, type Outcome } from './transport.js'
 
 /** The HTTP response behind a result, for callers who need headers or the exact body. */
 export interface RawResponse {
   readonly status: number
   readonly url: string
   readonly headers: Readonly<Record<string, string>>
-  /** The body as text, exactly as received. */
+  /** The body as text, as received; in what `withResponse` returns, known secrets are `[redacted]`. */
   readonly body: string
 }
 
@@ -48,39 +50,14 @@ export interface RequestSpec {
   readonly accessToken?: string
   /** Safe to send again after the server may have acted on it. Default: every method but POST. */
   readonly idempotent?: boolean
+  /** `token` for a token request, which Bridge limits apart (see `createRateLimiter`). */
+  readonly rateScope?: 'token'
 }
-
-type Outcome =
-  | {
-      readonly kind: 'response'
-      readonly raw: RawResponse
-      readonly requestId?: string
-      readonly retryAfter?: number
-    }
-  | { readonly kind: 'failure'; readonly error: BridgeError; readonly reachedServer: boolean }
 
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504])
 /** Statuses that prove the server did not act, so even a POST may be sent again. */
 const NOT_ACTED_STATUSES = new Set([408, 429])
-const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-bridge-request-id', 'cf-ray']
 const MAX_RAW_ERROR_TEXT = 2000
-
-const headersToRecord = (headers: Headers): Record<string, string> => {
-  const record: Record<string, string> = {}
-  headers.forEach((value, key) => {
-    record[key] = value
-  })
-  return record
-}
-
-/** Parses `Retry-After` (seconds or HTTP date) into seconds. */
-const parseRetryAfter = (value: string | null, now: number): number | undefined => {
-  if (value === null || value.trim() === '') return undefined
-  const seconds = Number(value)
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds
-  const date = Date.parse(value)
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000))
-}
 
 /** Normalises Bridge's error body, whichever version's shape it has. */
 export const parseErrorBody = (text: string): BridgeErrorBody => {
@@ -139,6 +116,18 @@ const toApiError = (
   }
 }
 
+const redirectError = (raw: RawResponse, method: string, path: string): RedirectError => {
+  const location = raw.headers.location
+  return {
+    _tag: 'RedirectError',
+    status: raw.status,
+    method,
+    path,
+    ...(location ? { location } : {}),
+    message: `Bridge answered with a redirect${location ? ` to ${location}` : ''}; redirects are not followed, nothing was sent there`,
+  }
+}
+
 // Lives in errors.ts so that bridgeapi/webhooks can use it without loading the HTTP engine (ofetch).
 export { toIssues }
 
@@ -161,6 +150,7 @@ const validationError = (
   body,
 })
 
+/** The default `Context.sleep`: a timer, cut short by the signal. */
 const sleep = (ms: number, signal: AbortSignal | undefined): Promise<boolean> =>
   new Promise((resolve) => {
     if (signal?.aborted) return resolve(false)
@@ -175,145 +165,6 @@ const sleep = (ms: number, signal: AbortSignal | undefined): Promise<boolean> =>
     signal?.addEventListener('abort', onAbort, { once: true })
   })
 
-const callHook = <T>(hook: ((event: T) => void) | undefined, event: T): void => {
-  try {
-    hook?.(event)
-  } catch {
-    // a failing hook must not break the call
-  }
-}
-
-/** The innermost error of a `cause` chain (ofetch and undici wrap the socket error), with its code. */
-const rootCause = (error: unknown): { detail: string; code?: string } => {
-  let current = error
-  while (current instanceof Error && current.cause instanceof Error) current = current.cause
-  const code = (current as { code?: unknown } | undefined)?.code
-  return {
-    detail: current instanceof Error ? current.message : String(current),
-    ...(typeof code === 'string' ? { code } : {}),
-  }
-}
-
-const abortError = (): BridgeError => ({ _tag: 'AbortError', message: 'The call was aborted by the caller' })
-
-/** Sends one attempt. Never rejects. */
-const attempt = async (
-  ctx: Context,
-  spec: RequestSpec,
-  options: CallOptions,
-  attemptNumber: number,
-): Promise<Outcome> => {
-  const pathWithQuery = spec.path + encodeQuery(spec.query)
-  const url = ctx.baseUrl + pathWithQuery
-  const language = options.language ?? ctx.language
-  const hasBody = spec.body !== undefined && spec.method !== 'GET'
-  const headers: Record<string, string> = {
-    accept: 'application/json',
-    'bridge-version': spec.api.bridgeVersion,
-    'client-id': ctx.clientId,
-    'client-secret': ctx.clientSecret.reveal(),
-    ...(spec.accessToken ? { authorization: `Bearer ${spec.accessToken}` } : {}),
-    ...(language ? { 'accept-language': language } : {}),
-    ...(hasBody ? { 'content-type': 'application/json' } : {}),
-  }
-  callHook(ctx.hooks.onRequest, {
-    operation: spec.operation,
-    method: spec.method,
-    url,
-    attempt: attemptNumber,
-    headers: {
-      ...headers,
-      'client-secret': REDACTED,
-      ...(spec.accessToken ? { authorization: `Bearer ${REDACTED}` } : {}),
-    },
-  })
-
-  const timeoutMs = options.timeoutMs ?? ctx.timeoutMs
-  const controller = new AbortController()
-  let timedOut = false
-  const timer = setTimeout(() => {
-    timedOut = true
-    controller.abort()
-  }, timeoutMs)
-  const onCallerAbort = () => controller.abort()
-  options.signal?.addEventListener('abort', onCallerAbort, { once: true })
-  const started = Date.now()
-  const fetchImpl =
-    ctx.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init))
-  const $fetch = createFetch({ fetch: fetchImpl as typeof globalThis.fetch })
-  const report = (
-    status?: number,
-    requestId?: string,
-    failure?: 'NetworkError' | 'TimeoutError' | 'AbortError',
-  ) =>
-    callHook(ctx.hooks.onResponse, {
-      operation: spec.operation,
-      method: spec.method,
-      url,
-      attempt: attemptNumber,
-      durationMs: Date.now() - started,
-      ...(status !== undefined ? { status } : {}),
-      ...(requestId ? { requestId } : {}),
-      ...(failure ? { failure } : {}),
-    })
-  try {
-    const response = await $fetch.raw<string, 'text'>(url, {
-      method: spec.method,
-      headers,
-      ...(hasBody ? { body: JSON.stringify(spec.body) } : {}),
-      responseType: 'text',
-      retry: false,
-      ignoreResponseError: true,
-      signal: controller.signal,
-    })
-    const responseHeaders = headersToRecord(response.headers)
-    const requestId = REQUEST_ID_HEADERS.map((name) => responseHeaders[name]).find((value) => !!value)
-    const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now())
-    report(response.status, requestId)
-    return {
-      kind: 'response',
-      raw: { status: response.status, url, headers: responseHeaders, body: response._data ?? '' },
-      ...(requestId ? { requestId } : {}),
-      ...(retryAfter !== undefined ? { retryAfter } : {}),
-    }
-  } catch (cause) {
-    const info = { method: spec.method, path: pathWithQuery }
-    if (options.signal?.aborted) {
-      report(undefined, undefined, 'AbortError')
-      return { kind: 'failure', error: abortError(), reachedServer: true }
-    }
-    if (timedOut) {
-      report(undefined, undefined, 'TimeoutError')
-      return {
-        kind: 'failure',
-        reachedServer: true,
-        error: { _tag: 'TimeoutError', ...info, timeoutMs, message: `No response within ${timeoutMs} ms` },
-      }
-    }
-    report(undefined, undefined, 'NetworkError')
-    const { detail, code } = rootCause(cause)
-    // The runtime's message may quote what it was given (undici: `"…" is an invalid header value`).
-    const secrets = [
-      ctx.clientSecret.reveal(),
-      spec.accessToken,
-      ctx.user?.kind === 'email' ? ctx.user.password.reveal() : undefined,
-    ]
-    return {
-      kind: 'failure',
-      // A refused connection never reached Bridge; anything else might have.
-      reachedServer: code !== 'ECONNREFUSED',
-      error: {
-        _tag: 'NetworkError',
-        ...info,
-        message: `Network failure${detail ? `: ${redactIn(detail, secrets)}` : ''}`,
-      },
-    }
-  } finally {
-    clearTimeout(timer)
-    options.signal?.removeEventListener('abort', onCallerAbort)
-  }
-}
-
 /** How long to wait before retry number `retry` (0-based), or `undefined` for "do not retry". */
 const retryDelay = (
   ctx: Context,
@@ -323,7 +174,7 @@ const retryDelay = (
 ): number | undefined => {
   if (retry >= ctx.retry.retries) return undefined
   if (outcome.kind === 'failure') {
-    if (outcome.error._tag === 'AbortError') return undefined
+    if (outcome.error._tag === 'AbortError' || outcome.permanent) return undefined
     if (!idempotent && outcome.reachedServer) return undefined
   } else {
     const status = outcome.raw.status
@@ -339,23 +190,62 @@ const retryDelay = (
 }
 
 /**
- * Sends a request with the context's retry policy and returns the final outcome:
- * the last response (any status), or a network-level error.
+ * Sends a request with the context's retry policy and returns the final outcome: the last response
+ * (any status), or a network-level error. Our loop, not ofetch's `retry`: ofetch waits with a plain
+ * `setTimeout` (no abort, no injected clock), retries an abort when `timeout` is set, and cannot tell
+ * a refused connection (a POST may be resent) from a reset one (it may not).
  */
-const send = async (ctx: Context, spec: RequestSpec, options: CallOptions): Promise<Outcome> => {
+const send = async (
+  ctx: Context,
+  spec: RequestSpec,
+  options: CallOptions,
+  secrets: readonly (string | undefined)[],
+): Promise<Outcome> => {
   const idempotent = spec.idempotent ?? spec.method !== 'POST'
   for (let retry = 0; ; retry++) {
     if (options.signal?.aborted) return { kind: 'failure', error: abortError(), reachedServer: false }
-    const outcome = await attempt(ctx, spec, options, retry + 1)
+    // Every attempt reaches Bridge, so each one waits for the rate limiter (when there is one).
+    const limited = await throttled(ctx, spec, options, () => attempt(ctx, spec, options, retry + 1, secrets))
+    if (E.isLeft(limited)) return { kind: 'failure', error: limited.left, reachedServer: false }
+    const outcome = limited.right
     const delay = retryDelay(ctx, outcome, idempotent, retry)
     if (delay === undefined) return outcome
-    if (!(await sleep(delay, options.signal)))
-      return { kind: 'failure', error: abortError(), reachedServer: false }
+    const wait = ctx.sleep ?? sleep
+    // A failing injected `sleep` ends the retries with the last outcome: nothing may throw.
+    const waited = await Promise.resolve()
+      .then(() => wait(Math.min(delay, MAX_TIMER_MS), options.signal))
+      .catch(() => undefined)
+    if (waited === undefined) return outcome
+    if (!waited) return { kind: 'failure', error: abortError(), reachedServer: false }
   }
 }
 
+/**
+ * The secrets a request carries (client secret, password, token, credential fields of its body):
+ * nothing the SDK returns may show them, whatever the server or the runtime echoes.
+ */
+const knownSecrets = (ctx: Context, spec: RequestSpec): (string | undefined)[] => [
+  ctx.clientSecret.reveal(),
+  spec.accessToken,
+  ctx.user?.kind === 'email' ? ctx.user.password.reveal() : undefined,
+  ...secretFieldsOf(spec.body),
+]
+
+/** The secrets of the request behind each successful response, for the errors `decodeBody` builds. */
+const secretsOf = new WeakMap<RawResponse, readonly (string | undefined)[]>()
+
 /** The result of a request before the body is validated: the response, or an error. */
 export type Sent = E.Either<BridgeError, RawResponse>
+
+/** What is wrong with per-call options (they bypass the context's checks), if anything. */
+const callOptionIssue = ({ timeoutMs, language }: CallOptions): Issue | undefined => {
+  if (timeoutMs !== undefined && !(timeoutMs >= 0 && timeoutMs <= MAX_TIMER_MS))
+    return { path: 'timeoutMs', message: `timeoutMs must be a number from 0 to ${MAX_TIMER_MS}` }
+  // Sent as a header: a CR/LF or control character would be refused by the runtime, or worse.
+  if (language !== undefined && !(typeof language === 'string' && LANGUAGE_TAG.test(language)))
+    return { path: 'language', message: 'language must be a language tag such as fr or en-GB' }
+  return undefined
+}
 
 /**
  * The one request primitive: headers, retries, timeout, abort, hooks, and mapping of HTTP error
@@ -367,12 +257,29 @@ export const sendRequest = async (
   options: CallOptions = {},
 ): Promise<Sent> => {
   if (ctx.invalid) return E.left(ctx.invalid)
-  const outcome = await send(ctx, spec, options)
-  if (outcome.kind === 'failure') return E.left(outcome.error)
-  options.onRawResponse?.(outcome.raw)
-  if (outcome.raw.status >= 400 || outcome.raw.status < 200) {
-    return E.left(toApiError(outcome, spec.method, spec.path + encodeQuery(spec.query)))
+  const optionIssue = callOptionIssue(options)
+  if (optionIssue) {
+    return E.left({
+      _tag: 'InputValidationError',
+      operation: spec.operation,
+      message: `Invalid call options for ${spec.operation}: ${optionIssue.message}`,
+      issues: [optionIssue],
+    })
   }
+  const secrets = knownSecrets(ctx, spec)
+  const outcome = await send(ctx, spec, options, secrets)
+  if (outcome.kind === 'failure') return E.left(redactDeep(outcome.error, secrets))
+  // A token response's own token is a credential field, redacted there too.
+  if (options.onRawResponse) options.onRawResponse(redactDeep(outcome.raw, secrets))
+  const { status } = outcome.raw
+  const where = spec.path + encodeQuery(spec.query)
+  // Status 0: a browser's opaque answer to `redirect: 'manual'`.
+  if (status === 0 || (status >= 300 && status < 400)) {
+    return E.left(redactDeep(redirectError(outcome.raw, spec.method, where), secrets))
+  }
+  if (status >= 400 || status < 200)
+    return E.left(redactDeep(toApiError(outcome, spec.method, where), secrets))
+  secretsOf.set(outcome.raw, secrets)
   return E.right(outcome.raw)
 }
 
@@ -388,35 +295,18 @@ export const decodeBody = <S extends v.GenericSchema | null>(
 ): E.Either<ResponseValidationError, S extends v.GenericSchema ? v.InferOutput<S> : undefined> => {
   type Out = S extends v.GenericSchema ? v.InferOutput<S> : undefined
   if (schema === null) return E.right(undefined as Out)
+  const secrets = secretsOf.get(raw) ?? []
   let json: unknown
   try {
     json = JSON.parse(raw.body)
   } catch {
-    return E.left(
-      validationError(
-        raw.status,
-        method,
-        path,
-        [{ path: '', message: 'the body is not valid JSON' }],
-        raw.body
-          .slice(0, MAX_RAW_ERROR_TEXT)
-          .replace(/("(?:access_token|password)"\s*:\s*")[^"]*/gi, `$1${REDACTED}`),
-      ),
-    )
+    const issues = [{ path: '', message: 'the body is not valid JSON' }]
+    const text = raw.body.slice(0, MAX_RAW_ERROR_TEXT)
+    return E.left(redactDeep(validationError(raw.status, method, path, issues, text), secrets))
   }
   const result = v.safeParse(schema, json)
-  return result.success
-    ? E.right(result.output as Out)
-    : E.left(validationError(raw.status, method, path, toIssues(result.issues), hideSecrets(json)))
-}
-
-const SECRET_FIELD = /^(access_token|password|current_password|new_password|client_secret)$/i
-
-/** A copy of a JSON value with secret fields (e.g. a token response's `access_token`) redacted. */
-const hideSecrets = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.map(hideSecrets)
-  if (!value || typeof value !== 'object') return value
-  return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [key, SECRET_FIELD.test(key) ? REDACTED : hideSecrets(item)]),
-  )
+  if (result.success) return E.right(result.output as Out)
+  const error = validationError(raw.status, method, path, toIssues(result.issues), json)
+  // A bare JSON string where an object was due may be the credential itself (a token endpoint).
+  return E.left(redactDeep(error, typeof json === 'string' ? [...secrets, json] : secrets))
 }

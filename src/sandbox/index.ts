@@ -45,6 +45,7 @@ export {
 export type { AccountKind } from './generate.js'
 export { type HistoryChange, type HistoryChanges, HistoryError, type HistoryResult } from './history.js'
 export { type RunningSandbox, type StartSandboxOptions, startSandbox } from './node.js'
+export type { RateLimitCounts, RateLimitReport } from './rate-limits.js'
 export {
   createSandbox,
   type RecordedRequest,

@@ -6,6 +6,7 @@ import { type AccountKind, generateItem, TRANSACTIONAL_ACCOUNTS } from './genera
 import { applyHistoryChanges, type HistoryChanges, type HistoryResult } from './history.js'
 import type { ApiModule, RouteContext, UserRouteContext } from './http.js'
 import { createRng } from './random.js'
+import { createRateLimitCounter, type RateLimitReport } from './rate-limits.js'
 import { createRouter } from './router.js'
 import { SandboxState } from './state.js'
 import { v2Api } from './v2/index.js'
@@ -64,6 +65,8 @@ export interface SandboxOptions {
   readonly maxRecordedRequests?: number
   /** The API versions served. Default: every version this package simulates. */
   readonly apis?: readonly ApiModule[]
+  /** Answer 429 to requests over Bridge's rate limits (they are always counted). Default false. */
+  readonly enforceRateLimits?: boolean
 }
 
 /** A request as the sandbox received it; secrets are replaced by `[redacted]`. */
@@ -112,6 +115,10 @@ export interface Sandbox {
    * `updated_at`, for testing incremental sync. Throws `HistoryError`.
    */
   changeHistory(userUuid: string, changes: HistoryChanges): HistoryResult
+  /** Requests over Bridge's rate limits so far, counted on the sandbox clock. */
+  rateLimitReport(): RateLimitReport
+  /** Starts counting rate limits afresh. */
+  resetRateLimits(): void
 }
 
 const SECRET_HEADERS = new Set(['client-secret', 'authorization'])
@@ -161,6 +168,7 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
   const routeRng = createRng(seed, 'routes')
   const faults = createFaults(createRng(seed, 'faults'))
   const maxRecorded = options.maxRecordedRequests ?? 10_000
+  const rateLimits = createRateLimitCounter(state, clock, options.enforceRateLimits ?? false)
   const requests: RecordedRequest[] = []
   const apis = options.apis ?? [v3Api, v2Api]
   const routers = apis.map((api) => {
@@ -207,6 +215,8 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
       request.headers.get('client-secret') !== clientSecret
     )
       return api.failures.clientCredentials(error)
+    const refused = rateLimits.observe(request, path, bodyText, error)
+    if (refused) return refused
     const match = router.match(request.method, path)
     if (match === 'not-found') return error(404, 'not_found', "The requested resource doesn't exist")
     let body: unknown
@@ -347,6 +357,8 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
     completeConnectSession: (sessionId, completeOptions) =>
       completeConnectSession(state, dataRng, sessionId, completeOptions),
     changeHistory: (userUuid, changes) => applyHistoryChanges(state, userUuid, changes),
+    rateLimitReport: rateLimits.report,
+    resetRateLimits: rateLimits.reset,
   }
   for (const user of options.users ?? []) sandbox.seedUser(user)
   return sandbox

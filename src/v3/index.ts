@@ -1,5 +1,6 @@
 /** Every 2025-01-15 endpoint, its parameters and its models. */
 
+export { AmountParam } from '../common/params.js'
 export {
   GetAccountParams,
   getAccount,
@@ -37,8 +38,16 @@ export {
   CreateGuidanceConsentParams,
   createGuidanceConsent,
 } from './guidance/create-guidance-consent.js'
+export {
+  CreateGuidanceSessionParams,
+  createGuidanceSession,
+} from './guidance/create-guidance-session.js'
 export { GetGuidanceHealthParams, getGuidanceHealth } from './guidance/get-guidance-health.js'
-export { GuidanceDomain, GuidanceHealth } from './guidance/models.js'
+export { GuidanceDomain, GuidanceHealth, GuidanceSession } from './guidance/models.js'
+export {
+  RevokeGuidanceConsentParams,
+  revokeGuidanceConsent,
+} from './guidance/revoke-guidance-consent.js'
 export { getCategoryInsights } from './insights/get-category-insights.js'
 export { CategoryInsights, GlobalCategoryKpi, MonthlyCategoryKpi } from './insights/models.js'
 export { DeleteItemParams, deleteItem } from './items/delete-item.js'
@@ -68,6 +77,9 @@ export { CreatePaymentLinkParams, createPaymentLink } from './payment-links/crea
 export { GetPaymentLinkParams, getPaymentLink } from './payment-links/get-payment-link.js'
 export { ListPaymentLinksParams, listPaymentLinks } from './payment-links/list-payment-links.js'
 export {
+  FundInformation,
+  FundStatus,
+  PaymentAccountTransaction,
   PaymentLink,
   PaymentLinkCreated,
   PaymentLinkPaymentStatus,
@@ -92,7 +104,6 @@ export {
   PaymentRequestTransaction,
 } from './payment-requests/models.js'
 export {
-  AmountParam,
   BeneficiaryParam,
   PaymentAmountParam,
   PaymentParty,

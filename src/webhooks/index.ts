@@ -8,6 +8,7 @@ export { Redacted } from '../core/redacted.js'
 export type { WebhookBody } from './body.js'
 export type { WebhookError, WebhookPayloadError, WebhookSignatureError } from './errors.js'
 export {
+  GuidanceHealthReadyEvent,
   ItemAccountCreatedEvent,
   ItemAccountDeletedEvent,
   ItemAccountUpdatedEvent,

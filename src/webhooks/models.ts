@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { openEnum, Timestamp } from '../core/schema.js'
+import { FundStatus } from '../v3/payment-links/models.js'
 
 /*
  * Webhook events of both API versions (2025-01-15 and 2021-06-01 share the envelope and the event names).
@@ -216,8 +217,8 @@ export const PaymentTransactionUpdatedEvent = event('payment.transaction.updated
 export type PaymentTransactionUpdatedEvent = v.InferOutput<typeof PaymentTransactionUpdatedEvent>
 
 /**
- * `payment.link.updated`: a payment link changed (e.g. `completed`). Bridge's own example could not be
- * read; the fields come from third-party code, so every field is optional.
+ * `payment.link.updated`: a payment link changed (e.g. `completed`). Fields as in Bridge's example
+ * (docs.bridgeapi.io/docs/fund-information-status and payments-account-webhooks); every field is optional.
  *
  * @example
  * ```ts
@@ -231,11 +232,36 @@ export const PaymentLinkUpdatedEvent = event('payment.link.updated', {
   payment_link_id: optionalString,
   payment_link_status: v.nullish(openEnum(['valid', 'expired', 'revoked', 'completed'] as const)),
   payment_link_client_reference: optionalString,
-  /** Seen: `initiated_in_success`. */
+  /**
+   * With a payment account, the link's fund status (`unpaid`, `paid`, `refunded`…, see `FundStatus` in
+   * `bridgeapi`); absent while nothing was received.
+   */
+  payment_link_fund_status: v.nullish(FundStatus),
+  /** Not in Bridge's pages; seen in third-party code as `initiated_in_success`. Kept for older deliveries. */
   payment_status: optionalString,
 })
 /** A `payment.link.updated` event. */
 export type PaymentLinkUpdatedEvent = v.InferOutput<typeof PaymentLinkUpdatedEvent>
+
+/**
+ * `guidance.health.ready` (2025-01-15, eligible partners): a new guidance is ready for a user who gave
+ * consent (docs.bridgeapi.io/docs/webhook, manage-your-guidance-session); create a guidance session to show it.
+ *
+ * @example
+ * ```ts
+ * import type { GuidanceHealthReadyEvent } from 'bridgeapi/webhooks'
+ * const onGuidance = (event: GuidanceHealthReadyEvent) =>
+ *   console.log('new guidance for', event.content.user_id, event.content.company_identification_number)
+ * ```
+ */
+export const GuidanceHealthReadyEvent = event('guidance.health.ready', {
+  /** The company's identification number (in France, the SIREN). */
+  company_identification_number: v.string(),
+  /** The Bridge user (UUID); Bridge names it `user_id` here. */
+  user_id: UserUuid,
+})
+/** A `guidance.health.ready` event. */
+export type GuidanceHealthReadyEvent = v.InferOutput<typeof GuidanceHealthReadyEvent>
 
 /**
  * `TEST_EVENT`: what the dashboard's "send a test" button delivers. Its payload is not documented;
@@ -283,6 +309,7 @@ export const KnownWebhookEvent = v.variant('type', [
   PaymentTransactionCreatedEvent,
   PaymentTransactionUpdatedEvent,
   PaymentLinkUpdatedEvent,
+  GuidanceHealthReadyEvent,
   TestEvent,
 ])
 /** A documented event. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   createContext,
   getAccount,
@@ -8,6 +8,8 @@ import {
   setUserToken,
   type TokenStore,
 } from '../../src/index.js'
+import { type RunningSandbox, sandboxContext, startSandbox } from '../../src/sandbox/index.js'
+import * as v2 from '../../src/v2/index.js'
 import {
   ACCESS_TOKEN,
   account,
@@ -267,5 +269,86 @@ describe('user authentication', () => {
         message: 'The token store failed: KV unavailable',
       },
     })
+  })
+})
+
+describe('token binding: a shared store never hands a token to other credentials', () => {
+  let running: RunningSandbox
+  beforeAll(async () => {
+    running = await startSandbox({ port: 0, seed: 'binding', now: '2026-11-28T10:00:00.000Z' })
+  })
+  afterAll(() => running.close())
+
+  /** A token store that remembers every key written to it. */
+  const recordingStore = () => {
+    const store = memoryTokenStore()
+    const keys: string[] = []
+    const recording: TokenStore = {
+      get: (key) => store.get(key),
+      set: (key, token) => {
+        keys.push(key)
+        return store.set(key, token)
+      },
+      delete: (key) => store.delete(key),
+    }
+    return { store: recording, keys }
+  }
+
+  it('a 2021-06-01 e-mail user with a wrong password authenticates afresh and fails, over HTTP', async () => {
+    const email = 'victim@doe.com'
+    const app = v2.createContext(sandboxContext(running, { retry: 0 }))
+    expect((await v2.createUser(app, { email, password: 'right-password-1' })())._tag).toBe('Right')
+    const { store, keys } = recordingStore()
+    const as = (password: string) =>
+      v2.createContext(sandboxContext(running, { retry: 0, tokenStore: store, user: { email, password } }))
+
+    const victim = as('right-password-1')
+    expect(await v2.collect(v2.listItems(victim))()).toEqual({ _tag: 'Right', right: [] })
+    expect(keys).toHaveLength(1)
+    expect(keys[0]).toMatch(/^bridgeapi:2021-06-01:[^:]+:email:victim@doe\.com:[0-9a-f]{32}$/)
+    expect(keys[0]).not.toContain('right-password-1')
+
+    const attacker = as('wrong-password-2')
+    expect(await v2.isAuthenticated(attacker)()).toEqual({ _tag: 'Right', right: false })
+    const before = running.sandbox.requests.length
+    const result = await v2.collect(v2.listItems(attacker))()
+    expect(result).toMatchObject({
+      _tag: 'Left',
+      left: {
+        _tag: 'AuthenticationError',
+        reason: 'token_rejected',
+        cause: { _tag: 'ApiError', status: 401 },
+      },
+    })
+    // The only request was a token request, refused: no call ever carried the victim's token.
+    expect(running.sandbox.requests.slice(before).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      'POST /v2/authenticate 401',
+    ])
+    expect(keys).toHaveLength(1)
+
+    // The right password in another context still shares the stored token: no new token request.
+    const again = running.sandbox.requests.length
+    expect(await v2.collect(v2.listItems(as('right-password-1')))()).toEqual({ _tag: 'Right', right: [] })
+    expect(running.sandbox.requests.slice(again).map((r) => r.path)).toEqual(['/v2/items'])
+  })
+
+  it('keys tokens by application: the same external user of another client id gets its own token', async () => {
+    const { store, keys } = recordingStore()
+    const bridge = bridgeWithClock()
+    const contextOf = (clientId: string) =>
+      createContext({
+        ...CLIENT,
+        clientId,
+        fetch: bridge.fetch,
+        tokenStore: store,
+        user: { externalUserId: 'u' },
+      })
+    await getAccount(contextOf('app-one'), { accountId: 1 })()
+    await getAccount(contextOf('app-two'), { accountId: 1 })()
+    expect(keys).toEqual([
+      'bridgeapi:2025-01-15:app-one:external:u',
+      'bridgeapi:2025-01-15:app-two:external:u',
+    ])
+    expect(bridge.tokenRequests()).toHaveLength(2)
   })
 })

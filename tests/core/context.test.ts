@@ -1,6 +1,18 @@
 import { inspect } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { createContext, getProvider, Redacted } from '../../src/index.js'
+import {
+  type BridgeError,
+  type Context,
+  collect,
+  createContext,
+  getProvider,
+  isAuthenticated,
+  listAccounts,
+  Redacted,
+  renewAuth,
+  setUserToken,
+} from '../../src/index.js'
+import * as v2 from '../../src/v2/index.js'
 import { CLIENT, json, recordingFetch } from './fake-bridge.js'
 
 describe('createContext', () => {
@@ -68,5 +80,131 @@ describe('createContext', () => {
     const result = await getProvider(ctx, { providerId: 574 })()
     expect(result).toEqual({ _tag: 'Left', left: ctx.invalid })
     expect(requests).toHaveLength(0)
+  })
+})
+
+describe('context input from JavaScript callers', () => {
+  const leftOf = (result: { _tag: string; left?: BridgeError }) => {
+    expect(result._tag).toBe('Left')
+    return result.left as BridgeError
+  }
+
+  it.each([
+    ['nothing', undefined],
+    ['null', null],
+    ['a number', 42],
+    ['a string', 'client-id'],
+  ])('createContext given %s returns an invalid context instead of throwing', (_, options) => {
+    const ctx = createContext(options as never)
+    expect(ctx.invalid).toMatchObject({ _tag: 'InputValidationError', operation: 'createContext' })
+    expect(ctx.invalid?.issues.map((issue) => issue.path)).toEqual(['', 'clientId', 'clientSecret'])
+  })
+
+  const long = 'x'.repeat(257)
+  it.each([
+    [{ clientId: 'id\r\nX-Injected: 1' }, 'clientId'],
+    [{ clientId: long }, 'clientId'],
+    [{ clientSecret: 'secret\n' }, 'clientSecret'],
+    [{ clientSecret: 'secret-😀' }, 'clientSecret'],
+    [{ user: { externalUserId: 'u\r\n1' } }, 'user.externalUserId'],
+    [{ user: { externalUserId: long } }, 'user.externalUserId'],
+    [{ user: { externalUserId: 42 } }, 'user.externalUserId'],
+    [{ user: { uuid: 'c2a26c9e\u0000' } }, 'user.uuid'],
+    [{ user: { email: 'a@b.c\r\n', password: 'pw' } }, 'user.email'],
+    [{ user: { email: 'not an e-mail', password: 'pw' } }, 'user.email'],
+    [{ user: { email: `${long}@b.c`, password: 'pw' } }, 'user.email'],
+    [{ user: null }, 'user'],
+    [{ user: 'u-1' }, 'user'],
+    [{ language: 'fr\r\nX-Injected: 1' }, 'language'],
+    [{ language: 'x'.repeat(100) }, 'language'],
+    [{ language: 'fr;q=1' }, 'language'],
+    [{ tokenStore: 42 }, 'tokenStore'],
+    [{ tokenStore: { get: () => undefined } }, 'tokenStore'],
+    [{ hooks: null }, 'hooks'],
+    [{ hooks: { onRequest: 'log' } }, 'hooks.onRequest'],
+    [{ fetch: 'https://proxy' }, 'fetch'],
+    [{ now: 123 }, 'now'],
+    [{ autoRenew: 'yes' }, 'autoRenew'],
+  ])('refuses %j', (override, path) => {
+    const ctx = createContext({ clientId: 'id', clientSecret: 's', ...override } as never)
+    expect(ctx.invalid?._tag).toBe('InputValidationError')
+    expect(ctx.invalid?.issues.map((issue) => issue.path)).toEqual([path])
+    // Refused values are not kept: nothing from them reaches a header or a store key.
+    expect(ctx.language).toBeUndefined()
+  })
+
+  it('accepts language tags, e-mail users and ids at the limits', () => {
+    for (const language of ['fr', 'en-GB', 'zh-Hant-TW', 'es-419']) {
+      expect(createContext({ clientId: 'id', clientSecret: 's', language }).language).toBe(language)
+    }
+    const ctx = createContext({
+      clientId: 'x'.repeat(256),
+      clientSecret: 's',
+      user: { email: 'john.doe+bank@example.co.uk', password: 'p w\nd' },
+    })
+    expect(ctx.invalid).toBeUndefined()
+  })
+
+  it('an endpoint, a list, collect and the auth helpers given no context return an error, send nothing', async () => {
+    const { fetch, requests } = recordingFetch(() => json(200, {}))
+    const options = { clientId: 'id', clientSecret: 's', fetch }
+    const notContexts = [undefined, null, 42, options] as unknown as Context[]
+    for (const ctx of notContexts) {
+      const errors = [
+        leftOf(await getProvider(ctx, { providerId: 574 })()),
+        leftOf(await v2.getBank(ctx, { bankId: 574 })()),
+        leftOf(await collect(listAccounts(ctx))()),
+        leftOf(await renewAuth(ctx)()),
+        leftOf(await isAuthenticated(ctx)()),
+        leftOf(await setUserToken(ctx, { accessToken: 't', expiresAt: '2099-01-01T00:00:00Z' })()),
+        leftOf(await v2.logoutUser(ctx)()),
+      ]
+      for await (const page of listAccounts(ctx).pages()) errors.push(leftOf(page))
+      for await (const item of v2.listBanks(ctx)) errors.push(leftOf(item))
+      expect(errors.map((error) => [error._tag, 'issues' in error ? error.issues[0]?.path : ''])).toEqual(
+        Array.from({ length: 9 }, () => ['InputValidationError', 'ctx']),
+      )
+      expect(errors.map((error) => 'operation' in error && error.operation)).toEqual([
+        'getProvider',
+        'getBank',
+        'listAccounts',
+        'renewAuth',
+        'isAuthenticated',
+        'setUserToken',
+        'logoutUser',
+        'listAccounts',
+        'listBanks',
+      ])
+    }
+    expect(requests).toHaveLength(0)
+  })
+
+  it('collect refuses what is not a list, and endpoints take null options', async () => {
+    expect(leftOf(await collect(undefined as never)())).toMatchObject({
+      _tag: 'InputValidationError',
+      operation: 'collect',
+      issues: [{ path: 'list' }],
+    })
+    const { fetch, requests } = recordingFetch(() => json(200, { id: 574, name: 'Demo' }))
+    const ctx = createContext({ clientId: 'id', clientSecret: 's', fetch, retry: 0 })
+    await getProvider(ctx, { providerId: 574 }, null as never)()
+    for await (const page of listAccounts(ctx, {}, null as never).pages()) expect(page._tag).toBeDefined()
+    expect(requests.length).toBeGreaterThan(0)
+  })
+
+  it('setUserToken refuses a missing or malformed token without touching the store', async () => {
+    const ctx = createContext({ clientId: 'id', clientSecret: 's', user: { externalUserId: 'u' } })
+    for (const token of [
+      undefined,
+      { accessToken: '', expiresAt: '2099-01-01T00:00:00Z' },
+      { accessToken: 'a\r\nb', expiresAt: '2099-01-01T00:00:00Z' },
+      { accessToken: 't', expiresAt: 'soon' },
+    ]) {
+      expect(leftOf(await setUserToken(ctx, token as never)())).toMatchObject({
+        _tag: 'InputValidationError',
+        operation: 'setUserToken',
+      })
+    }
+    expect(await isAuthenticated(ctx)()).toEqual({ _tag: 'Right', right: false })
   })
 })

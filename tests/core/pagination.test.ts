@@ -27,6 +27,11 @@ const pagedBridge = (total: number, options: { failAt?: string; nullString?: boo
 const ctxWith = (fetch: typeof globalThis.fetch) =>
   createContext({ ...CLIENT, fetch, user: { externalUserId: 'u' }, retry: 0 })
 
+const leftOf = (result: { _tag: string; left?: unknown }) => {
+  expect(result._tag).toBe('Left')
+  return result.left
+}
+
 const ids = async (iterable: AsyncIterable<{ _tag: string; right?: { id: number }; left?: unknown }>) => {
   const out: (number | string)[] = []
   for await (const item of iterable)
@@ -124,6 +129,36 @@ describe('pagination', () => {
     expect(tags).toEqual(['Left'])
     expect(loop.requests).toHaveLength(1)
   })
+
+  it.each([false, true])(
+    'stops a cursor cycle A→B→A with an error that says where to resume (prefetch %s)',
+    async (prefetch) => {
+      const cycle: Record<string, string> = { first: 'AAA', AAA: 'BBB', BBB: 'AAA' }
+      const bridge = recordingFetch((request) => {
+        const after = request.query.get('after') ?? 'first'
+        return json(200, {
+          resources: [{ uuid: `user-of-${after}` }],
+          pagination: { next_uri: `/v3/aggregation/users?after=${cycle[after]}&limit=1` },
+        })
+      })
+      const ctx = createContext({ ...CLIENT, fetch: bridge.fetch, retry: 0 })
+      const seen: string[] = []
+      let error: unknown
+      for await (const item of listUsers(ctx, { limit: 1 }, { prefetch })) {
+        if (item._tag === 'Right') seen.push(item.right.uuid)
+        else error = item.left
+      }
+      // The page that points back is refused whole: resuming from its cursor repeats nothing.
+      expect(seen).toEqual(['user-of-first', 'user-of-AAA'])
+      expect(error).toMatchObject({
+        _tag: 'ResponseValidationError',
+        issues: [{ path: 'pagination.next_uri', message: 'repeats an earlier cursor (the list loops)' }],
+        resumeAfter: 'BBB',
+      })
+      expect(bridge.requests.map((r) => r.query.get('after'))).toEqual([null, 'AAA', 'BBB'])
+      expect(leftOf(await collect(listUsers(ctx, { limit: 1 }))())).toMatchObject({ resumeAfter: 'BBB' })
+    },
+  )
 
   it('reports an invalid item with its path in the page', async () => {
     const bad = recordingFetch((request) =>

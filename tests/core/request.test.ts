@@ -1,3 +1,5 @@
+import { type AddressInfo, createServer } from 'node:net'
+import { createFetch } from 'ofetch'
 import { describe, expect, it } from 'vitest'
 import {
   type BridgeError,
@@ -13,6 +15,8 @@ import {
   type ResponseEvent,
   withResponse,
 } from '../../src/index.js'
+import { testClock } from '../support/clock.js'
+import { leftOf } from '../support/either.js'
 import { account, CLIENT, json, recordingFetch, tokenResponse } from './fake-bridge.js'
 
 const provider = {
@@ -23,10 +27,6 @@ const provider = {
   images: { logo: 'https://web.bridgeapi.io/img/banks-logo/fr/demo.png' },
 }
 const fast = { baseDelayMs: 1, maxDelayMs: 5 }
-const leftOf = <E>(result: { _tag: 'Left'; left: E } | { _tag: 'Right'; right: unknown }): E => {
-  if (result._tag !== 'Left') throw new Error(`expected a Left, got ${JSON.stringify(result)}`)
-  return result.left
-}
 
 describe('request primitive: headers and encoding', () => {
   it('sends the version, client credentials and Accept, no Authorization and no body on a client GET', async () => {
@@ -67,7 +67,7 @@ describe('request primitive: headers and encoding', () => {
     expect(JSON.parse(requests[0]?.body ?? '')).toEqual({ external_user_id: 'customer-42' })
   })
 
-  it('encodes dates as ISO 8601, lists as repeated keys, and leaves undefined out', async () => {
+  it('encodes dates as ISO 8601, lists as an endpoint declares them, and leaves undefined out', async () => {
     const { fetch, requests } = recordingFetch((request) =>
       request.path.endsWith('/token')
         ? tokenResponse('2099-01-01T00:00:00.000Z')
@@ -97,7 +97,8 @@ describe('request primitive: headers and encoding', () => {
     for await (const _ of listProviders(ctx, { countryCode: ['FR', 'DE'], capabilities: 'aggregation' })) {
       // empty list
     }
-    expect(requests[2]?.query.getAll('country_code')).toEqual(['FR', 'DE'])
+    // listProviders sends its lists comma-separated, as Bridge documents them.
+    expect(requests[2]?.query.getAll('country_code')).toEqual(['FR,DE'])
     expect(requests[2]?.query.getAll('capabilities')).toEqual(['aggregation'])
   })
 
@@ -314,11 +315,12 @@ describe('request primitive: retries', () => {
         ? json(429, { errors: [{ code: 'rate_limited' }] }, { 'retry-after': '1' })
         : json(200, provider),
     )
-    const started = Date.now()
-    const result = await getProvider(createContext({ ...CLIENT, fetch, retry: fast }), { providerId: 1 })()
+    const clock = testClock()
+    const ctx = createContext({ ...CLIENT, fetch, retry: fast, sleep: clock.sleep })
+    const result = await getProvider(ctx, { providerId: 1 })()
     expect(result._tag).toBe('Right')
     expect(requests).toHaveLength(2)
-    expect(Date.now() - started).toBeGreaterThanOrEqual(990)
+    expect(clock.sleeps).toEqual([1000])
   })
 
   it('returns the 429 instead of waiting longer than maxRetryAfterMs', async () => {
@@ -407,5 +409,258 @@ describe('hooks and raw responses', () => {
     expect(result.right.response.status).toBe(200)
     expect(result.right.response.headers['x-request-id']).toBe('abc')
     expect(JSON.parse(result.right.response.body)).toEqual(provider)
+  })
+})
+
+describe('bounds: timers, Retry-After, permanent failures', () => {
+  const MAX_TIMER = 2 ** 31 - 1
+
+  it.each([
+    ['timeoutMs', { timeoutMs: MAX_TIMER + 1 }],
+    ['timeoutMs', { timeoutMs: Number.POSITIVE_INFINITY }],
+    ['retry.maxRetryAfterMs', { retry: { maxRetryAfterMs: 2 ** 40 } }],
+    ['retry.maxDelayMs', { retry: { maxDelayMs: MAX_TIMER + 1 } }],
+    ['retry.baseDelayMs', { retry: { baseDelayMs: -1 } }],
+    ['maxResponseBytes', { maxResponseBytes: -1 }],
+    ['maxResponseBytes', { maxResponseBytes: Number.NaN }],
+  ])('refuses %s out of range (%j): an InputValidationError, nothing sent', async (path, options) => {
+    const { fetch, requests } = recordingFetch(() => json(200, provider))
+    const ctx = createContext({ ...CLIENT, fetch, ...options })
+    expect(ctx.invalid?.issues.map((issue) => issue.path)).toEqual([path])
+    expect(leftOf(await getProvider(ctx, { providerId: 1 })())).toEqual(ctx.invalid)
+    expect(requests).toHaveLength(0)
+  })
+
+  it('accepts the largest timer delay, and refuses a per-call timeoutMs above it without sending', async () => {
+    const { fetch, requests } = recordingFetch(() => json(200, provider))
+    const ctx = createContext({
+      ...CLIENT,
+      fetch,
+      timeoutMs: MAX_TIMER,
+      retry: { maxRetryAfterMs: MAX_TIMER },
+    })
+    expect(ctx.invalid).toBeUndefined()
+    expect((await getProvider(ctx, { providerId: 1 })())._tag).toBe('Right')
+    const error = leftOf(await getProvider(ctx, { providerId: 1 }, { timeoutMs: 2 ** 32 })())
+    expect(error).toMatchObject({
+      _tag: 'InputValidationError',
+      operation: 'getProvider',
+      issues: [{ path: 'timeoutMs' }],
+    })
+    expect(requests).toHaveLength(1)
+  })
+
+  it.each(['-1', '-100', 'soon', '1e3'])(
+    'a Retry-After of %j is treated as absent: normal backoff, not "retry now", and not reported',
+    async (value) => {
+      const { fetch, requests } = recordingFetch((_r, index) =>
+        index === 0 ? json(503, {}, { 'retry-after': value }) : json(200, provider),
+      )
+      const clock = testClock()
+      const retry = { retries: 1, baseDelayMs: 100, maxDelayMs: 100 }
+      const ctx = createContext({ ...CLIENT, fetch, retry, sleep: clock.sleep })
+      const result = await getProvider(ctx, { providerId: 1 })()
+      expect(result._tag).toBe('Right')
+      expect(requests).toHaveLength(2)
+      // Full jitter in (0, 100) ms: a backoff, not the 0 ms a "Retry-After: 0" would give.
+      expect(clock.sleeps).toHaveLength(1)
+      expect(clock.sleeps[0]).toBeGreaterThan(0)
+      expect(clock.sleeps[0]).toBeLessThan(100)
+      const limited = recordingFetch(() => json(429, {}, { 'retry-after': value }))
+      const error = leftOf(
+        await getProvider(createContext({ ...CLIENT, fetch: limited.fetch, retry: 0 }), { providerId: 1 })(),
+      )
+      expect(error).toMatchObject({ _tag: 'ApiError', status: 429 })
+      expect(error).not.toHaveProperty('retryAfter')
+    },
+  )
+
+  it('a Retry-After HTTP date is read as the seconds until then', async () => {
+    const { fetch } = recordingFetch(() =>
+      json(429, {}, { 'retry-after': new Date(Date.now() + 120_000).toUTCString() }),
+    )
+    const error = leftOf(
+      await getProvider(createContext({ ...CLIENT, fetch, retry: 0 }), { providerId: 1 })(),
+    )
+    expect(error).toMatchObject({ _tag: 'ApiError', status: 429 })
+    expect((error as { retryAfter: number }).retryAfter).toBeGreaterThan(100)
+    expect((error as { retryAfter: number }).retryAfter).toBeLessThanOrEqual(120)
+  })
+
+  /** A loopback port nothing listens on (bound, then closed). */
+  const closedPort = async (): Promise<number> => {
+    const server = createServer()
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    await new Promise((resolve) => server.close(resolve))
+    return port
+  }
+
+  /** A fetch that counts its calls and hands them to the runtime's real fetch. */
+  const countingFetch = () => {
+    let calls = 0
+    const fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+      calls += 1
+      return globalThis.fetch(input, init)
+    }) as typeof globalThis.fetch
+    return { fetch, calls: () => calls }
+  }
+
+  it('a bad port is a permanent failure: one attempt, not retried', async () => {
+    const counter = countingFetch()
+    // 6000 (X11) is on the fetch standard's list of bad ports.
+    const ctx = createContext({
+      ...CLIENT,
+      fetch: counter.fetch,
+      baseUrl: 'http://127.0.0.1:6000',
+      retry: { ...fast, retries: 3 },
+    })
+    const error = leftOf(await getProvider(ctx, { providerId: 1 })())
+    expect(error).toMatchObject({
+      _tag: 'NetworkError',
+      message: 'The runtime refused to send the request (not retried): bad port',
+    })
+    expect(counter.calls()).toBe(1)
+  })
+
+  it('an invalid header value is a permanent failure: one attempt, not retried, secret not quoted', async () => {
+    const attempts: number[] = []
+    let calls = 0
+    // What undici throws for a header value it refuses, quoting the value (here, the secret).
+    const refusing = (() => {
+      calls += 1
+      return Promise.reject(
+        new TypeError(`Headers.set: "${CLIENT.clientSecret} x" is an invalid header value.`),
+      )
+    }) as typeof globalThis.fetch
+    const ctx = createContext({
+      ...CLIENT,
+      fetch: refusing,
+      retry: { ...fast, retries: 3 },
+      hooks: { onRequest: (event) => attempts.push(event.attempt) },
+    })
+    const error = leftOf(await getProvider(ctx, { providerId: 1 })())
+    expect(error._tag).toBe('NetworkError')
+    expect(error.message).toMatch(
+      /^The runtime refused to send the request \(not retried\): .*invalid header value/,
+    )
+    expect(error.message).not.toContain(String(CLIENT.clientSecret))
+    expect(attempts).toEqual([1])
+    expect(calls).toBe(1)
+  })
+
+  it('a per-call language with CR/LF is an InputValidationError: nothing sent', async () => {
+    const { fetch, requests } = recordingFetch(() => json(200, provider))
+    const ctx = createContext({ ...CLIENT, fetch })
+    const error = leftOf(await getProvider(ctx, { providerId: 1 }, { language: 'fr\r\nX-Injected: 1' })())
+    expect(error).toMatchObject({ _tag: 'InputValidationError', issues: [{ path: 'language' }] })
+    expect(requests).toHaveLength(0)
+  })
+
+  it('a refused connection is still a network failure, retried', async () => {
+    const counter = countingFetch()
+    const ctx = createContext({
+      ...CLIENT,
+      fetch: counter.fetch,
+      baseUrl: `http://127.0.0.1:${await closedPort()}`,
+      retry: { ...fast, retries: 3 },
+    })
+    const error = leftOf(await getProvider(ctx, { providerId: 1 })())
+    expect(error).toMatchObject({ _tag: 'NetworkError' })
+    expect(error.message).toMatch(/^Network failure/)
+    expect(counter.calls()).toBe(4)
+  })
+})
+
+describe('transport: ofetch', () => {
+  it("sends through the user's ofetch instance ($fetch, e.g. Nuxt's): its interceptors run", async () => {
+    const { fetch, requests } = recordingFetch(() => json(200, provider))
+    const seen: string[] = []
+    const $fetch = createFetch({ fetch }).create({
+      headers: { 'x-app': 'nuxt' },
+      onRequest: ({ request }) => {
+        seen.push(`request ${String(request)}`)
+      },
+      onResponse: ({ response }) => {
+        seen.push(`response ${response.status}`)
+      },
+    })
+    const ctx = createContext({ ...CLIENT, $fetch })
+    expect(await getProvider(ctx, { providerId: 574 })()).toEqual({ _tag: 'Right', right: provider })
+    expect(await getProvider(ctx, { providerId: 575 })()).toEqual({ _tag: 'Right', right: provider })
+    expect(seen).toEqual([
+      'request /v3/providers/574',
+      'response 200',
+      'request /v3/providers/575',
+      'response 200',
+    ])
+    expect(requests.map((request) => request.headers.get('x-app'))).toEqual(['nuxt', 'nuxt'])
+    expect(requests[0]?.headers.get('client-secret')).toBe(CLIENT.clientSecret)
+  })
+
+  it("keeps its own rules over the user instance's: base URL, no redirects, no ofetch retries", async () => {
+    const { fetch, requests } = recordingFetch(
+      () => new Response(null, { status: 302, headers: { location: 'https://evil.example/' } }),
+    )
+    const $fetch = createFetch({ fetch }).create({
+      baseURL: 'https://elsewhere.example',
+      retry: 5,
+      redirect: 'follow',
+    })
+    const error = leftOf(
+      await getProvider(createContext({ ...CLIENT, $fetch, retry: 0 }), { providerId: 1 })(),
+    )
+    expect(error).toMatchObject({ _tag: 'RedirectError', status: 302, location: 'https://evil.example/' })
+    expect(requests).toHaveLength(1)
+    expect(requests[0]?.path).toBe('/v3/providers/1')
+    const recorded = recordingFetch(() => json(503, {}))
+    const noRetry = createFetch({ fetch: recorded.fetch }).create({ retry: 5 })
+    await getProvider(createContext({ ...CLIENT, $fetch: noRetry, retry: 0 }), { providerId: 1 })()
+    expect(recorded.requests).toHaveLength(1)
+  })
+
+  it('makes one ofetch instance per context, on first use', async () => {
+    const { fetch } = recordingFetch(() => json(200, provider))
+    const base = createFetch({ fetch })
+    let created = 0
+    const $fetch = Object.assign(base.bind(null), base, {
+      create: (...args: Parameters<typeof base.create>) => {
+        created += 1
+        return base.create(...args)
+      },
+    }) as typeof base
+    const ctx = createContext({ ...CLIENT, $fetch })
+    expect(created).toBe(0)
+    for (const providerId of [1, 2, 3]) await getProvider(ctx, { providerId })()
+    expect(created).toBe(1)
+    await getProvider(createContext({ ...CLIENT, $fetch }), { providerId: 1 })()
+    expect(created).toBe(2)
+  })
+
+  it('refuses a $fetch that is not an ofetch instance', async () => {
+    const ctx = createContext({ ...CLIENT, $fetch: globalThis.fetch as never })
+    expect(ctx.invalid?.issues).toEqual([
+      { path: '$fetch', message: '$fetch must be an ofetch instance (with raw and create)' },
+    ])
+  })
+})
+
+describe('injected sleep', () => {
+  it('a sleep that throws ends the retries with the last outcome instead of throwing', async () => {
+    const { fetch, requests } = recordingFetch(() => json(503, {}))
+    const sleep = async () => {
+      throw new Error('broken test clock')
+    }
+    const ctx = createContext({ ...CLIENT, fetch, retry: fast, sleep })
+    const result = await getProvider(ctx, { providerId: 1 })()
+    expect(leftOf(result)).toMatchObject({ _tag: 'ApiError', status: 503 })
+    expect(requests).toHaveLength(1)
+  })
+
+  it('a sleep that resolves false is an abort', async () => {
+    const { fetch, requests } = recordingFetch(() => json(503, {}))
+    const ctx = createContext({ ...CLIENT, fetch, retry: fast, sleep: async () => false })
+    expect(leftOf(await getProvider(ctx, { providerId: 1 })())._tag).toBe('AbortError')
+    expect(requests).toHaveLength(1)
   })
 })

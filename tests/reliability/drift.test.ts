@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
+  type BridgeError,
   type Context,
   createUser,
   getAccount,
@@ -13,7 +14,8 @@ import {
   withResponse,
 } from '../../src/index.js'
 import type { Fault, RunningSandbox, SeededUser } from '../../src/sandbox/index.js'
-import { addSecret, checkSecretsAfterAll, kept, leftOf, openSandbox, rightOf, sandboxCtx } from './helpers.js'
+import { leftOf, rightOf } from '../support/either.js'
+import { addSecret, checkSecretsAfterAll, kept, openSandbox, sandboxCtx } from './helpers.js'
 
 type Drift = Extract<Fault, { type: 'drift' }>['drift']
 
@@ -38,7 +40,9 @@ const driftOnce = (path: string, drift: Drift, field?: string, method = 'GET'): 
 const getAccountRaw = async () =>
   kept(await withResponse(getAccount)(ctx, { accountId: user.accountIds[0]! })())
 
-const validationError = (result: Parameters<typeof leftOf>[0]): ResponseValidationError => {
+const validationError = (
+  result: { _tag: 'Left'; left: BridgeError } | { _tag: 'Right'; right: unknown },
+): ResponseValidationError => {
   const error = leftOf(result)
   if (error._tag !== 'ResponseValidationError')
     return expect.fail(`expected a ResponseValidationError, got ${error._tag}`)

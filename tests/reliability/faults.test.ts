@@ -15,15 +15,9 @@ import {
   listTransactions,
 } from '../../src/index.js'
 import type { Fault, RunningSandbox, SeededUser } from '../../src/sandbox/index.js'
-import {
-  checkSecretsAfterAll,
-  eventually,
-  FAST_RETRY,
-  kept,
-  openSandbox,
-  rightOf,
-  sandboxCtx,
-} from './helpers.js'
+import { testClock } from '../support/clock.js'
+import { rightOf } from '../support/either.js'
+import { checkSecretsAfterAll, eventually, FAST_RETRY, kept, openSandbox, sandboxCtx } from './helpers.js'
 
 type Result = { _tag: 'Left'; left: BridgeError } | { _tag: 'Right'; right: unknown }
 
@@ -155,7 +149,7 @@ const fails = (
 ): Expected => ({ ok: false, tag, requests, ...extra })
 
 // Wide margins, so a busy machine never turns a fast answer into a timeout.
-const SLOW = { timeoutMs: 500 }
+const SLOW = { timeoutMs: 300 }
 const rows: readonly Row[] = [
   {
     name: '429 with Retry-After: 1',
@@ -224,7 +218,7 @@ const rows: readonly Row[] = [
   },
   {
     name: 'response slower than the timeout, once',
-    fault: { type: 'latency', ms: 1500 },
+    fault: { type: 'latency', ms: 900 },
     times: 1,
     options: SLOW,
     get: ok(2),
@@ -233,7 +227,7 @@ const rows: readonly Row[] = [
   },
   {
     name: 'response slower than the timeout, always',
-    fault: { type: 'latency', ms: 1500 },
+    fault: { type: 'latency', ms: 900 },
     options: SLOW,
     get: fails('TimeoutError', 3),
     post: fails('TimeoutError', 1),
@@ -349,18 +343,29 @@ describe.concurrent('fault matrix over HTTP to the sandbox', () => {
         })
         const allIds = server.sandbox.state.transactions(user.uuid, 'updated').map((tx) => tx.id)
         expect(allIds.length).toBe(350)
+        // Retry waits (Retry-After, backoff) take no real time; `elapsed` counts them all the same.
+        const clock = testClock()
         const cell: Cell = {
           server,
           user,
           allIds,
-          ctx: sandboxCtx(server, { user: { externalUserId: 'matrix-user' }, ...row.options }),
+          ctx: sandboxCtx(server, {
+            user: { externalUserId: 'matrix-user' },
+            sleep: clock.sleep,
+            ...row.options,
+          }),
         }
         const expected = operation.kind === 'post' ? row.post : row.get
         const controller = new AbortController()
         let armedAt = 0
         let firstTarget = -1
+        let waitForTarget: ReturnType<typeof setInterval> | undefined
+        const targets = () =>
+          server.sandbox.requests
+            .slice(firstTarget)
+            .filter((request) => request.method === operation.method && request.path === operation.path(cell))
         const arm = () => {
-          armedAt = performance.now()
+          armedAt = clock.elapsed()
           firstTarget = server.sandbox.requests.length
           server.sandbox.faults.add({
             ...row.fault,
@@ -368,23 +373,33 @@ describe.concurrent('fault matrix over HTTP to the sandbox', () => {
             path: operation.path(cell),
             ...(row.times === undefined ? {} : { times: row.times }),
           })
-          if (row.abortAfterMs !== undefined) setTimeout(() => controller.abort(), row.abortAfterMs)
+          const abortAfterMs = row.abortAfterMs
+          if (abortAfterMs !== undefined) {
+            const abort = () => controller.abort()
+            // On the test clock: a wait for Retry-After passes this moment at once.
+            clock.at(abortAfterMs, abort)
+            // In real time, from the faulty request's arrival (a token request may come first).
+            waitForTarget = setInterval(() => {
+              if (targets().length === 0) return
+              clearInterval(waitForTarget)
+              setTimeout(abort, abortAfterMs)
+            }, 2)
+          }
         }
         let run: { result: Result; ids?: number[] }
         try {
           run = await operation.run(cell, arm, controller.signal)
         } catch (thrown) {
           return expect.fail(`an exception escaped: ${String(thrown)}`)
+        } finally {
+          clearInterval(waitForTarget)
         }
-        const elapsed = performance.now() - armedAt
+        const elapsed = clock.elapsed() - armedAt
         kept(run.result)
 
         // Attempts of the faulty request: same method and path, and for a list the same page (query).
-        const targets = server.sandbox.requests
-          .slice(firstTarget)
-          .filter((request) => request.method === operation.method && request.path === operation.path(cell))
-        const firstSearch = targets[0]?.search
-        const attempts = targets.filter((request) => request.search === firstSearch)
+        const firstSearch = targets()[0]?.search
+        const attempts = targets().filter((request) => request.search === firstSearch)
         expect(attempts.length).toBe(expected.requests)
         if (row.minMs !== undefined) expect(elapsed).toBeGreaterThanOrEqual(row.minMs)
         if (row.maxMs !== undefined) expect(elapsed).toBeLessThan(row.maxMs)

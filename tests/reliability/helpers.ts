@@ -21,6 +21,7 @@ import {
   sandboxContext,
   startSandbox,
 } from '../../src/sandbox/index.js'
+import { testClock } from '../support/clock.js'
 
 /** A client secret no other string in the suite contains, so any leak of it is visible. */
 export const CLIENT_SECRET = 'cs-reliability-7Hq2xVb9Lm4'
@@ -127,11 +128,12 @@ export const openSandbox = async (options: StartSandboxOptions = {}): Promise<Ru
   return server
 }
 
-/** A context on a sandbox: its clock, fast retries, witnessed hooks and token store. */
+/** A context on a sandbox: its clock, fast retries (waits skipped), witnessed hooks and token store. */
 export const sandboxCtx = (server: RunningSandbox, options: Partial<ContextOptions> = {}): Context =>
   createContext(
     sandboxContext(server, {
       retry: FAST_RETRY,
+      sleep: testClock().sleep,
       timeoutMs: 5_000,
       hooks: witnessHooks,
       tokenStore: witnessStore(),
@@ -157,19 +159,6 @@ export const tokenRequestsByUser = (server: RunningSandbox, from = 0): Map<strin
     counts.set(user, (counts.get(user) ?? 0) + 1)
   }
   return counts
-}
-
-/** The `left` of a result, failing the test when it is a `Right`. */
-export const leftOf = (result: { _tag: 'Left'; left: BridgeError } | { _tag: 'Right'; right: unknown }) => {
-  if (result._tag !== 'Left')
-    return expect.fail(`expected a Left, got ${JSON.stringify(result).slice(0, 300)}`)
-  return result.left
-}
-
-/** The `right` of a result, failing the test (with the error) when it is a `Left`. */
-export const rightOf = <T>(result: { _tag: 'Left'; left: BridgeError } | { _tag: 'Right'; right: T }): T => {
-  if (result._tag !== 'Right') return expect.fail(`expected a Right, got ${JSON.stringify(result.left)}`)
-  return result.right
 }
 
 /** Waits until `condition` holds (polling), or fails after `ms`. */

@@ -9,13 +9,13 @@ import { describe, expect, it } from 'vitest'
 import { createContext, getAccount, getProvider, Redacted, setUserToken } from '../../src/index.js'
 import * as v2 from '../../src/v2/index.js'
 import { verifyAndParseWebhook, webhookHandler } from '../../src/webhooks/index.js'
+import { leftOf } from '../support/either.js'
 import {
   addSecret,
   CLIENT_ID,
   CLIENT_SECRET,
   checkSecretsAfterAll,
   kept,
-  leftOf,
   openSandbox,
   sandboxCtx,
   witness,
@@ -88,7 +88,8 @@ describe('a base URL that is not https (other than loopback) is refused before a
 
 describe('secrets a runtime error quotes do not reach the error', () => {
   // A secret with a character HTTP headers cannot carry (surrounding whitespace is trimmed, not
-  // refused): undici refuses the header with a message that quotes the whole value.
+  // refused): undici would refuse the header with a message quoting the whole value, so the SDK
+  // refuses it first, in an error that does not quote it.
   const unsendable = ['\n', '\r', '\u0000', '😀']
 
   it('a client secret that cannot be sent in a header', async () => {
@@ -103,9 +104,10 @@ describe('secrets a runtime error quotes do not reach the error', () => {
         retry: 0,
         hooks: witnessHooks,
       })
+      // Refused up front (no request, no runtime message quoting it).
       const error = leftOf(kept(await getProvider(ctx, { providerId: 574 })()))
-      expect(error._tag).toBe('NetworkError')
-      expect(error.message).not.toContain(secret)
+      expect(error).toMatchObject({ _tag: 'InputValidationError', issues: [{ path: 'clientSecret' }] })
+      expect(JSON.stringify(error)).not.toContain(secret)
       expect(server.sandbox.requests).toEqual([])
     }
   })
@@ -117,13 +119,19 @@ describe('secrets a runtime error quotes do not reach the error', () => {
       const token = `access-token-Qz${tail}${i}`
       addSecret(token)
       const ctx = sandboxCtx(server, { user: { externalUserId: 'quoted' }, retry: 0 })
-      expect(await setUserToken(ctx, { accessToken: token, expiresAt: '2999-01-01T00:00:00Z' })()).toEqual({
-        _tag: 'Right',
-        right: undefined,
-      })
-      const error = leftOf(kept(await getAccount(ctx, { accountId: user.accountIds[0]! })()))
-      expect(error._tag).toBe('NetworkError')
-      expect(error.message).not.toContain(token)
+      // Refused by setUserToken (never stored, never sent), in an error that does not quote it.
+      const refused = leftOf(
+        kept(await setUserToken(ctx, { accessToken: token, expiresAt: '2999-01-01T00:00:00Z' })()),
+      )
+      expect(refused).toMatchObject({ _tag: 'InputValidationError', issues: [{ path: 'accessToken' }] })
+      expect(JSON.stringify(refused)).not.toContain(token)
+      const before = server.sandbox.requests.length
+      const result = kept(await getAccount(ctx, { accountId: user.accountIds[0]! })())
+      expect(result._tag).toBe('Right')
+      expect(server.sandbox.requests.slice(before).map((r) => r.path)).toEqual([
+        '/v3/aggregation/authorization/token',
+        `/v3/aggregation/accounts/${user.accountIds[0]}`,
+      ])
     }
   })
 })
@@ -204,7 +212,7 @@ describe('webhook secrets never show in webhook errors or answers', () => {
   for (const [name, { body: raw, signature }] of Object.entries(cases)) {
     it(name, async () => {
       for (const secrets of [[SECRET, PREVIOUS], new Redacted(SECRET), [new Redacted(PREVIOUS), undefined]]) {
-        const result = await verifyAndParseWebhook({ body: raw as string, signature, secrets })
+        const result = await verifyAndParseWebhook({ body: raw as string, signature, secrets })()
         expect(result._tag).toBe('Left')
         if (result._tag === 'Left') witness(result.left)
         // Over HTTP a body is always raw: the parsed-JSON mistake only exists in the function API.

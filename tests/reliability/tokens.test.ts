@@ -13,11 +13,11 @@ import {
   type TokenStore,
 } from '../../src/index.js'
 import type { RunningSandbox, SeededUser } from '../../src/sandbox/index.js'
+import { leftOf } from '../support/either.js'
 import {
   addSecret,
   checkSecretsAfterAll,
   kept,
-  leftOf,
   openSandbox,
   requestsTo,
   sandboxCtx,

@@ -14,7 +14,8 @@ import {
   sendBulkTransfer,
   sendTransfer,
 } from '../../src/v2/index.js'
-import { itemsOf, leftOf, rightOf } from '../v2/support.js'
+import { leftOf, rightOf } from '../support/either.js'
+import { itemsOf } from '../v2/support.js'
 
 /**
  * 2021-06-01 Bridge Transfer and category insights on the sandbox, through the SDK over real HTTP

@@ -96,11 +96,15 @@ export async function run(options) {
 
 describe('size budgets (gzip bytes)', () => {
   test.each([
-    // Measured 2026-11-28: 1399, 10519, 11725, 11606.
-    ['createContext only', apps.createContext, 1_500],
-    ['getAccount', apps.getAccount, 11_000],
-    ['listTransactions, iterated', apps.listTransactions, 12_300],
-    ['v2 listBanks, iterated', apps.listBanksV2, 12_200],
+    // Measured 2026-11-28: 1399, 10519, 11725, 11606. Measured 2026-12-02, with ofetch as the
+    // transport, redirect refusal, redaction of every returned string and the response cap:
+    // 1555, 11714, 12962, 12887 (the issue's goal of 9,000 B for getAccount is not reached). After
+    // merging main (context input validation, token binding, list cycle detection): 2193, 12745,
+    // 14081, 14000.
+    ['createContext only', apps.createContext, 2_300],
+    ['getAccount', apps.getAccount, 13_300],
+    ['listTransactions, iterated', apps.listTransactions, 14_700],
+    ['v2 listBanks, iterated', apps.listBanksV2, 14_600],
   ])('%s', async (name, source, ceiling) => {
     const { gzip } = await measure(name, source)
     expect(gzip).toBeLessThanOrEqual(ceiling)
@@ -149,5 +153,10 @@ test('the HTTP client share of the getAccount bundle (ofetch and its dependencie
   const withoutOfetch = await measure('getAccount without ofetch (external)', apps.getAccount, ['ofetch'])
   expect(found(full.text, /\[ofetch\]|\[destr\]/g)).toEqual(['[destr]', '[ofetch]'])
   expect(found(withoutOfetch.text, /\[ofetch\]|\[destr\]|from"ofetch"/g)).toEqual(['from"ofetch"'])
-  expect(full.gzip - withoutOfetch.gzip).toBeGreaterThan(3_000)
+  const share = full.gzip - withoutOfetch.gzip
+  const minified = ['ofetch', 'ufo', 'destr'].reduce((sum, pkg) => sum + (full.packages[pkg] ?? 0), 0)
+  console.log(
+    `getAccount bundle: ${full.gzip} B gzip (goal 9000); ofetch and its dependencies (ufo, destr): ${share} B gzip (${Math.round((100 * share) / full.gzip)}%), ${minified} B of ${full.minified} B minified`,
+  )
+  expect(share).toBeGreaterThan(3_000)
 })

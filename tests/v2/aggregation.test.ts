@@ -18,6 +18,7 @@ import {
   refreshItem,
   validateProItems,
 } from '../../src/v2/index.js'
+import { leftOf, rightOf } from '../support/either.js'
 import {
   clientContext,
   empty,
@@ -26,9 +27,7 @@ import {
   fixture,
   itemsOf,
   json,
-  leftOf,
   page,
-  rightOf,
   userContext,
 } from './support.js'
 

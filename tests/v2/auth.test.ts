@@ -14,6 +14,7 @@ import {
   setUserToken,
 } from '../../src/v2/index.js'
 import { recordingFetch } from '../core/fake-bridge.js'
+import { leftOf, rightOf } from '../support/either.js'
 import {
   account,
   authBody,
@@ -24,9 +25,7 @@ import {
   fakeBridge,
   fixture,
   json,
-  leftOf,
   page,
-  rightOf,
   TOKEN,
   USER,
   userContext,
@@ -193,7 +192,15 @@ describe('manual renewal (the Python client auto_renew=False)', () => {
   })
 
   it('uses a token set with setUserToken until it expires, under the 2021-06-01 key only', async () => {
-    const tokenStore = memoryTokenStore()
+    const memory = memoryTokenStore()
+    const written: string[] = []
+    const tokenStore = {
+      ...memory,
+      set: (key: string, token: { accessToken: string; expiresAt: string }) => {
+        written.push(key)
+        return memory.set(key, token)
+      },
+    }
     const bridge = fakeBridge(() => json(200, account))
     const ctx = createContext({
       ...CLIENT,
@@ -208,8 +215,12 @@ describe('manual renewal (the Python client auto_renew=False)', () => {
     )
     rightOf(await getAccount(ctx, { accountId: 5 })())
     expectRequest(bridge.requests[0], { method: 'GET', path: '/v2/accounts/5', user: true })
-    const key = `bridgeapi:2021-06-01:${CLIENT.clientId}:email:${USER.email}`
-    expect((await tokenStore.get(key))?.accessToken).toBe(TOKEN)
+    // The key is bound to the password by a keyed hash (32 hex digits), never the password itself.
+    expect(written).toHaveLength(1)
+    expect(written[0]).toMatch(
+      new RegExp(`^bridgeapi:2021-06-01:${CLIENT.clientId}:email:john@doe\\.com:[0-9a-f]{32}$`),
+    )
+    expect((await tokenStore.get(written[0]!))?.accessToken).toBe(TOKEN)
   })
 })
 

@@ -13,17 +13,8 @@ import {
   listUpdatedStocks,
   listUpdatedTransactions,
 } from '../../src/v2/index.js'
-import {
-  account,
-  expectRequest,
-  fakeBridge,
-  itemsOf,
-  json,
-  leftOf,
-  page,
-  rightOf,
-  userContext,
-} from './support.js'
+import { leftOf, rightOf } from '../support/either.js'
+import { account, expectRequest, fakeBridge, itemsOf, json, page, userContext } from './support.js'
 
 /** Recorded Demo Bank bodies, as quoted by the reference (§7, §8); `account` comes from support.ts. */
 const card = {

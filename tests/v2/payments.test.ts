@@ -21,6 +21,7 @@ import {
   sendTransfer,
   Transfer,
 } from '../../src/v2/index.js'
+import { leftOf, rightOf } from '../support/either.js'
 import {
   clientContext,
   empty,
@@ -29,9 +30,7 @@ import {
   fixture,
   itemsOf,
   json,
-  leftOf,
   page,
-  rightOf,
   userContext,
 } from './support.js'
 

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { expect } from 'vitest'
 import { type BridgeError, type Context, createContext } from '../../src/v2/index.js'
 import { CLIENT, json, type Recorded, type Responder, recordingFetch } from '../core/fake-bridge.js'
+import { rightOf } from '../support/either.js'
 
 export { CLIENT, json, type Recorded, recordingFetch }
 
@@ -78,18 +79,6 @@ export const expectRequest = (request: Recorded | undefined, expected: Expected)
   expect(r.headers.get('client-secret')).toBe(CLIENT.clientSecret)
   expect(r.headers.get('authorization')).toBe(expected.user ? `Bearer ${TOKEN}` : null)
   expect(r.headers.get('content-type')).toBe(r.body === null ? null : 'application/json')
-}
-
-/** The `Right` of a result, or a failed assertion showing the `Left`. */
-export const rightOf = <A>(result: { _tag: 'Left'; left: BridgeError } | { _tag: 'Right'; right: A }): A => {
-  if (result._tag === 'Left') expect.fail(`expected a Right, got ${JSON.stringify(result.left)}`)
-  return result.right
-}
-
-/** The `Left` of a result, or a failed assertion. */
-export const leftOf = <A>(result: { _tag: 'Left'; left: BridgeError } | { _tag: 'Right'; right: A }) => {
-  if (result._tag === 'Right') expect.fail(`expected a Left, got ${JSON.stringify(result.right)}`)
-  return result.left
 }
 
 /** Every item of a list, failing on a `Left`. */

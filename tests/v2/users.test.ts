@@ -16,6 +16,7 @@ import {
   updateUserEmail,
   updateUserPassword,
 } from '../../src/v2/index.js'
+import { leftOf, rightOf } from '../support/either.js'
 import {
   authBody,
   CLIENT,
@@ -26,10 +27,8 @@ import {
   fixture,
   itemsOf,
   json,
-  leftOf,
   page,
   recordingFetch,
-  rightOf,
   USER,
   userContext,
 } from './support.js'
@@ -250,7 +249,7 @@ describe('passwords never leak', () => {
       leftOf(
         await updateUserPassword(ctx, { userUuid: 'u', currentPassword: SECRET, newPassword: SECRET })(),
       ),
-      leftOf(await updateUserEmail(ctx, { userUuid: 'u', password: SECRET, newEmail: 'x@y.z' })()),
+      leftOf(await updateUserEmail(ctx, { userUuid: 'u', password: SECRET, newEmail: 'new@example.com' })()),
       leftOf(await authenticateUser(ctx, { email: 'foo@email.com', password: SECRET })()),
     ]
     expect(errors[0]).toMatchObject({ _tag: 'ApiError', status: 409, code: 'conflict' })

@@ -22,6 +22,7 @@ import {
   listTransactions,
   listUsers,
 } from '../../src/index.js'
+import { leftOf, rightOf } from '../support/either.js'
 import {
   answering,
   clientContext,
@@ -30,9 +31,7 @@ import {
   expectInputError,
   expectRequest,
   json,
-  leftOf,
   recordingFetch,
-  rightOf,
   userContext,
 } from './helpers.js'
 
@@ -229,12 +228,58 @@ describe('connect and user-management sessions (user token)', () => {
     expect(session.url).toBe('https://connect.bridgeapi.io/user/e953f3c4-d7d9-4161-a50a-f92f330d08ea')
   })
 
-  it('createUserManagementSession requires userEmail', async () => {
+  it('createUserManagementSession sends every documented option, and none when none is given', async () => {
+    const body = exampleBody('connect-sessions.json', 'create_user_management_session')
+    const { fetch, requests } = answering(201, body)
+    const ctx = await userContext(fetch)
+    rightOf(
+      await createUserManagementSession(ctx, {
+        userEmail: 'j.doe@mail.com',
+        callbackUrl: 'https://app.example/done',
+        context: 'order-42',
+        countryCode: 'FR',
+        capabilities: ['aggregation'],
+        allowAccountSelection: false,
+        accountTypes: 'all',
+      })(),
+    )
+    expectRequest(requests[0], {
+      method: 'POST',
+      path: '/v3/aggregation/user-management-sessions',
+      body: {
+        user_email: 'j.doe@mail.com',
+        callback_url: 'https://app.example/done',
+        context: 'order-42',
+        country_code: 'FR',
+        capabilities: ['aggregation'],
+        allow_account_selection: false,
+        account_types: 'all',
+      },
+      auth: 'user',
+    })
+    // Temporary bank synchronisation: no e-mail.
+    rightOf(await createUserManagementSession(ctx)())
+    expect(requests[1]?.body).toEqual({})
+  })
+
+  it('createUserManagementSession refuses a long or odd context, or a non-http callback, sending nothing', async () => {
     const { fetch, requests } = answering(201, {})
+    const ctx = await userContext(fetch)
     expectInputError(
-      await createUserManagementSession(await userContext(fetch), {} as never)(),
+      await createUserManagementSession(ctx, { context: 'a'.repeat(101) })(),
       requests,
-      'userEmail',
+      'context',
+    )
+    expectInputError(await createUserManagementSession(ctx, { context: 'a b' })(), requests, 'context')
+    expectInputError(
+      await createUserManagementSession(ctx, { callbackUrl: 'ftp://example.com' })(),
+      requests,
+      'callbackUrl',
+    )
+    expectInputError(
+      await createUserManagementSession(ctx, { countryCode: 'fr' as never })(),
+      requests,
+      'countryCode',
     )
   })
 })

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { expect } from 'vitest'
 import { type BridgeError, type Context, createContext, setUserToken } from '../../src/index.js'
+import { leftOf } from '../support/either.js'
 
 export interface Recorded {
   readonly method: string
@@ -112,18 +113,6 @@ export const expectRequest = (
   expect(r.headers.get('authorization')).toBe(expected.auth === 'user' ? `Bearer ${USER_TOKEN}` : null)
   expect(r.headers.get('content-type')).toBe(expected.body === undefined ? null : 'application/json')
   expect(r.headers.get('accept-language')).toBe(expected.language ?? null)
-}
-
-/** The right side of a result, failing the test on a Left. */
-export const rightOf = <A>(result: { _tag: 'Left'; left: BridgeError } | { _tag: 'Right'; right: A }): A => {
-  if (result._tag !== 'Right') throw new Error(`expected a Right, got ${JSON.stringify(result.left)}`)
-  return result.right
-}
-
-/** The left side of a result, failing the test on a Right. */
-export const leftOf = <A>(result: { _tag: 'Left'; left: BridgeError } | { _tag: 'Right'; right: A }) => {
-  if (result._tag !== 'Left') throw new Error(`expected a Left, got ${JSON.stringify(result.right)}`)
-  return result.left
 }
 
 /** Asserts that a result is an `InputValidationError` naming `path`, and that nothing was sent. */

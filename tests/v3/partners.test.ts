@@ -1,12 +1,17 @@
+import { inspect } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import {
   collect,
   createApplication,
   createGuidanceConsent,
+  createGuidanceSession,
   getGuidanceHealth,
   getProvider,
   listProviders,
+  Redacted,
+  revokeGuidanceConsent,
 } from '../../src/index.js'
+import { leftOf, rightOf } from '../support/either.js'
 import {
   answering,
   clientContext,
@@ -16,25 +21,31 @@ import {
   exampleRequestBody,
   expectInputError,
   expectRequest,
-  leftOf,
   recordingFetch,
-  rightOf,
 } from './helpers.js'
 
 const USER_UUID = '9113349b-3868-4e6f-8d68-8ea260132e1d'
 
 describe('providers (client credentials)', () => {
-  it('listProviders sends each filter as repeated keys; getProvider reads one', async () => {
+  it('listProviders sends each filter as one comma-separated value; getProvider reads one', async () => {
     const { fetch, requests } = answering(200, exampleBody('providers.json', 'list_providers'))
     const providers = rightOf(
       await collect(
-        listProviders(clientContext(fetch), { countryCode: ['FR', 'DE'], capabilities: 'aggregation' }),
+        listProviders(clientContext(fetch), {
+          countryCode: ['FR', 'DE'],
+          capabilities: ['aggregation', 'single_payment'],
+          segment: 'b2c',
+          aggregationProviderEnvironments: ['prod', 'sandbox'],
+          paymentProviderEnvironments: 'prod',
+        }),
       )(),
     )
     expectRequest(requests[0], {
       method: 'GET',
       path: '/v3/providers',
-      search: '?country_code=FR&country_code=DE&capabilities=aggregation',
+      search:
+        '?country_code=FR%2CDE&capabilities=aggregation%2Csingle_payment&segment=b2c' +
+        '&aggregation_provider_environments=prod%2Csandbox&payment_provider_environments=prod',
       auth: 'client',
     })
     expect(providers.length).toBeGreaterThan(0)
@@ -42,6 +53,15 @@ describe('providers (client credentials)', () => {
     const provider = rightOf(await getProvider(clientContext(one.fetch), { providerId: 574 })())
     expectRequest(one.requests[0], { method: 'GET', path: '/v3/providers/574', auth: 'client' })
     expect(provider.group_name).toBe('Crédit Agricole')
+  })
+
+  it('listProviders refuses an empty filter list without sending anything', async () => {
+    const { fetch, requests } = answering(200, exampleBody('providers.json', 'list_providers'))
+    expectInputError(
+      await collect(listProviders(clientContext(fetch), { countryCode: [] }))(),
+      requests,
+      'countryCode',
+    )
   })
 })
 
@@ -62,6 +82,31 @@ describe('guidance (client credentials, eligible partners)', () => {
       body: exampleRequestBody('guidance.json', 'create_guidance_consent'),
       auth: 'client',
     })
+  })
+
+  it('createGuidanceConsent sends language when given', async () => {
+    const { fetch, requests } = recordingFetch(() => empty(200))
+    const params = { userUuid: USER_UUID, countryCode: 'FR', companyIdentificationNumber: '529196313' }
+    rightOf(await createGuidanceConsent(clientContext(fetch), { ...params, language: 'en' })())
+    expect(requests[0]?.body).toEqual({
+      user_uuid: USER_UUID,
+      country_code: 'FR',
+      company_identification_number: '529196313',
+      language: 'en',
+    })
+  })
+
+  it('createGuidanceConsent refuses a company number that is not 9 digits, or a bad language', async () => {
+    const { fetch, requests } = recordingFetch(() => empty(200))
+    const ctx = clientContext(fetch)
+    const valid = { userUuid: USER_UUID, countryCode: 'FR', companyIdentificationNumber: '529196313' }
+    for (const number of ['52919631', '5291963130', 'A29196313'])
+      expectInputError(
+        await createGuidanceConsent(ctx, { ...valid, companyIdentificationNumber: number })(),
+        requests,
+        'companyIdentificationNumber',
+      )
+    expectInputError(await createGuidanceConsent(ctx, { ...valid, language: 'EN' })(), requests, 'language')
   })
 
   it('createGuidanceConsent refuses a bad phone number or country; an unknown user is a 404', async () => {
@@ -93,6 +138,77 @@ describe('guidance (client credentials, eligible partners)', () => {
       language: 'en',
     })
     expect(health.domains).toEqual({ displayed: ['SAVINGS', 'STF'], recommended: ['STF'] })
+  })
+
+  it('createGuidanceSession posts the documented body and keeps the password redacted', async () => {
+    const password = 'Ab3!Cd4@Ef5(Gh6)Ij7K'
+    const answer = {
+      id: 'a838cdb0-42a0-42fb-bcf7-2bd5dcdce163',
+      url: 'https://guidance.bridgeapi.io/session/a838cdb0-42a0-42fb-bcf7-2bd5dcdce163',
+      password,
+    }
+    const { fetch, requests } = answering(200, answer)
+    const session = rightOf(
+      await createGuidanceSession(clientContext(fetch), {
+        userUuid: '9a06895a-7a97-48fd-92d5-eaebf4fdf2b1',
+        countryCode: 'FR',
+        companyIdentificationNumber: '529196313',
+        contactEmail: 'contact@example.com',
+        contactPhoneNumber: '+33612345678',
+      })(),
+    )
+    // The request body of docs/manage-your-guidance-session, field for field.
+    expectRequest(requests[0], {
+      method: 'POST',
+      path: '/v3/guidance/sessions',
+      body: {
+        user_uuid: '9a06895a-7a97-48fd-92d5-eaebf4fdf2b1',
+        country_code: 'FR',
+        company_identification_number: '529196313',
+        contact_email: 'contact@example.com',
+        contact_phone_number: '+33612345678',
+      },
+      auth: 'client',
+    })
+    expect(session.id).toBe(answer.id)
+    expect(session.url).toBe(answer.url)
+    expect(session.password).toBeInstanceOf(Redacted)
+    expect(session.password.reveal()).toBe(password)
+    expect(JSON.stringify(session)).not.toContain(password)
+    expect(inspect(session, { depth: 5 })).not.toContain(password)
+    expect(String(session.password)).toBe('[redacted]')
+  })
+
+  it('createGuidanceSession keeps the password out of a response validation error', async () => {
+    const password = 'Ab3!Cd4@Ef5(Gh6)Ij7K'
+    const { fetch } = answering(200, { url: 'https://guidance.bridgeapi.io/session/x', password })
+    const error = leftOf(
+      await createGuidanceSession(clientContext(fetch), {
+        userUuid: USER_UUID,
+        countryCode: 'FR',
+        companyIdentificationNumber: '529196313',
+      })(),
+    )
+    expect(error).toMatchObject({ _tag: 'ResponseValidationError' })
+    expect(JSON.stringify(error)).not.toContain(password)
+    expect(inspect(error, { depth: 10 })).not.toContain(password)
+  })
+
+  it('revokeGuidanceConsent sends DELETE with the uuid and gives undefined on 204', async () => {
+    const { fetch, requests } = recordingFetch(() => empty(204))
+    expect(
+      rightOf(await revokeGuidanceConsent(clientContext(fetch), { userUuid: USER_UUID })()),
+    ).toBeUndefined()
+    expectRequest(requests[0], {
+      method: 'DELETE',
+      path: `/v3/guidance/consents/${USER_UUID}`,
+      auth: 'client',
+    })
+    expectInputError(
+      await revokeGuidanceConsent(clientContext(fetch), { userUuid: '' })(),
+      requests.slice(1),
+      'userUuid',
+    )
   })
 
   it('getGuidanceHealth refuses an empty uuid without sending anything', async () => {
@@ -135,9 +251,18 @@ describe('applications (client credentials, eligible partners)', () => {
     })
   })
 
-  it('refuses an empty application list or a bad e-mail without sending anything', async () => {
+  it('refuses an empty application list, more than 50, or a bad e-mail without sending anything', async () => {
     const { fetch, requests } = answering(204, null)
     const ctx = clientContext(fetch)
+    const fifty = Array.from({ length: 50 }, (_, i) => ({ name: `App ${i}` }))
+    expectInputError(
+      await createApplication(ctx, {
+        dashboardUserEmail: 'j.doe@bridgeapi.io',
+        applications: [...fifty, { name: 'One more' }],
+      })(),
+      requests,
+      'applications',
+    )
     expectInputError(
       await createApplication(ctx, { dashboardUserEmail: 'j.doe@bridgeapi.io', applications: [] })(),
       requests,

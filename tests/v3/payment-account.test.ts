@@ -9,6 +9,7 @@ import {
   listPayouts,
   listRefunds,
 } from '../../src/index.js'
+import { leftOf, rightOf } from '../support/either.js'
 import {
   answering,
   clientContext,
@@ -16,8 +17,6 @@ import {
   exampleRequestBody,
   expectInputError,
   expectRequest,
-  leftOf,
-  rightOf,
 } from './helpers.js'
 
 describe('refunds (client credentials)', () => {
@@ -42,6 +41,19 @@ describe('refunds (client credentials)', () => {
       'paid',
       150,
     ])
+  })
+
+  it('createRefund takes a description of up to 140 characters (the refund guide), not 141', async () => {
+    const { fetch, requests } = answering(200, exampleBody('payment-account.json', 'create_refund'))
+    const ctx = clientContext(fetch)
+    const params = { paymentAccountTransactionId: '9f7052e8-96cd-45da-8e5c-08c82ef83164', amount: 1 }
+    expectInputError(
+      await createRefund(ctx, { ...params, description: 'd'.repeat(141) })(),
+      requests,
+      'description',
+    )
+    rightOf(await createRefund(ctx, { ...params, description: 'd'.repeat(140) })())
+    expect(requests[0]?.body).toMatchObject({ description: 'd'.repeat(140) })
   })
 
   it('createRefund refuses bad amounts and a missing transaction without sending anything', async () => {

@@ -1,15 +1,17 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, expectTypeOf, it } from 'vitest'
 import {
   collect,
   createPaymentConsent,
   createPaymentLink,
   createPaymentRequest,
+  type FundStatus,
   getPaymentLink,
   getPaymentRequest,
   listPaymentLinks,
   listPaymentRequests,
   revokePaymentLink,
 } from '../../src/index.js'
+import { leftOf, rightOf } from '../support/either.js'
 import {
   answering,
   clientContext,
@@ -19,9 +21,7 @@ import {
   expectInputError,
   expectRequest,
   json,
-  leftOf,
   recordingFetch,
-  rightOf,
 } from './helpers.js'
 
 const LINK_ID = '7d4d49e4-a99b-4c18-a58d-b4931c4b79db'
@@ -178,6 +178,33 @@ describe('payment links (client credentials)', () => {
     expect(link.transactions[0]?.beneficiary?.iban).toBe('FR76XXXXXXXXXXXXXXXXXXXX185')
   })
 
+  it('getPaymentLink reads fund_information (docs/fund-information-status) and checks its types', async () => {
+    // The fund part of the example printed on docs.bridgeapi.io/docs/fund-information-status.
+    const fund = {
+      status: 'paid',
+      payment_account_transactions: [
+        { id: '01c2dc19-2b9b-5904-a8d3-ddde09adell3', status: 'received', amount: 100.0 },
+      ],
+    }
+    const body = { ...exampleBody('payment-links.json', 'get_payment_link'), fund_information: fund }
+    const { fetch } = recordingFetch((_, index) =>
+      json(
+        200,
+        index === 0
+          ? body
+          : { ...body, fund_information: { status: 'paid', payment_account_transactions: [{}] } },
+      ),
+    )
+    const ctx = clientContext(fetch)
+    const link = rightOf(await getPaymentLink(ctx, { paymentLinkId: LINK_ID })())
+    expect(link.fund_information).toEqual(fund)
+    expectTypeOf(link.fund_information?.status).toEqualTypeOf<FundStatus | undefined>()
+    const error = leftOf(await getPaymentLink(ctx, { paymentLinkId: LINK_ID })())
+    expect(error._tag === 'ResponseValidationError' && error.issues.map((issue) => issue.path)).toEqual([
+      'fund_information.payment_account_transactions.0.id',
+    ])
+  })
+
   it('revokePaymentLink posts no body and gives undefined; an unknown id is a 404 with an empty body', async () => {
     const { fetch, requests } = recordingFetch((_, index) => empty(index === 0 ? 200 : 404))
     const ctx = clientContext(fetch)
@@ -298,6 +325,22 @@ describe('payment requests (client credentials)', () => {
     expect(fromWrapped).toEqual(fromBare)
     expect(fromWrapped.id).toBe('5cde82dc416a4e94a08567ed0242f82a')
     expect(fromWrapped.provider_id).toBe(574)
+  })
+
+  it("getPaymentRequest reads each transaction's payment_account_transaction (the id a refund takes)", async () => {
+    const wrapped = exampleBody('payment-requests.json', 'get_payment_request')
+    const request = wrapped.resources[0]
+    const received = { id: '9f7052e8-96cd-45da-8e5c-08c82ef83164', status: 'received', amount: 2 }
+    const body = {
+      ...request,
+      transactions: request.transactions.map((t: object) => ({
+        ...t,
+        payment_account_transaction: received,
+      })),
+    }
+    const { fetch } = answering(200, body)
+    const read = rightOf(await getPaymentRequest(clientContext(fetch), { paymentRequestId: 'x' })())
+    expect(read.transactions[0]?.payment_account_transaction).toEqual(received)
   })
 
   it('getPaymentRequest rejects a wrapper with several requests, or a provider id without digits', async () => {

@@ -3,13 +3,18 @@ import {
   collect,
   createConnectSession,
   createContext,
+  createGuidanceConsent,
+  createGuidanceSession,
   createPaymentLink,
   createPaymentRequest,
+  createRefund,
   createUser,
+  createUserManagementSession,
   deleteItem,
   getAccount,
   getAccountsInformation,
   getCategory,
+  getGuidanceHealth,
   getItem,
   getPaymentLink,
   getPaymentRequest,
@@ -18,11 +23,13 @@ import {
   listItems,
   listPaymentLinks,
   listPaymentRequests,
+  listProviders,
   listTransactions,
+  revokeGuidanceConsent,
   revokePaymentLink,
 } from '../../src/index.js'
 import { type RunningSandbox, sandboxContext, startSandbox } from '../../src/sandbox/index.js'
-import { leftOf, rightOf } from './helpers.js'
+import { leftOf, rightOf } from '../support/either.js'
 
 /** The 2025-01-15 journey over real HTTP against the simulator on 127.0.0.1. */
 describe('2025-01-15 flow against the sandbox over HTTP', () => {
@@ -123,6 +130,69 @@ describe('2025-01-15 flow against the sandbox over HTTP', () => {
     )
     const fetched = rightOf(await getPaymentRequest(app, { paymentRequestId: request.id })())
     expect([fetched.id, fetched.status, fetched.provider_id]).toEqual([request.id, 'ACSC', 574])
+  })
+
+  it('a paid link shows its funds, and its request the payment account transaction a refund takes', async () => {
+    const app = createContext(sandboxContext(server, { retry: 0 }))
+    const created = rightOf(
+      await createPaymentLink(app, {
+        user: { firstName: 'Jane', lastName: 'Doe' },
+        transactions: [{ amount: 7.5, currency: 'EUR', label: 'id-acsc' }],
+      })(),
+    )
+    const unpaid = rightOf(await getPaymentLink(app, { paymentLinkId: created.id })())
+    expect(unpaid.fund_information).toEqual({ status: 'unpaid', payment_account_transactions: [] })
+    // The payer opens the link: the sandbox's pay page creates the payment request.
+    expect((await fetch(created.url)).status).toBe(200)
+    const paid = rightOf(await getPaymentLink(app, { paymentLinkId: created.id })())
+    const [request] = rightOf(await collect(listPaymentRequests(app, { paymentLinkId: created.id }))())
+    const received = request?.transactions[0]?.payment_account_transaction
+    expect(received).toMatchObject({ status: 'received', amount: 7.5 })
+    expect(paid.fund_information).toEqual({ status: 'paid', payment_account_transactions: [received] })
+    const refund = rightOf(
+      await createRefund(app, { paymentAccountTransactionId: received?.id as string, amount: 7.5 })(),
+    )
+    expect(refund.payment_account_transaction_id).toBe(received?.id)
+  })
+
+  it('guidance: consent, session (password redacted), revocation', async () => {
+    const app = createContext(sandboxContext(server, { retry: 0 }))
+    const user = rightOf(await createUser(app, { externalUserId: 'guidance-user' })())
+    const company = { userUuid: user.uuid, countryCode: 'FR', companyIdentificationNumber: '529196313' }
+    rightOf(await createGuidanceConsent(app, { ...company, language: 'en' })())
+    rightOf(await getGuidanceHealth(app, { userUuid: user.uuid })())
+    const session = rightOf(await createGuidanceSession(app, company)())
+    expect(session.url).toContain(session.id)
+    expect(session.password.reveal()).toMatch(/^[0-9a-f]{20}$/)
+    expect(JSON.stringify(session)).not.toContain(session.password.reveal())
+    expect(rightOf(await revokeGuidanceConsent(app, { userUuid: user.uuid })())).toBeUndefined()
+    expect(leftOf(await getGuidanceHealth(app, { userUuid: user.uuid })())).toMatchObject({ status: 404 })
+    expect(leftOf(await revokeGuidanceConsent(app, { userUuid: 'unknown-user' })())).toMatchObject({
+      _tag: 'ApiError',
+      status: 401,
+    })
+  })
+
+  it('user-management sessions take the documented options; providers filter by comma lists', async () => {
+    const ctx = createContext(sandboxContext(server, { retry: 0, user: { externalUserId: 'ums-user' } }))
+    rightOf(
+      await createUser(createContext(sandboxContext(server, { retry: 0 })), { externalUserId: 'ums-user' })(),
+    )
+    const session = rightOf(
+      await createUserManagementSession(ctx, { callbackUrl: 'https://app.example/done', context: 'ctx-7' })(),
+    )
+    expect(server.sandbox.state.sessions.get(session.id)).toMatchObject({
+      callbackUrl: 'https://app.example/done',
+      context: 'ctx-7',
+    })
+    const app = createContext(sandboxContext(server, { retry: 0 }))
+    const ids = async (countryCode: string | string[]) =>
+      rightOf(await collect(listProviders(app, { countryCode, limit: 500 }))()).map((provider) => provider.id)
+    const french = await ids('FR')
+    expect(french.length).toBeGreaterThan(1)
+    // `country_code=FR,ES` is an OR: the French providers, plus the Spanish ones (none in the sandbox).
+    expect(await ids(['FR', 'ES'])).toEqual(french)
+    expect(await ids('ES')).toEqual([])
   })
 
   it('localises category names with the language option', async () => {

@@ -80,8 +80,59 @@ describe('parseWebhookEvent: the documented examples', () => {
       | 'payment.transaction.created'
       | 'payment.transaction.updated'
       | 'payment.link.updated'
+      | 'guidance.health.ready'
       | 'TEST_EVENT'
     >()
+  })
+})
+
+// Examples printed on docs.bridgeapi.io (docs/webhook, docs/manage-your-guidance-session,
+// docs/fund-information-status), field for field.
+describe('parseWebhookEvent: events documented since the fixtures were gathered', () => {
+  it('parses guidance.health.ready as a known event with its company number and user', () => {
+    const payload = {
+      content: {
+        company_identification_number: '529196313',
+        user_id: 'ecc4eaee-0554-4b4f-8937-3c5b816617f6',
+      },
+      timestamp: 1779981250435,
+      type: 'guidance.health.ready',
+    }
+    const event = parseOk(JSON.stringify(payload))
+    expect(event).toEqual(payload)
+    if (!isKnownWebhookEvent(event) || event.type !== 'guidance.health.ready')
+      throw new Error('known event expected')
+    expectTypeOf(event.content.user_id).toEqualTypeOf<string>()
+    expect(event.content.company_identification_number).toBe('529196313')
+  })
+
+  it('refuses a guidance.health.ready without its user, naming the path', () => {
+    const error = expectPayloadError(
+      '{"type":"guidance.health.ready","timestamp":1,"content":{"company_identification_number":"529196313"}}',
+    )
+    expect(error.issues.map((issue) => issue.path)).toEqual(['content.user_id'])
+  })
+
+  it('reads payment_link_fund_status on payment.link.updated', () => {
+    const payload = {
+      content: {
+        payment_link_id: '64e61033-be1e-4dd3-9564-f03e8a5b6874',
+        payment_link_status: 'completed',
+        payment_link_client_reference: 'INV124',
+        payment_link_fund_status: 'paid',
+      },
+      timestamp: 1644507383234,
+      type: 'payment.link.updated',
+    }
+    const event = parseOk(JSON.stringify(payload))
+    expect(event).toEqual(payload)
+    if (!isKnownWebhookEvent(event) || event.type !== 'payment.link.updated')
+      throw new Error('known event expected')
+    expect(event.content.payment_link_fund_status).toBe('paid')
+    const mistyped = expectPayloadError(
+      JSON.stringify({ ...payload, content: { ...payload.content, payment_link_fund_status: 3 } }),
+    )
+    expect(mistyped.issues.map((issue) => issue.path)).toEqual(['content.payment_link_fund_status'])
   })
 })
 
@@ -191,7 +242,7 @@ describe('verifyAndParseWebhook', () => {
       body: example.body,
       signature: `v1=${sign(example.body, SECRET)}`,
       secrets: SECRET,
-    })
+    })()
     expect(result).toEqual({ _tag: 'Right', right: example.payload })
   })
 
@@ -200,7 +251,7 @@ describe('verifyAndParseWebhook', () => {
       body: '{not json',
       signature: `v1=${sign(example.body, SECRET)}`,
       secrets: SECRET,
-    })
+    })()
     expect(result).toMatchObject({
       _tag: 'Left',
       left: { _tag: 'WebhookSignatureError', reason: 'mismatch' },
@@ -213,10 +264,31 @@ describe('verifyAndParseWebhook', () => {
       body,
       signature: `v1=${sign(body, SECRET)}`,
       secrets: SECRET,
-    })
+    })()
     expect(result).toMatchObject({
       _tag: 'Left',
       left: { _tag: 'WebhookPayloadError', reason: 'invalid_event', issues: [{ path: 'content.item_id' }] },
     })
   })
+
+  it.each(['Uint8Array', 'ArrayBuffer'])(
+    'parses the bytes it verified, even if the caller rewrites its %s meanwhile',
+    async (kind) => {
+      const signed = '{"type":"TEST_EVENT","timestamp":1,"content":{"amount":100}}'
+      const forged = '{"type":"TEST_EVENT","timestamp":1,"content":{"amount":999}}'
+      const bytes = new TextEncoder().encode(signed)
+      const body = kind === 'Uint8Array' ? bytes : bytes.buffer
+      const pending = verifyAndParseWebhook({
+        body,
+        signature: `v1=${sign(signed, SECRET)}`,
+        secrets: SECRET,
+      })()
+      // The caller reuses its buffer while the HMAC is being computed.
+      bytes.set(new TextEncoder().encode(forged))
+      expect(await pending).toEqual({
+        _tag: 'Right',
+        right: { type: 'TEST_EVENT', timestamp: 1, content: { amount: 100 } },
+      })
+    },
+  )
 })

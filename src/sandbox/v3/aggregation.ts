@@ -46,10 +46,16 @@ const ConnectSessionBody = v.object({
   force_reauthentication: v.optional(v.boolean()),
 })
 
-const UserSessionBody = v.object({
-  user_email: v.optional(v.pipe(v.string(), v.email())),
-  account_types: v.optional(v.unknown()),
-})
+// The options Bridge documents for user-management sessions: Connect's, without item or provider.
+const UserSessionBody = v.pick(ConnectSessionBody, [
+  'user_email',
+  'country_code',
+  'capabilities',
+  'allow_account_selection',
+  'callback_url',
+  'context',
+  'account_types',
+])
 
 const isAccountTypes = (value: unknown): value is 'payment' | 'all' => value === 'payment' || value === 'all'
 
@@ -130,9 +136,12 @@ export const aggregationRoutes: readonly Route[] = [
       return accountTypesError(ctx, 'user_session')
     const body = readBody(ctx, UserSessionBody)
     if (!body.ok) return body.response
+    const b = body.value
     return createSession(ctx, 'user-management', {
-      accountTypes: isAccountTypes(body.value.account_types) ? body.value.account_types : 'payment',
-      ...(body.value.user_email === undefined ? {} : { userEmail: body.value.user_email }),
+      accountTypes: isAccountTypes(b.account_types) ? b.account_types : 'payment',
+      ...(b.user_email === undefined ? {} : { userEmail: b.user_email }),
+      ...(b.callback_url === undefined ? {} : { callbackUrl: b.callback_url }),
+      ...(b.context === undefined ? {} : { context: b.context }),
     })
   }),
 

@@ -127,13 +127,37 @@ const GuidanceConsentBody = v.object({
   country_code: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/)),
   company_identification_number: v.pipe(v.string(), v.regex(/^\d{9}$/)),
   contact_email: v.optional(v.pipe(v.string(), v.email())),
+  language: v.optional(v.pipe(v.string(), v.regex(/^[a-z]{2}$/))),
   contact_phone_number: v.optional(v.pipe(v.string(), v.regex(/^\+\d{6,15}$/))),
 })
 
 const ApplicationsBody = v.object({
   dashboard_user_email: v.pipe(v.string(), v.email()),
-  applications: v.pipe(v.array(v.object({ name: Text(100) })), v.minLength(1)),
+  applications: v.pipe(v.array(v.object({ name: Text(100) })), v.minLength(1), v.maxLength(50)),
 })
+
+/**
+ * The payment-account transaction of an executed payment line: the money arrives on the payment account.
+ * Its id is the line's, shaped as a UUID, so a link and its payment requests name the same transaction.
+ */
+const receivedTransaction = (lineId: string, amount: number) => ({
+  id: lineId.replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5'),
+  status: 'received',
+  amount,
+})
+
+/** What the payment account received for a link: from its payment requests' executed lines. */
+const fundInformation = (ctx: RouteContext, link: PaymentLinkRecord) => {
+  const now = ctx.clock.now()
+  const received = [...ctx.state.payments.requests.values()]
+    .filter((request) => request.paymentLinkId === link.id)
+    .flatMap((request) => {
+      const lines = requestStatus(request, now).lines
+      return request.transactions.filter((_, index) => lines[index]?.status === 'ACSC')
+    })
+    .map((line) => receivedTransaction(line.id, line.amount))
+  return { status: received.length > 0 ? 'paid' : 'unpaid', payment_account_transactions: received }
+}
 
 const linkView = (ctx: RouteContext, link: PaymentLinkRecord) => {
   const status = ctx.state.payments.linkStatus(link)
@@ -145,6 +169,7 @@ const linkView = (ctx: RouteContext, link: PaymentLinkRecord) => {
     link: `${ctx.origin}/_sandbox/pay/link/${link.token}`,
     client_reference: link.clientReference,
     transactions: link.transactions,
+    fund_information: fundInformation(ctx, link),
     expired_at: iso(link.expiredAt),
     created_at: iso(link.createdAt),
     updated_at: iso(link.updatedAt),
@@ -174,6 +199,9 @@ const requestView = (ctx: RouteContext, request: PaymentRequestRecord) => {
       label: line.label,
       client_reference: line.client_reference,
       execution_date: line.execution_date,
+      ...(status.lines[index]?.status === 'ACSC'
+        ? { payment_account_transaction: receivedTransaction(line.id, line.amount) }
+        : {}),
     })),
     provider_id: request.providerId,
     client_reference: request.clientReference,
@@ -430,6 +458,26 @@ export const paymentRoutes: readonly Route[] = [
     if (!ctx.state.users.has(body.value.user_uuid)) return empty(404)
     ctx.state.payments.guidanceConsents.add(body.value.user_uuid)
     return empty(200)
+  }),
+
+  // Bridge documents 401 (not 404) for an unknown user on these two.
+  clientRoute('DELETE', '/v3/guidance/consents/:uuid', (ctx) => {
+    const uuid = ctx.params.uuid as string
+    if (!ctx.state.users.has(uuid)) return empty(401)
+    ctx.state.payments.guidanceConsents.delete(uuid)
+    return empty(204)
+  }),
+
+  clientRoute('POST', '/v3/guidance/sessions', (ctx) => {
+    const body = readBody(ctx, GuidanceConsentBody)
+    if (!body.ok) return empty(400)
+    if (!ctx.state.users.has(body.value.user_uuid)) return empty(401)
+    const id = ctx.rng.uuid()
+    return json(200, {
+      id,
+      url: `${ctx.origin}/_sandbox/guidance/session/${id}`,
+      password: ctx.rng.hex(20),
+    })
   }),
 
   clientRoute('GET', '/v3/guidance/health/:uuid', (ctx) => {

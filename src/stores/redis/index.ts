@@ -1,8 +1,13 @@
 /**
- * `bridgeapi/stores/redis`: a token store on Redis, for any client with `get`, `del` and
- * `setex`/`setEx` (ioredis, node-redis, `@upstash/redis`). No Redis client is a dependency.
+ * `bridgeapi/stores/redis`: a token store and a rate-limit store on Redis, for ioredis, node-redis
+ * and `@upstash/redis` clients. No Redis client is a dependency.
  * @module
  */
+export {
+  type RedisRateLimitStoreOptions,
+  type RedisScriptClientLike,
+  redisRateLimitStore,
+} from '../redis-rate-limit-store.js'
 export {
   type RedisClientLike,
   type RedisReadDelete,

@@ -38,7 +38,7 @@ const logout = defineOperation({
 export const logoutUser =
   (ctx: Context, _params?: {}, options: CallOptions = {}): TaskEither<BridgeError, void> =>
   async () => {
-    const fresh = await hasFreshToken(ctx, v2)
+    const fresh = await hasFreshToken(ctx, v2, 'logoutUser')
     if (E.isLeft(fresh)) return fresh
     if (fresh.right) {
       const revoked = await logout(ctx, {}, options)()

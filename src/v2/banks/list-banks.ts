@@ -1,8 +1,9 @@
 import * as v from 'valibot'
+import { oneOrMany } from '../../common/params.js'
 import { defineListOperation } from '../../core/pagination.js'
 import { TextParam } from '../../core/schema.js'
 import { v2 } from '../api.js'
-import { asList, oneOrMany, openParam } from '../params.js'
+import { asList, openParam } from '../params.js'
 import { Bank, BankCapability } from './models.js'
 
 /**

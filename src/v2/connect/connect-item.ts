@@ -1,10 +1,10 @@
 import * as v from 'valibot'
+import { EmailParam } from '../../common/params.js'
 import { defineOperation } from '../../core/operation.js'
 import { IdParam, TextParam } from '../../core/schema.js'
 import { v2 } from '../api.js'
 import { BankCapability } from '../banks/models.js'
 import { ConnectOptionsParams, openParam } from '../params.js'
-import { EmailParam } from '../users/models.js'
 import { ConnectUrl } from './models.js'
 
 /** Parameters of {@link connectItem}; all optional. */

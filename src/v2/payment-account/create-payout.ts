@@ -1,20 +1,11 @@
-import * as v from 'valibot'
+import type * as v from 'valibot'
+import { PayoutParams, toPayoutBody } from '../../common/payment-account.js'
 import { defineOperation } from '../../core/operation.js'
-import { TextParam } from '../../core/schema.js'
 import { v2 } from '../api.js'
-import { AmountParam } from '../params.js'
 import { Payout } from './models.js'
 
-/** Parameters of {@link createPayout}. */
-export const CreatePayoutParams = v.object({
-  /** A beneficiary of your payment account (UUID, from the dashboard). */
-  beneficiaryId: TextParam(64),
-  amount: AmountParam,
-  /** Shown on the bank statement. */
-  label: TextParam(140),
-  /** Yours; not sent to the bank. */
-  clientReference: v.optional(TextParam(100)),
-})
+/** Parameters of {@link createPayout} (the same in both API versions). */
+export const CreatePayoutParams = PayoutParams
 /** Parameters of {@link createPayout}. */
 export type CreatePayoutParams = v.InferInput<typeof CreatePayoutParams>
 
@@ -40,11 +31,6 @@ export const createPayout = defineOperation({
   auth: 'client',
   params: CreatePayoutParams,
   path: () => '/v2/payment-account/payouts/',
-  body: (p) => ({
-    beneficiary_id: p.beneficiaryId,
-    amount: p.amount,
-    label: p.label,
-    client_reference: p.clientReference,
-  }),
+  body: toPayoutBody,
   response: Payout,
 })

@@ -1,20 +1,11 @@
-import * as v from 'valibot'
+import type * as v from 'valibot'
+import { RefundParams, toRefundBody } from '../../common/payment-account.js'
 import { defineOperation } from '../../core/operation.js'
-import { TextParam } from '../../core/schema.js'
 import { v2 } from '../api.js'
-import { AmountParam } from '../params.js'
 import { Refund } from './models.js'
 
-/** Parameters of {@link createRefund}. */
-export const CreateRefundParams = v.object({
-  /** From `transactions[].payment_account_transaction.id` of a payment request (UUID). */
-  paymentAccountTransactionId: TextParam(64),
-  /** Up to the amount received; a partial refund is allowed. */
-  amount: AmountParam,
-  clientReference: v.optional(TextParam(100)),
-  /** Internal note. */
-  description: v.optional(TextParam(1000)),
-})
+/** Parameters of {@link createRefund} (the same in both API versions). */
+export const CreateRefundParams = RefundParams
 /** Parameters of {@link createRefund}. */
 export type CreateRefundParams = v.InferInput<typeof CreateRefundParams>
 
@@ -40,11 +31,6 @@ export const createRefund = defineOperation({
   auth: 'client',
   params: CreateRefundParams,
   path: () => '/v2/payment-refunds',
-  body: (p) => ({
-    payment_account_transaction_id: p.paymentAccountTransactionId,
-    amount: p.amount,
-    client_reference: p.clientReference,
-    description: p.description,
-  }),
+  body: toRefundBody,
   response: Refund,
 })

@@ -1,21 +1,9 @@
 import * as v from 'valibot'
-import { openEnum, Timestamp } from '../../core/schema.js'
+import { PaymentAccountStatus as SharedStatus } from '../../common/payment-account.js'
+import { Timestamp } from '../../core/schema.js'
 
-/**
- * Refund and payout statuses: Created, Processing, In transit, Paid, Canceled, Rejected, Failed
- * (and Recalled for refunds). Uncertain: their JSON spelling in 2021-06-01 was not captured
- * (2025-01-15 sends lower case, e.g. `paid`), so any string passes.
- */
-export const PaymentAccountStatus = openEnum([
-  'created',
-  'processing',
-  'in_transit',
-  'paid',
-  'canceled',
-  'rejected',
-  'failed',
-  'recalled',
-] as const)
+/** Refund and payout statuses (the same as 2025-01-15's; open: any other value passes). */
+export const PaymentAccountStatus = SharedStatus
 /** A refund or payout status. */
 export type PaymentAccountStatus = v.InferOutput<typeof PaymentAccountStatus>
 

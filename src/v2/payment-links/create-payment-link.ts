@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { UrlParam } from '../../common/params.js'
 import { defineOperation } from '../../core/operation.js'
 import { DateTimeParam, TextParam } from '../../core/schema.js'
 import { v2 } from '../api.js'
@@ -15,7 +16,7 @@ export const CreatePaymentLinkParams = v.object({
   /** When the link expires (default: 15 minutes after creation, at most 90 days). */
   expiredDate: v.optional(DateTimeParam),
   /** Where the payer returns; its domain must be allowed in your dashboard. */
-  callbackUrl: v.optional(v.pipe(v.string('must be a string'), v.url('must be a URL'))),
+  callbackUrl: v.optional(UrlParam),
 })
 /** Parameters of {@link createPaymentLink}. */
 export type CreatePaymentLinkParams = v.InferInput<typeof CreatePaymentLinkParams>

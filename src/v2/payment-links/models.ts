@@ -1,6 +1,6 @@
 import * as v from 'valibot'
+import { AmountParam, CurrencyParam, IbanParam } from '../../common/params.js'
 import { openEnum, TextParam, Timestamp } from '../../core/schema.js'
-import { AmountParam, CurrencyParam, IbanParam } from '../params.js'
 
 /** Payment link statuses as the 2021-06-01 docs print them (upper case; open, so `valid` etc. pass too). */
 export const PaymentLinkStatus = openEnum(['VALID', 'EXPIRED', 'REVOKED', 'COMPLETED'] as const)

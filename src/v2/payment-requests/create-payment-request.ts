@@ -1,10 +1,9 @@
 import * as v from 'valibot'
+import { UrlParam } from '../../common/params.js'
 import { defineOperation } from '../../core/operation.js'
 import { IdParam, TextParam } from '../../core/schema.js'
 import { v2 } from '../api.js'
 import { BeneficiaryParam, CreatedPaymentRequest, PaymentRequestTransactionParam } from './models.js'
-
-const UrlParam = v.pipe(v.string('must be a string'), v.url('must be a URL'))
 
 /** Parameters of {@link createPaymentRequest}. */
 export const CreatePaymentRequestParams = v.object({

@@ -1,8 +1,9 @@
 import * as v from 'valibot'
+import { commaList, oneOrMany } from '../../common/params.js'
 import { defineListOperation } from '../../core/pagination.js'
 import { PathStringParam } from '../../core/schema.js'
 import { v2 } from '../api.js'
-import { oneOrMany, openParam } from '../params.js'
+import { openParam } from '../params.js'
 import { PaymentRequest, PaymentStatus } from './models.js'
 
 /** Filters of {@link listPaymentRequests}. */
@@ -41,7 +42,7 @@ export const listPaymentRequests = defineListOperation({
   path: () => '/v2/payment-requests',
   query: (p) => ({
     payment_link_id: p.paymentLinkId,
-    status: p.status === undefined ? undefined : typeof p.status === 'string' ? p.status : p.status.join(','),
+    status: commaList(p.status),
   }),
   item: PaymentRequest,
 })

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
+import { AmountParam, CurrencyParam, IbanParam } from '../../common/params.js'
 import { DateString, openEnum, TextParam, Timestamp } from '../../core/schema.js'
-import { AmountParam, CurrencyParam, IbanParam } from '../params.js'
 
 /**
  * Payment statuses (ISO 20022 / STET), the same on a request and its transactions: `CREA`, `ACTC`,

@@ -1,8 +1,8 @@
 import * as v from 'valibot'
+import { AmountParam } from '../../common/params.js'
 import { defineOperation } from '../../core/operation.js'
 import { IdParam, TextParam } from '../../core/schema.js'
 import { v2 } from '../api.js'
-import { AmountParam } from '../params.js'
 import { BeneficiaryParam } from '../payment-requests/models.js'
 import { TransferUrl } from './models.js'
 

@@ -1,8 +1,9 @@
 import * as v from 'valibot'
+import { EmailParam } from '../../common/params.js'
 import { defineOperation } from '../../core/operation.js'
 import { PathStringParam } from '../../core/schema.js'
 import { v2 } from '../api.js'
-import { EmailParam, ExternalUserIdParam, PasswordParam, UserAuthInfo } from './models.js'
+import { ExternalUserIdParam, PasswordParam, UserAuthInfo } from './models.js'
 
 /** Parameters of {@link authenticateUser}: `email` + `password`, or `userUuid`, or `externalUserId`. */
 export const AuthenticateUserParams = v.union(

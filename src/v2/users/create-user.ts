@@ -1,7 +1,8 @@
 import * as v from 'valibot'
+import { EmailParam } from '../../common/params.js'
 import { defineOperation } from '../../core/operation.js'
 import { v2 } from '../api.js'
-import { EmailParam, ExternalUserIdParam, PasswordParam, User } from './models.js'
+import { ExternalUserIdParam, PasswordParam, User } from './models.js'
 
 /**
  * Parameters of {@link createUser}: `email` and `password` for a legacy e-mail user (applications

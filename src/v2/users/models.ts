@@ -40,13 +40,6 @@ export const EmailValidation = v.looseObject({
 /** E-mail confirmation status. */
 export type EmailValidation = v.InferOutput<typeof EmailValidation>
 
-/** A user's e-mail: needs an `@` (send it as is, not URL-encoded). */
-export const EmailParam = v.pipe(
-  v.string('must be a string'),
-  v.maxLength(320, 'must be at most 320 characters'),
-  v.includes('@', 'must contain @'),
-)
-
 const passwordLength = v.check<string, string>(
   (value) => value.length >= 6 && value.length <= 71,
   'must be 6 to 71 characters',

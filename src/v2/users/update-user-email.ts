@@ -1,9 +1,10 @@
 import * as v from 'valibot'
+import { EmailParam } from '../../common/params.js'
 import { defineOperation } from '../../core/operation.js'
 import { path } from '../../core/query.js'
 import { PathStringParam } from '../../core/schema.js'
 import { v2 } from '../api.js'
-import { EmailParam, PasswordParam, User } from './models.js'
+import { PasswordParam, User } from './models.js'
 
 /** Parameters of {@link updateUserEmail}. */
 export const UpdateUserEmailParams = v.object({

@@ -1,24 +1,26 @@
 import * as v from 'valibot'
+import { EmailParam } from '../../common/params.js'
 import { defineOperation } from '../../core/operation.js'
 import { TextParam } from '../../core/schema.js'
 import { v3 } from '../api.js'
-import { EmailParam } from '../params.js'
 
 /** Parameters of {@link createApplication}. */
 export const CreateApplicationParams = v.object({
   /** The Bridge dashboard user who will own the applications. */
   dashboardUserEmail: EmailParam,
-  /** The applications to create, at least one. */
+  /** The applications to create: 1 to 50 per call (docs.bridgeapi.io/docs/create-production-applications-by-api). */
   applications: v.pipe(
     v.array(v.object({ name: TextParam(100) })),
     v.minLength(1, 'must hold at least one application'),
+    v.maxLength(50, 'must hold at most 50 applications'),
   ),
 })
 /** Parameters of {@link createApplication}. */
 export type CreateApplicationParams = v.InferInput<typeof CreateApplicationParams>
 
 /**
- * Creates production applications, for eligible partners (`POST /v3/applications`, client credentials; 204).
+ * Creates production applications, for eligible partners (`POST /v3/applications`, client credentials; 204):
+ * 1 to 50 per call, all or none, at most one call a minute (docs/create-production-applications-by-api).
  * Bridge refuses with 400 `organization.cannot_update_remaining_app_counter_exception` past your quota and
  * 403 `application.ip_whitelist_insecure` when your IP allow-list is too broad.
  *

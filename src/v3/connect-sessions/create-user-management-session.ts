@@ -1,16 +1,14 @@
 import * as v from 'valibot'
 import { defineOperation } from '../../core/operation.js'
 import { v3 } from '../api.js'
-import { EmailParam } from '../params.js'
-import { AccountTypesParam, ConnectSession } from './models.js'
+import { ConnectSession, sessionOptionEntries, toSessionOptionsBody } from './models.js'
 
-/** Parameters of {@link createUserManagementSession}. */
-export const CreateUserManagementSessionParams = v.object({
-  /** The end user's e-mail (the only field in Bridge's example). */
-  userEmail: EmailParam,
-  /** `payment` or `all` (accepted according to Bridge's error messages). */
-  accountTypes: v.optional(AccountTypesParam),
-})
+/**
+ * Parameters of {@link createUserManagementSession}: the options of the reference page
+ * (docs.bridgeapi.io/reference/createusermanagementsession), all optional; Bridge asks for `userEmail`
+ * except for temporary bank synchronisation.
+ */
+export const CreateUserManagementSessionParams = v.object(sessionOptionEntries)
 /** Parameters of {@link createUserManagementSession}. */
 export type CreateUserManagementSessionParams = v.InferInput<typeof CreateUserManagementSessionParams>
 
@@ -19,13 +17,18 @@ export type CreateUserManagementSessionParams = v.InferInput<typeof CreateUserMa
  * (`POST /v3/aggregation/user-management-sessions`, user token; 201).
  *
  * @param ctx - a context with a `user`.
- * @param params - `userEmail`, optional `accountTypes`.
+ * @param params - optional `userEmail`, `countryCode`, `capabilities`, `allowAccountSelection`,
+ *   `callbackUrl`, `context` (≤ 100 letters, digits or `-`) and `accountTypes`.
  * @returns a task of the {@link ConnectSession}: send the user to its `url`.
  * @example
  * ```ts
  * import { createContext, createUserManagementSession } from 'bridgeapi'
  * const ctx = createContext({ clientId: 'id', clientSecret: 'secret', user: { externalUserId: 'u-1' } })
- * const session = await createUserManagementSession(ctx, { userEmail: 'j.doe@mail.com' })()
+ * const session = await createUserManagementSession(ctx, {
+ *   userEmail: 'j.doe@mail.com',
+ *   callbackUrl: 'https://app.example/done',
+ *   context: 'order-42',
+ * })()
  * ```
  */
 export const createUserManagementSession = defineOperation({
@@ -35,6 +38,6 @@ export const createUserManagementSession = defineOperation({
   auth: 'user',
   params: CreateUserManagementSessionParams,
   path: () => '/v3/aggregation/user-management-sessions',
-  body: (p) => ({ user_email: p.userEmail, account_types: p.accountTypes }),
+  body: toSessionOptionsBody,
   response: ConnectSession,
 })

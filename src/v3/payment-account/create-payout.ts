@@ -1,21 +1,11 @@
-import * as v from 'valibot'
+import type * as v from 'valibot'
+import { PayoutParams, toPayoutBody } from '../../common/payment-account.js'
 import { defineOperation } from '../../core/operation.js'
-import { PathStringParam } from '../../core/schema.js'
 import { v3 } from '../api.js'
-import { AmountParam, ClientReferenceParam, PaymentLabelParam } from '../payments/models.js'
 import { Payout } from './models.js'
 
-/** Parameters of {@link createPayout}. */
-export const CreatePayoutParams = v.object({
-  /** The beneficiary (UUID, from `listBeneficiaries`). */
-  beneficiaryId: PathStringParam,
-  /** Major units, > 0, at most 2 decimals. */
-  amount: AmountParam,
-  /** Shown on the bank statement (1–140 characters). */
-  label: PaymentLabelParam,
-  /** Your reference, not sent to the bank (≤ 100 characters). */
-  clientReference: v.optional(ClientReferenceParam),
-})
+/** Parameters of {@link createPayout} (the same in both API versions). */
+export const CreatePayoutParams = PayoutParams
 /** Parameters of {@link createPayout}. */
 export type CreatePayoutParams = v.InferInput<typeof CreatePayoutParams>
 
@@ -44,11 +34,6 @@ export const createPayout = defineOperation({
   auth: 'client',
   params: CreatePayoutParams,
   path: () => '/v3/payment/payment-account/payouts',
-  body: (p) => ({
-    beneficiary_id: p.beneficiaryId,
-    amount: p.amount,
-    label: p.label,
-    client_reference: p.clientReference,
-  }),
+  body: toPayoutBody,
   response: Payout,
 })

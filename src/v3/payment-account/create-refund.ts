@@ -1,21 +1,11 @@
-import * as v from 'valibot'
+import type * as v from 'valibot'
+import { RefundParams, toRefundBody } from '../../common/payment-account.js'
 import { defineOperation } from '../../core/operation.js'
-import { PathStringParam, TextParam } from '../../core/schema.js'
 import { v3 } from '../api.js'
-import { AmountParam, ClientReferenceParam } from '../payments/models.js'
 import { Refund } from './models.js'
 
-/** Parameters of {@link createRefund}. */
-export const CreateRefundParams = v.object({
-  /** The received payment account transaction to refund (UUID); its status must be `RECEIVED`. */
-  paymentAccountTransactionId: PathStringParam,
-  /** Major units, > 0, at most 2 decimals. */
-  amount: AmountParam,
-  /** Your reference (≤ 100 characters). */
-  clientReference: v.optional(ClientReferenceParam),
-  /** Why you refund (≤ 1000 characters; Bridge does not state a limit). */
-  description: v.optional(TextParam()),
-})
+/** Parameters of {@link createRefund} (the same in both API versions). */
+export const CreateRefundParams = RefundParams
 /** Parameters of {@link createRefund}. */
 export type CreateRefundParams = v.InferInput<typeof CreateRefundParams>
 
@@ -44,11 +34,6 @@ export const createRefund = defineOperation({
   auth: 'client',
   params: CreateRefundParams,
   path: () => '/v3/payment/payment-account/refunds',
-  body: (p) => ({
-    payment_account_transaction_id: p.paymentAccountTransactionId,
-    amount: p.amount,
-    client_reference: p.clientReference,
-    description: p.description,
-  }),
+  body: toRefundBody,
   response: Refund,
 })

@@ -1,21 +1,9 @@
 import * as v from 'valibot'
+import { PaymentAccountStatus } from '../../common/payment-account.js'
 import { openEnum, Timestamp } from '../../core/schema.js'
 
-/**
- * Refund status. Bridge's guides name Created, Processing, In transit, Paid, Canceled, Rejected, Failed,
- * Recalled; the API example shows lower case `paid`, so the known values are the lower-case forms
- * (inferred, not all seen). Open: any other value passes.
- */
-export const RefundStatus = openEnum([
-  'created',
-  'processing',
-  'in_transit',
-  'paid',
-  'canceled',
-  'rejected',
-  'failed',
-  'recalled',
-] as const)
+/** Refund status (see {@link PaymentAccountStatus}; open: any other value passes). */
+export const RefundStatus = PaymentAccountStatus
 /** A refund status. */
 export type RefundStatus = v.InferOutput<typeof RefundStatus>
 

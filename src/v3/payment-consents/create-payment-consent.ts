@@ -1,9 +1,8 @@
 import * as v from 'valibot'
+import { CurrencyParam, HttpUrlParam } from '../../common/params.js'
 import { defineOperation } from '../../core/operation.js'
 import { v3 } from '../api.js'
-import { UrlParam } from '../params.js'
 import {
-  CurrencyParam,
   ExternalReferenceParam,
   PaymentAmountParam,
   PaymentLabelParam,
@@ -17,7 +16,7 @@ export const CreatePaymentConsentParams = v.object({
   /** Your reference for this consent (1–35 letters, digits, `-`, `_`). */
   externalReference: ExternalReferenceParam,
   /** Where the payer is sent after accepting. */
-  redirectUrl: UrlParam,
+  redirectUrl: HttpUrlParam,
   /** The payments consented to. */
   transactions: v.pipe(
     v.array(v.object({ amount: PaymentAmountParam, currency: CurrencyParam, label: PaymentLabelParam })),

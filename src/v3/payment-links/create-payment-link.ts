@@ -1,11 +1,10 @@
 import * as v from 'valibot'
+import { HttpUrlParam, IbanParam } from '../../common/params.js'
 import { defineOperation } from '../../core/operation.js'
 import { DateTimeParam, IdParam, openEnum } from '../../core/schema.js'
 import { v3 } from '../api.js'
-import { UrlParam } from '../params.js'
 import {
   ClientReferenceParam,
-  IbanParam,
   PaymentLabelParam,
   PaymentUserParam,
   paymentTransactionEntries,
@@ -38,7 +37,7 @@ export const CreatePaymentLinkParams = v.object({
   /** When the link expires (default 15 minutes, at most 90 days). Sent as UTC without milliseconds. */
   expiredDate: v.optional(v.pipe(DateTimeParam, v.transform(withoutMilliseconds))),
   /** Where the payer is sent back after paying. */
-  callbackUrl: v.optional(UrlParam),
+  callbackUrl: v.optional(HttpUrlParam),
   /** Country whose banks are listed first: `fr` (default), `es`, `de`, `gb`. */
   country: v.optional(
     v.pipe(

@@ -42,6 +42,47 @@ export const PaymentLinkTransaction = v.looseObject({
 /** One transaction of a payment link. */
 export type PaymentLinkTransaction = v.InferOutput<typeof PaymentLinkTransaction>
 
+/**
+ * Where the money of a payment link stands on your payment account (docs.bridgeapi.io/docs/fund-information-status):
+ * `unpaid` first; `underpaid`, `paid`, `overpaid` once money was received (under/over only with manual
+ * transfers); then possibly `pending_refund`, `refunded`, `partially_refunded`, `recalled`. Open: new values pass.
+ */
+export const FundStatus = openEnum([
+  'unpaid',
+  'underpaid',
+  'paid',
+  'overpaid',
+  'pending_refund',
+  'refunded',
+  'partially_refunded',
+  'recalled',
+] as const)
+/** A payment link's fund status. */
+export type FundStatus = v.InferOutput<typeof FundStatus>
+
+/**
+ * A transaction received on your payment account. Its `id` is what {@link createRefund} takes as
+ * `paymentAccountTransactionId`. Seen status: `received` (open: other values pass).
+ */
+export const PaymentAccountTransaction = v.looseObject({
+  /** UUID. */
+  id: v.string(),
+  status: v.optional(openEnum(['received'] as const)),
+  /** Major units. */
+  amount: v.optional(v.number()),
+})
+/** A payment account transaction. */
+export type PaymentAccountTransaction = v.InferOutput<typeof PaymentAccountTransaction>
+
+/** Money received for a payment link on your payment account (payment-account apps only). */
+export const FundInformation = v.looseObject({
+  status: FundStatus,
+  /** Several with manual transfers. */
+  payment_account_transactions: v.optional(v.array(PaymentAccountTransaction)),
+})
+/** A payment link's fund information. */
+export type FundInformation = v.InferOutput<typeof FundInformation>
+
 /** A payment link: a hosted payment page the payer opens; each attempt creates a payment request. */
 export const PaymentLink = v.looseObject({
   /** UUID. */
@@ -54,6 +95,8 @@ export const PaymentLink = v.looseObject({
   link: v.string(),
   client_reference: v.optional(v.string()),
   transactions: v.array(PaymentLinkTransaction),
+  /** With a payment account: the money received for the link. */
+  fund_information: v.optional(FundInformation),
   /** ISO 8601 instant after which the link is `expired` (default: 15 minutes after creation). */
   expired_at: v.optional(Timestamp),
   created_at: Timestamp,

@@ -1,8 +1,8 @@
 import * as v from 'valibot'
+import { HttpUrlParam } from '../../common/params.js'
 import { defineOperation } from '../../core/operation.js'
 import { IdParam } from '../../core/schema.js'
 import { v3 } from '../api.js'
-import { UrlParam } from '../params.js'
 import {
   ClientReferenceParam,
   PaymentLabelParam,
@@ -16,7 +16,7 @@ import { PaymentRequestCreated } from './models.js'
 /** Parameters of {@link createPaymentRequest}. */
 export const CreatePaymentRequestParams = v.object({
   /** Where the payer is sent after initiation; must be allowed in Bridge's dashboard. */
-  callbackUrl: UrlParam,
+  callbackUrl: HttpUrlParam,
   /** The payer's bank, e.g. 574 (Demo Bank). */
   providerId: IdParam,
   /** The payer: `firstName` + `lastName`, or `companyName`; optional `email`, `externalReference`. */

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { Timestamp } from '../../core/schema.js'
+import { PaymentAccountTransaction } from '../payment-links/models.js'
 import { PaymentParty, PaymentStatus } from '../payments/models.js'
 
 /** What {@link createPaymentRequest} returns: the request's id and the URL to send the payer to. */
@@ -29,6 +30,8 @@ export const PaymentRequestTransaction = v.looseObject({
   client_reference: v.optional(v.string()),
   /** Scheduled execution day, `YYYY-MM-DD`. */
   execution_date: v.optional(v.string()),
+  /** With a payment account: the money received; its `id` is what a refund takes. */
+  payment_account_transaction: v.optional(PaymentAccountTransaction),
 })
 /** One transaction of a payment request. */
 export type PaymentRequestTransaction = v.InferOutput<typeof PaymentRequestTransaction>

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
+import { AmountParam, CurrencyParam, EmailParam, IbanParam } from '../../common/params.js'
 import { DateParam, openEnum, TextParam } from '../../core/schema.js'
-import { EmailParam } from '../params.js'
 
 /*
  * Pieces shared by the payment resources (payment links, payment requests, payment consents):
@@ -44,25 +44,8 @@ export const PaymentStatus = openEnum([
 /** A payment status code. */
 export type PaymentStatus = v.InferOutput<typeof PaymentStatus>
 
-const hasAtMostTwoDecimals = (value: number): boolean =>
-  Math.abs(value * 100 - Math.round(value * 100)) < 1e-6
-
-/** An amount to move, in major units (euros, not cents): finite, > 0, at most 2 decimals. */
-export const AmountParam = v.pipe(
-  v.number('must be a number'),
-  v.finite('must be a finite number'),
-  v.gtValue(0, 'must be > 0'),
-  v.check(hasAtMostTwoDecimals, 'must have at most 2 decimals'),
-)
-
 /** A payment amount: {@link AmountParam} and at most 35 000, Bridge's limit for one payment transaction. */
 export const PaymentAmountParam = v.pipe(AmountParam, v.maxValue(35_000, 'must be ≤ 35000'))
-
-/** ISO 4217 currency code, upper case (`EUR`). */
-export const CurrencyParam = v.pipe(
-  v.string('must be a string'),
-  v.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code in upper case, e.g. EUR'),
-)
 
 /** A payment label shown to the payer's bank: 1–140 characters (the longest `max_size_label` of any provider; some banks accept less). */
 export const PaymentLabelParam = TextParam(140)
@@ -75,12 +58,6 @@ export const EndToEndIdParam = TextParam(35)
 
 /** A payer or beneficiary name: 1–35 characters. */
 const NameParam = TextParam(35)
-
-/** An IBAN, without spaces. */
-export const IbanParam = v.pipe(
-  v.string('must be a string'),
-  v.regex(/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/, 'must be an IBAN without spaces'),
-)
 
 /** Your unique id for the payer: 1–35 letters, digits, `-` or `_` (Bridge's examples use `REF-1234_AZ`). */
 export const ExternalReferenceParam = v.pipe(

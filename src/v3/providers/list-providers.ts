@@ -1,14 +1,18 @@
 import * as v from 'valibot'
+import { commaList, oneOrMany } from '../../common/params.js'
 import { defineListOperation } from '../../core/pagination.js'
 import { TextParam } from '../../core/schema.js'
 import { v3 } from '../api.js'
 import { Provider } from './models.js'
 
-const Values = v.union([TextParam(100), v.array(TextParam(100))])
-const asList = (value: string | readonly string[] | undefined) =>
-  value === undefined ? undefined : typeof value === 'string' ? [value] : value
+const Values = oneOrMany(TextParam(100))
 
-/** Filters of {@link listProviders}. Each takes one value or a list (sent as repeated keys). */
+/**
+ * Filters of {@link listProviders}. Each takes one value or a non-empty list, sent as one comma-separated
+ * value (`country_code=FR,DE`): Bridge's reference types each filter as a single string, and a comma list is
+ * the form its pages use for several values (e.g. `status=ACSC,RJCT`). The stored copy of the reference page
+ * (docs.bridgeapi.io/reference/getproviders) could not be read here, so this form is not re-checked there.
+ */
 export const ListProvidersParams = v.object({
   /** Country codes (OR), e.g. `FR`. */
   countryCode: v.optional(Values),
@@ -20,9 +24,13 @@ export const ListProvidersParams = v.object({
   paymentReleaseStatus: v.optional(Values),
   /** Segment (OR): `b2c`, `b2b`. */
   segment: v.optional(Values),
-  /** Aggregation environments (OR): `prod`, `sandbox`. */
+  /**
+   * Aggregation environments (OR): `prod`, `sandbox`. Sent as `aggregation_provider_environments`, the name in
+   * Bridge's Postman collection, matching the provider field `aggregation_metadata.provider_environments`;
+   * whether the reference page names it `provider_environments` could not be checked.
+   */
   aggregationProviderEnvironments: v.optional(Values),
-  /** Payment environments (OR): `prod`, `sandbox`. */
+  /** Payment environments (OR): `prod`, `sandbox`. Sent as `payment_provider_environments` (same source). */
   paymentProviderEnvironments: v.optional(Values),
 })
 /** Filters of {@link listProviders}. */
@@ -51,13 +59,13 @@ export const listProviders = defineListOperation({
   params: ListProvidersParams,
   path: () => '/v3/providers',
   query: (p) => ({
-    country_code: asList(p.countryCode),
-    capabilities: asList(p.capabilities),
-    aggregation_release_status: asList(p.aggregationReleaseStatus),
-    payment_release_status: asList(p.paymentReleaseStatus),
-    segment: asList(p.segment),
-    aggregation_provider_environments: asList(p.aggregationProviderEnvironments),
-    payment_provider_environments: asList(p.paymentProviderEnvironments),
+    country_code: commaList(p.countryCode),
+    capabilities: commaList(p.capabilities),
+    aggregation_release_status: commaList(p.aggregationReleaseStatus),
+    payment_release_status: commaList(p.paymentReleaseStatus),
+    segment: commaList(p.segment),
+    aggregation_provider_environments: commaList(p.aggregationProviderEnvironments),
+    payment_provider_environments: commaList(p.paymentProviderEnvironments),
   }),
   item: Provider,
 })

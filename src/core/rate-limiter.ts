@@ -1,0 +1,208 @@
+import type { Context, ContextUser } from './context.js'
+import * as E from './either.js'
+import type { AbortError, BridgeError, InputValidationError, Issue, RateLimiterError } from './errors.js'
+import {
+  BRIDGE_RATE_LIMITS,
+  memoryRateLimitStore,
+  type RateLimitStore,
+  type RateLimits,
+  type RateLimitWindow,
+} from './rate-limit-store.js'
+import type { RequestSpec } from './request.js'
+
+/** What {@link createRateLimiter} accepts. */
+export interface RateLimiterOptions {
+  /** Where the windows live; share it between instances to share the limits. Default: a new {@link memoryRateLimitStore}. */
+  readonly store?: RateLimitStore
+  /** Limits to keep to, each overriding Bridge's (e.g. a raised application limit). */
+  readonly limits?: Partial<RateLimits>
+  /** Clock in ms since the epoch. Default `Date.now`. */
+  readonly now?: () => number
+  /** Waits `ms` (or until `signal` aborts). Default: a timer. Tests pass one that moves a virtual clock. */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+}
+
+/** Who a request counts for: the application, and the user when it is a user or token request. */
+export interface RateLimitedRequest {
+  readonly clientId: string
+  /** The user's identity (one user must be named the same way by every instance). */
+  readonly user?: string
+  /** A token request: it also counts against the user's token limit. */
+  readonly token?: boolean
+}
+
+/** A slot held by a request in flight. */
+export interface RateLimitSlot {
+  /** The response has arrived: the slot frees a full window from now. */
+  release(): Promise<void>
+}
+
+/**
+ * Schedules requests so none of its limits is exceeded: a request waits (it does not fail) until
+ * its user's, its token and the application's windows have room. Give one to `createContext`.
+ */
+export interface RateLimiter {
+  readonly limits: RateLimits
+  /**
+   * Waits for a slot in every window the request counts against, then holds it.
+   * `maxDurationMs`: the longest the request can take once sent (its timeout); a slot never
+   * released is kept that long, plus a few seconds, plus a window.
+   */
+  acquire(
+    request: RateLimitedRequest,
+    options: { readonly maxDurationMs: number; readonly signal?: AbortSignal },
+  ): Promise<E.Either<RateLimiterError | AbortError | InputValidationError, RateLimitSlot>>
+}
+
+/** A granted request must be sent within this long of the store's decision (the lease's slack). */
+const START_WITHIN_MS = 5_000
+
+const abortError = (): AbortError => ({ _tag: 'AbortError', message: 'The call was aborted by the caller' })
+
+const timerSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    const onAbort = () => {
+      clearTimeout(timer)
+      resolve()
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+
+const checkLimits = (limits: RateLimits): Issue[] =>
+  Object.entries(limits).flatMap(([name, { limit, windowMs }]) =>
+    Number.isInteger(limit) && limit >= 1 && Number.isFinite(windowMs) && windowMs > 0
+      ? []
+      : [{ path: `limits.${name}`, message: `limits.${name} needs an integer limit ≥ 1 and a windowMs > 0` }],
+  )
+
+const storeError = (cause: unknown): RateLimiterError => ({
+  _tag: 'RateLimiterError',
+  message: `The rate limiter's store failed${cause instanceof Error && cause.message ? `: ${cause.message}` : ''}`,
+})
+
+/**
+ * Creates a rate limiter (a sliding-window log: see {@link RateLimitStore}) that keeps requests
+ * within Bridge's documented limits, or the ones given. Shared by every context it is given to;
+ * for several processes, give each a limiter on the same shared store (`bridgeapi/stores`,
+ * `bridgeapi/stores/redis`). Invalid options make every request fail with an `InputValidationError`.
+ *
+ * @param options - store, limits, clock and sleep.
+ * @returns the limiter, to pass as the context's `rateLimiter`.
+ * @example
+ * ```ts
+ * import { createContext, createRateLimiter, listTransactions } from 'bridgeapi'
+ * const ctx = createContext({
+ *   clientId: 'client-id',
+ *   clientSecret: 'client-secret',
+ *   user: { externalUserId: 'customer-42' },
+ *   rateLimiter: createRateLimiter(),
+ * })
+ * // 200 pages take a little over 3 minutes (60 requests per user per minute), and get no 429.
+ * for await (const page of listTransactions(ctx, { limit: 500 }).pages()) console.log(page._tag)
+ * ```
+ */
+export const createRateLimiter = (options: RateLimiterOptions = {}): RateLimiter => {
+  const limits: RateLimits = { ...BRIDGE_RATE_LIMITS, ...options.limits }
+  const store = options.store ?? memoryRateLimitStore()
+  const now = options.now ?? Date.now
+  const sleep = options.sleep ?? timerSleep
+  const issues = checkLimits(limits)
+  const invalid: InputValidationError | undefined =
+    issues.length === 0
+      ? undefined
+      : {
+          _tag: 'InputValidationError',
+          operation: 'createRateLimiter',
+          message: `Invalid rate limiter options: ${issues.map((issue) => issue.message).join('; ')}`,
+          issues,
+        }
+
+  /** Keys share a Redis Cluster hash tag per application, so one script can update them all. */
+  const windowsOf = (request: RateLimitedRequest): RateLimitWindow[] => {
+    const app = `bridgeapi:ratelimit:{${request.clientId}}`
+    return [
+      { key: `${app}:application`, ...limits.application },
+      ...(request.user === undefined ? [] : [{ key: `${app}:user:${request.user}`, ...limits.user }]),
+      ...(request.user !== undefined && request.token
+        ? [{ key: `${app}:token:${request.user}`, ...limits.token }]
+        : []),
+    ]
+  }
+
+  return {
+    limits,
+    acquire: async (request, { maxDurationMs, signal }) => {
+      if (invalid) return E.left(invalid)
+      const windows = windowsOf(request)
+      const release = (id: string) => async () => {
+        try {
+          await store.release(windows, id, now())
+        } catch {
+          // The slot then frees at the end of its lease: later than needed, never sooner.
+        }
+      }
+      for (;;) {
+        if (signal?.aborted) return E.left(abortError())
+        const id = globalThis.crypto.randomUUID()
+        const at = now()
+        let admission: Awaited<ReturnType<RateLimitStore['acquire']>>
+        try {
+          admission = await store.acquire(windows, { id, now: at, leaseMs: maxDurationMs + START_WITHIN_MS })
+        } catch (cause) {
+          return E.left(storeError(cause))
+        }
+        if (admission.granted) {
+          // The lease counts from `at`: a grant that came back too late could expire while the
+          // request is still in flight, so it is given back (held a full window) and asked again.
+          if (now() - at <= START_WITHIN_MS) return E.right({ release: release(id) })
+          await release(id)()
+          continue
+        }
+        await sleep(Math.max(1, admission.retryAt - at), signal)
+      }
+    },
+  }
+}
+
+/** How a user is named in the limiter's keys: as the context names it (a password is not part of it). */
+const rateLimitUser = (user: ContextUser): string =>
+  user.kind === 'uuid'
+    ? `uuid:${user.uuid}`
+    : user.kind === 'external'
+      ? `external:${user.externalUserId}`
+      : `email:${user.email}`
+
+/**
+ * Runs one attempt of `spec` once the context's rate limiter (if any) has a slot for it, and frees
+ * the slot when the attempt ends. Without a limiter, runs it at once.
+ */
+export const throttled = async <T>(
+  ctx: Context,
+  spec: Pick<RequestSpec, 'accessToken' | 'rateScope'>,
+  options: { readonly signal?: AbortSignal; readonly timeoutMs?: number },
+  attempt: () => Promise<T>,
+): Promise<E.Either<BridgeError, T>> => {
+  if (!ctx.rateLimiter) return E.right(await attempt())
+  const forUser = ctx.user !== undefined && (spec.accessToken !== undefined || spec.rateScope === 'token')
+  const slot = await ctx.rateLimiter.acquire(
+    {
+      clientId: ctx.clientId,
+      ...(forUser && ctx.user ? { user: rateLimitUser(ctx.user) } : {}),
+      ...(spec.rateScope === 'token' ? { token: true } : {}),
+    },
+    {
+      maxDurationMs: options.timeoutMs ?? ctx.timeoutMs,
+      ...(options.signal ? { signal: options.signal } : {}),
+    },
+  )
+  if (E.isLeft(slot)) return slot
+  try {
+    return E.right(await attempt())
+  } finally {
+    await slot.right.release()
+  }
+}
