@@ -175,6 +175,8 @@ const HELPERS = [
   'memoryTokenStore',
   'renewAuth',
   'setUserToken',
+  // Reads through listTransactions, whose row covers its requests.
+  'syncTransactions',
   'withResponse',
 ]
 
