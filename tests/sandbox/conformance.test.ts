@@ -166,17 +166,21 @@ const V3_CASES: Record<string, Case> = {
 
 /** Exported functions of `bridgeapi` that are not endpoints (they carry no endpoint declaration). */
 const HELPERS = [
+  'BridgeException',
   'Redacted',
   'collect',
   'createContext',
+  'createRateLimiter',
   'formatError',
   'isAuthenticated',
   'isBridgeError',
+  'memoryRateLimitStore',
   'memoryTokenStore',
   'renewAuth',
   'setUserToken',
-  // Built from listTransactions (defineSync), not an endpoint of its own.
+  // Reads through listTransactions, whose row covers its requests.
   'syncTransactions',
+  'unwrap',
   'withResponse',
 ]
 
