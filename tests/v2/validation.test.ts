@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as core from '../../src/core/index.js'
-import type { BridgeError, Paginated } from '../../src/v2/index.js'
+import type { BridgeError } from '../../src/v2/index.js'
 import * as sdk from '../../src/v2/index.js'
 import { fakeBridge, json, userContext } from './support.js'
 
