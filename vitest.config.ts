@@ -19,13 +19,14 @@ const storesTests = [
   'tests/limiter/kv-store.test.ts',
 ]
 
-/** Thousands of cases or items each: property-based input fuzzing, 10,500-item lists, 1,000 concurrent calls. */
+/** Thousands of cases or items each: property-based input fuzzing and sync histories, 10,500-item lists, 1,000 concurrent calls. */
 const volumeTests = [
   'tests/reliability/fuzz.test.ts',
   'tests/reliability/pagination.test.ts',
   'tests/reliability/tokens.test.ts',
   'tests/sandbox/volume.test.ts',
   'tests/limiter/bridge-limits.test.ts',
+  'tests/sync/property.test.ts',
 ]
 
 /** Tests of the built package (packaging, size budgets, examples, README snippets run in Node): they read dist/, so `npm test` builds first. */
@@ -51,6 +52,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // The unit tests patch no globals and share no state through modules, so one module graph per
+          // worker is safe; re-importing valibot and the sources for every file tripled the run's CPU time.
+          isolate: false,
           include: ['tests/**/*.test.ts'],
           exclude: [...docsTests, ...storesTests, ...volumeTests, ...distTests, ...runtimeTests],
         },

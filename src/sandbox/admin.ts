@@ -203,9 +203,10 @@ api('POST', '/_sandbox/users/seed', ({ sandbox, body }) => {
 })
 
 // Scenario control for sync tests: update, delete or late-insert a user's transactions at one instant.
+// The body is validated (valibot) by applyHistoryChanges, for JavaScript callers too.
 api('POST', '/_sandbox/users/:uuid/history', ({ sandbox, params, body }) => {
   try {
-    return reply(200, sandbox.changeHistory(params.uuid as string, body as HistoryChanges))
+    return reply(200, sandbox.changeHistory(params.uuid as string, body as unknown as HistoryChanges))
   } catch (error) {
     // A RangeError: an instant past year 9999, which the clock refuses.
     if (error instanceof RangeError) return problem(400, error.message)

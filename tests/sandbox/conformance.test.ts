@@ -178,7 +178,7 @@ const HELPERS = [
   'memoryTokenStore',
   'renewAuth',
   'setUserToken',
-  // Pages through listTransactions, whose route is covered.
+  // Reads through listTransactions, whose row covers its requests.
   'syncTransactions',
   'unwrap',
   'withResponse',
