@@ -81,6 +81,14 @@ const firstAtOrBefore = (sorted: readonly TransactionRecord[], ms: number): numb
 
 const shared = aggregationHandlers(v3View)
 
+/** The fields both session kinds take from their body (`account_types` default `payment`). */
+const sessionFields = (b: v.InferOutput<typeof UserSessionBody>) => ({
+  accountTypes: isAccountTypes(b.account_types) ? b.account_types : ('payment' as const),
+  ...(b.user_email === undefined ? {} : { userEmail: b.user_email }),
+  ...(b.callback_url === undefined ? {} : { callbackUrl: b.callback_url }),
+  ...(b.context === undefined ? {} : { context: b.context }),
+})
+
 export const aggregationRoutes: readonly Route[] = [
   userRoute('POST', '/v3/aggregation/connect-sessions', (ctx) => {
     const raw = (ctx.body ?? {}) as Record<string, unknown>
@@ -95,12 +103,9 @@ export const aggregationRoutes: readonly Route[] = [
       201,
       startSession(ctx, {
         kind: 'connect',
-        accountTypes: isAccountTypes(b.account_types) ? b.account_types : 'payment',
-        ...(b.user_email === undefined ? {} : { userEmail: b.user_email }),
+        ...sessionFields(b),
         ...(b.provider_id === undefined ? {} : { providerId: b.provider_id }),
         ...(b.item_id === undefined ? {} : { itemId: b.item_id }),
-        ...(b.callback_url === undefined ? {} : { callbackUrl: b.callback_url }),
-        ...(b.context === undefined ? {} : { context: b.context }),
       }),
     )
   }),
@@ -116,10 +121,7 @@ export const aggregationRoutes: readonly Route[] = [
       201,
       startSession(ctx, {
         kind: 'user-management',
-        accountTypes: isAccountTypes(b.account_types) ? b.account_types : 'payment',
-        ...(b.user_email === undefined ? {} : { userEmail: b.user_email }),
-        ...(b.callback_url === undefined ? {} : { callbackUrl: b.callback_url }),
-        ...(b.context === undefined ? {} : { context: b.context }),
+        ...sessionFields(b),
       }),
     )
   }),
