@@ -166,6 +166,7 @@ const V3_CASES: Record<string, Case> = {
 /** Exports of `bridgeapi` that are not endpoints. */
 const NOT_ENDPOINTS = new Set([
   'createContext',
+  'createRateLimiter',
   'isBridgeError',
   'isAuthenticated',
   'renewAuth',
