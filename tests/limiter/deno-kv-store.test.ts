@@ -3,30 +3,15 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { build } from 'esbuild'
 import { afterAll, describe, expect, it } from 'vitest'
-
-const deno = join(process.cwd(), 'node_modules', '.bin', 'deno')
+import { deno, runInDeno } from '../support/deno.js'
 
 describe('denoKvRateLimitStore (Deno KV, inside Deno)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bridgeapi-denokv-limits-'))
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   it('is exact across stores: of 150 concurrent asks for 60 slots, exactly 60 win', async () => {
-    const script = join(dir, 'run-limits.mjs')
-    await build({
-      entryPoints: ['tests/limiter/deno/run-limits.ts'],
-      bundle: true,
-      format: 'esm',
-      platform: 'neutral',
-      outfile: script,
-      logLevel: 'error',
-    })
-    const out = execFileSync(
-      deno,
-      ['run', '--unstable-kv', `--allow-read=${dir}`, `--allow-write=${dir}`, script, dir],
-      { encoding: 'utf8', timeout: 120_000 },
-    )
+    const out = await runInDeno('tests/limiter/deno/run-limits.ts', dir, 120_000)
     expect(JSON.parse(out)).toEqual({
       granted: 60,
       // Every slot is in flight: none frees sooner than a full window from now.
