@@ -20,17 +20,23 @@ const storesTests = [
   'tests/limiter/deno-kv-store.test.ts',
 ]
 
-/** Thousands of cases or items each: property-based input fuzzing, 10,500-item lists, 1,000 concurrent calls. */
+/** Thousands of cases or items each: property-based input fuzzing and sync histories, 10,500-item lists, 1,000 concurrent calls. */
 const volumeTests = [
   'tests/reliability/fuzz.test.ts',
   'tests/reliability/pagination.test.ts',
   'tests/reliability/tokens.test.ts',
   'tests/sandbox/volume.test.ts',
   'tests/limiter/bridge-limits.test.ts',
+  'tests/sync/property.test.ts',
 ]
 
-/** Tests of the built package (packaging, size budgets, examples): they read dist/, so `npm test` builds first. */
-const distTests = ['tests/packaging/**/*.test.ts', 'tests/size/**/*.test.ts', 'tests/examples/**/*.test.ts']
+/** Tests of the built package (packaging, size budgets, examples, README snippets run in Node): they read dist/, so `npm test` builds first. */
+const distTests = [
+  'tests/packaging/**/*.test.ts',
+  'tests/size/**/*.test.ts',
+  'tests/examples/**/*.test.ts',
+  'tests/docs/readme-snippets.test.ts',
+]
 
 /** The packed package on Node, Deno, Bun, workerd and the edge runtime (also reads dist/). */
 const runtimeTests = ['tests/runtimes/**/*.test.ts']
@@ -47,12 +53,18 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // The unit tests patch no globals and share no state through modules, so one module graph per
+          // worker is safe; re-importing valibot and the sources for every file tripled the run's CPU time.
+          isolate: false,
           include: ['tests/**/*.test.ts'],
           exclude: [...docsTests, ...storesTests, ...volumeTests, ...distTests, ...runtimeTests],
         },
       },
       // Type-checking the README and building the API reference take a minute on a busy 2-core machine.
-      { extends: true, test: { name: 'docs', include: docsTests, testTimeout: 180_000 } },
+      {
+        extends: true,
+        test: { name: 'docs', include: docsTests, exclude: distTests, testTimeout: 180_000 },
+      },
       { extends: true, test: { name: 'stores', include: storesTests } },
       { extends: true, test: { name: 'volume', include: volumeTests } },
       { extends: true, test: { name: 'dist', include: distTests, globalSetup: packed } },

@@ -1,9 +1,12 @@
 /*
- * The parts of README.md that are derived, not written: the table of contents (every ## and ### heading).
+ * The parts of README.md that are derived, not written: the table of contents (every ## and ### heading)
+ * and the 2025-01-15 endpoint table (from the declaration each endpoint function carries).
  * `npm run docs:readme` rewrites them in place; tests/docs/readme.test.ts fails when they are stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { type EndpointSpec, endpointsOf } from '../src/core/operation.js'
+import * as v3 from '../src/index.js'
 
 /** A Markdown heading outside code fences. */
 export interface Heading {
@@ -48,19 +51,46 @@ export const tableOfContents = (markdown: string): string => {
   return lines.join('\n')
 }
 
-/** Replaces what lies between `<!-- NAME -->` and `<!-- /NAME -->` (both kept). */
-export const replaceBetween = (markdown: string, name: string, content: string): string => {
-  const start = `<!-- ${name} -->\n`
-  const end = `<!-- /${name} -->`
-  const from = markdown.indexOf(start)
+/** Replaces what lies between the `start` and `end` marker lines (both kept). */
+export const replaceBetween = (markdown: string, start: string, end: string, content: string): string => {
+  const from = markdown.indexOf(`${start}\n`)
   const to = markdown.indexOf(end, from)
-  if (from < 0 || to < 0) throw new Error(`README.md has no ${start.trim()} … ${end} markers`)
-  return `${markdown.slice(0, from + start.length)}${content}\n${markdown.slice(to)}`
+  if (from < 0 || to < 0) throw new Error(`README.md has no ${start} … ${end} markers`)
+  return `${markdown.slice(0, from + start.length + 1)}${content}\n${markdown.slice(to)}`
+}
+
+/** An endpoint's path with each parameter as `{name}` (the function's parameter names). */
+export const pathTemplate = (spec: EndpointSpec): string => {
+  const placeholders = new Proxy({}, { get: (_, key) => `__${String(key)}__` })
+  return spec.path(placeholders).replace(/__([A-Za-z0-9]+)__/g, '{$1}')
+}
+
+const METHOD_ORDER = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']
+
+/** The endpoint table of an entry point, grouped by path. */
+export const endpointTable = (entry: Record<string, unknown>): string => {
+  const rows = endpointsOf(entry)
+    .map((spec) => ({ spec, path: pathTemplate(spec) }))
+    .sort(
+      (a, b) =>
+        a.path.localeCompare(b.path) ||
+        METHOD_ORDER.indexOf(a.spec.method) - METHOD_ORDER.indexOf(b.spec.method),
+    )
+    .map(
+      ({ spec, path }) =>
+        `| \`${spec.name}\`${spec.list ? ' *list*' : ''} | ${spec.method} | \`${path}\` | ${spec.auth} |`,
+    )
+  return ['| function | method | path | auth |', '|---|---|---|---|', ...rows].join('\n')
 }
 
 /** The README with its derived parts brought up to date. */
 export const renderReadme = (markdown: string): string =>
-  replaceBetween(markdown, 'toc', tableOfContents(markdown))
+  replaceBetween(
+    replaceBetween(markdown, '<!-- toc -->', '<!-- /toc -->', tableOfContents(markdown)),
+    '<!-- endpoints:v3:start -->',
+    '<!-- endpoints:v3:end -->',
+    endpointTable(v3),
+  )
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const before = readFileSync('README.md', 'utf8')

@@ -7,7 +7,7 @@
  * During a secret rotation, also set BRIDGE_WEBHOOK_SECRET_PREVIOUS (Bridge keeps it valid for 24 h).
  * In Bridge's dashboard, point the webhook at `https://<your host>/webhooks/bridge`.
  */
-import { createServer } from 'node:http'
+import { createServer, type IncomingMessage } from 'node:http'
 import { createContext, formatError, getAccount } from 'bridgeapi'
 import {
   isKnownWebhookEvent,
@@ -46,22 +46,45 @@ const react = async (event: WebhookEvent) => {
   }
 }
 
+/** Bridge's events are a few hundred bytes: anything much larger is refused unread. */
+const MAX_BODY_BYTES = 1_048_576
+
+/** The raw body, or `undefined` as soon as it passes `MAX_BODY_BYTES` (the rest is left unread). */
+const readBody = (req: IncomingMessage) =>
+  new Promise<Buffer | undefined>((resolve, reject) => {
+    if (Number(req.headers['content-length']) > MAX_BODY_BYTES) return resolve(undefined)
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= MAX_BODY_BYTES) return chunks.push(chunk)
+      req.pause()
+      resolve(undefined)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+
 const server = createServer(async (req, res) => {
   if (req.url !== '/webhooks/bridge') return res.writeHead(404).end()
   if (req.method !== 'POST') return res.writeHead(405, { allow: 'POST' }).end()
+  // Anyone can post here: an unsigned request is refused before its body is read.
+  const signature = req.headers[WEBHOOK_SIGNATURE_HEADER.toLowerCase()]
+  if (typeof signature !== 'string') {
+    console.warn('rejected: no signature')
+    return res.writeHead(401).end()
+  }
   // The signature covers the bytes as sent: read the raw body, never a re-serialised JSON.
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
-  const result = await verifyAndParseWebhook({
-    body: Buffer.concat(chunks),
-    signature: req.headers[WEBHOOK_SIGNATURE_HEADER.toLowerCase()] as string | undefined,
-    secrets,
-  })
+  const body = await readBody(req).catch(() => undefined)
+  if (!body) return res.writeHead(413, { connection: 'close' }).end()
+  const result = await verifyAndParseWebhook({ body, signature, secrets })()
   if (result._tag === 'Left') {
     console.warn(`rejected: ${result.left._tag} ${result.left.reason}`)
     return res.writeHead(result.left._tag === 'WebhookSignatureError' ? 401 : 400).end()
   }
-  // Acknowledge first (Bridge expects a quick 2xx), then do the work.
+  // Acknowledge first (Bridge expects a quick 2xx), then do the work. Bridge signs no timestamp, so a
+  // captured delivery can be replayed: keep `react` idempotent, or skip event ids seen before (README,
+  // "Security model").
   res.writeHead(200).end()
   await react(result.right).catch((error: unknown) => console.error('event handling failed', error))
 })

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import type { ApiVersion } from './api-version.js'
-import { type Context, type ContextUser, NOT_HEADER_SAFE, unusableContext } from './context.js'
+import { type Context, type ContextUser, HEADER_SAFE, unusableContext } from './context.js'
 import * as E from './either.js'
 import type { AuthenticationError, BridgeError, Issue } from './errors.js'
 import { REDACTED, Redacted, redactIn } from './redacted.js'
@@ -260,7 +260,7 @@ export const storeToken = async (
   const accessToken = token?.accessToken instanceof Redacted ? token.accessToken.reveal() : token?.accessToken
   const issues: Issue[] = []
   // The token goes into an Authorization header, which cannot carry CR, LF, NUL or emoji.
-  if (typeof accessToken !== 'string' || accessToken === '' || NOT_HEADER_SAFE.test(accessToken))
+  if (typeof accessToken !== 'string' || accessToken === '' || !HEADER_SAFE.test(accessToken))
     issues.push({
       path: 'accessToken',
       message: 'accessToken must be a non-empty printable ASCII string (it is sent in a header)',

@@ -94,7 +94,7 @@ export interface ContextOptions {
    * request. The SDK still sets the base URL, never follows redirects, and does its own retries.
    */
   readonly $fetch?: $Fetch
-  /** Clock in ms since the epoch, for token expiry, `Retry-After` dates and hook durations. Default `Date.now`. */
+  /** Clock in ms since the epoch, for token expiry and `Retry-After` dates. Default `Date.now`. */
   readonly now?: () => number
   /**
    * Waits `ms` before a retry; resolves `false` if `signal` aborts first. For tests, to retry without
@@ -174,8 +174,8 @@ const checkBaseUrl = (baseUrl: string, issues: Issue[]): string => {
 const MAX_ID_LENGTH = 256
 /** Control characters (CR, LF, NUL…) would corrupt a header or a store key. */
 const CONTROL_CHARACTERS = /\p{Cc}/u
-/** What a header value cannot carry here: anything but printable ASCII and tabs (runtimes refuse CR, LF, NUL, emoji). */
-export const NOT_HEADER_SAFE = /[^\t\x20-\x7e]/
+/** What a header value can carry here: printable ASCII and tabs (runtimes refuse CR, LF, NUL, emoji). */
+export const HEADER_SAFE = /^[\t\x20-\x7e]*$/
 /** A language tag as `Accept-Language` takes it, e.g. `fr`, `en-GB`, `zh-Hant-TW` (BCP 47 shape). */
 export const LANGUAGE_TAG = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8}){0,7}$/
 const EMAIL = /^[^\s@]+@[^\s@]+$/
@@ -183,76 +183,70 @@ const EMAIL = /^[^\s@]+@[^\s@]+$/
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null
 
-/** Checks an identifier that ends up in a header, a body or a store key; pushes an issue if it is unfit. */
-const checkId = (value: unknown, path: string, issues: Issue[]): value is string => {
-  const problem =
-    typeof value !== 'string' || value.trim() === ''
-      ? 'must be a non-empty string'
-      : value.length > MAX_ID_LENGTH
-        ? `must be at most ${MAX_ID_LENGTH} characters`
-        : CONTROL_CHARACTERS.test(value)
-          ? 'must not contain control characters (CR, LF…)'
-          : undefined
-  if (problem) issues.push({ path, message: `${path} ${problem}` })
-  return !problem
+/** Records that the option at `path` is unfit; the message starts with the path. */
+const fail = (issues: Issue[], path: string, problem: string): false => {
+  issues.push({ path, message: `${path} ${problem}` })
+  return false
 }
 
+/** Checks an identifier that ends up in a header, a body or a store key. */
+const checkId = (
+  value: unknown,
+  path: string,
+  issues: Issue[],
+  shape?: RegExp,
+  shapeProblem = '',
+): value is string =>
+  typeof value !== 'string' || value.trim() === ''
+    ? fail(issues, path, 'must be a non-empty string')
+    : value.length > MAX_ID_LENGTH
+      ? fail(issues, path, `must be at most ${MAX_ID_LENGTH} characters`)
+      : CONTROL_CHARACTERS.test(value)
+        ? fail(issues, path, 'must not contain control characters (CR, LF…)')
+        : !shape || shape.test(value) || fail(issues, path, shapeProblem)
+
 const normaliseUser = (user: unknown, issues: Issue[]): ContextUser | undefined => {
-  if (isObject(user) && 'uuid' in user)
+  if (!isObject(user)) return undefined
+  if ('uuid' in user)
     return checkId(user.uuid, 'user.uuid', issues) ? { kind: 'uuid', uuid: user.uuid } : undefined
-  if (isObject(user) && 'externalUserId' in user) {
+  if ('externalUserId' in user) {
     return checkId(user.externalUserId, 'user.externalUserId', issues)
       ? { kind: 'external', externalUserId: user.externalUserId }
       : undefined
   }
-  if (isObject(user) && 'email' in user) {
-    const password = user.password instanceof Redacted ? user.password.reveal() : user.password
-    const email = checkId(user.email, 'user.email', issues)
-    if (email && !EMAIL.test(user.email as string))
-      issues.push({ path: 'user.email', message: 'user.email must be an e-mail address' })
-    if (typeof password !== 'string' || password.length === 0)
-      issues.push({ path: 'user.password', message: 'user.password must be a non-empty string' })
-    else if (email && EMAIL.test(user.email as string))
-      return { kind: 'email', email: user.email as string, password: redact(password) }
-    return undefined
-  }
-  issues.push({
-    path: 'user',
-    message: 'user must have a uuid, an externalUserId, or an email and a password',
-  })
-  return undefined
+  if (!('email' in user)) return undefined
+  const password = user.password instanceof Redacted ? user.password.reveal() : user.password
+  const email = checkId(user.email, 'user.email', issues, EMAIL, 'must be an e-mail address')
+  if (typeof password !== 'string' || password === '')
+    return void fail(issues, 'user.password', 'must be a non-empty string')
+  return email ? { kind: 'email', email: user.email as string, password: redact(password) } : undefined
 }
 
-/** Options that must be functions (or objects of functions) when given, since the engine calls them. */
-const checkCallables = (options: Record<string, unknown>, issues: Issue[]): void => {
-  const callable = (value: unknown, path: string) => {
-    if (value !== undefined && typeof value !== 'function')
-      issues.push({ path, message: `${path} must be a function` })
+/** Options the engine calls or reads as objects: refused when given with the wrong type. */
+const checkTypes = (options: Record<string, unknown>, issues: Issue[]): void => {
+  const hooks = options.hooks
+  if (hooks !== undefined && !isObject(hooks)) fail(issues, 'hooks', 'must be an object')
+  const functions = {
+    fetch: options.fetch,
+    now: options.now,
+    'hooks.onRequest': isObject(hooks) ? hooks.onRequest : undefined,
+    'hooks.onResponse': isObject(hooks) ? hooks.onResponse : undefined,
   }
-  callable(options.fetch, 'fetch')
-  callable(options.now, 'now')
-  const { hooks, tokenStore } = options
-  if (hooks !== undefined && !isObject(hooks))
-    issues.push({ path: 'hooks', message: 'hooks must be an object' })
-  else if (hooks) {
-    callable(hooks.onRequest, 'hooks.onRequest')
-    callable(hooks.onResponse, 'hooks.onResponse')
-  }
+  for (const [path, value] of Object.entries(functions))
+    if (value !== undefined && typeof value !== 'function') fail(issues, path, 'must be a function')
+  const store = options.tokenStore
   if (
-    tokenStore !== undefined &&
-    !(
-      isObject(tokenStore) &&
-      ['get', 'set', 'delete'].every((method) => typeof tokenStore[method] === 'function')
-    )
+    store !== undefined &&
+    !(isObject(store) && ['get', 'set', 'delete'].every((m) => typeof store[m] === 'function'))
   )
-    issues.push({ path: 'tokenStore', message: 'tokenStore must have get, set and delete methods' })
+    fail(issues, 'tokenStore', 'must have get, set and delete methods')
   if (options.autoRenew !== undefined && typeof options.autoRenew !== 'boolean')
-    issues.push({ path: 'autoRenew', message: 'autoRenew must be a boolean' })
+    fail(issues, 'autoRenew', 'must be a boolean')
   if (
     options.language !== undefined &&
     !(typeof options.language === 'string' && LANGUAGE_TAG.test(options.language))
   )
-    issues.push({ path: 'language', message: 'language must be a language tag such as fr or en-GB' })
+    fail(issues, 'language', 'must be a language tag such as fr or en-GB')
 }
 
 /** The longest delay timers take: a longer one fires after 1 ms in browsers, Node, Deno and Workers. */
@@ -310,20 +304,17 @@ export const createContext = (options: ContextOptions): Context => {
       message: 'createContext takes an options object ({ clientId, clientSecret, … })',
     })
   const given: Partial<ContextOptions> = isObject(options) ? options : {}
-  if (checkId(given.clientId, 'clientId', issues) && NOT_HEADER_SAFE.test(given.clientId))
-    issues.push({ path: 'clientId', message: 'clientId must be printable ASCII (it is sent in a header)' })
+  checkId(given.clientId, 'clientId', issues, HEADER_SAFE, 'must be printable ASCII (it is sent in a header)')
   const secret = given.clientSecret instanceof Redacted ? given.clientSecret.reveal() : given.clientSecret
-  if (typeof secret !== 'string' || secret.trim() === '') {
-    issues.push({ path: 'clientSecret', message: 'clientSecret must be a non-empty string' })
-  } else if (NOT_HEADER_SAFE.test(secret)) {
-    issues.push({
-      path: 'clientSecret',
-      message: 'clientSecret must be printable ASCII (it is sent in a header)',
-    })
-  }
-  checkCallables(given, issues)
+  if (typeof secret !== 'string' || secret.trim() === '')
+    fail(issues, 'clientSecret', 'must be a non-empty string')
+  else if (!HEADER_SAFE.test(secret))
+    fail(issues, 'clientSecret', 'must be printable ASCII (it is sent in a header)')
+  checkTypes(given, issues)
   const baseUrl = checkBaseUrl(given.baseUrl ?? 'https://api.bridgeapi.io', issues)
   const user = given.user === undefined ? undefined : normaliseUser(given.user, issues)
+  if (given.user !== undefined && !user && !issues.some((issue) => issue.path.startsWith('user')))
+    fail(issues, 'user', 'must have a uuid, an externalUserId, or an email and a password')
   const timeoutMs = positive(given.timeoutMs, 30_000, 'timeoutMs', issues)
   const maxResponseBytes = positive(
     given.maxResponseBytes,

@@ -53,8 +53,6 @@ export interface ApiError extends RequestLocation {
   /** Seconds to wait, from a `Retry-After` header, if any. */
   readonly retryAfter?: number
   readonly body: BridgeErrorBody
-  /** For list iteration: pass this as `after` to resume from the page that failed. */
-  readonly resumeAfter?: string
 }
 
 /** The user could not be authenticated: no user in the context, manual mode without a token, a rejected token, or a failing token store. */
@@ -64,7 +62,6 @@ export interface AuthenticationError {
   readonly message: string
   /** The API error behind it, when the token request itself failed. */
   readonly cause?: BridgeError
-  readonly resumeAfter?: string
 }
 
 /** Bridge answered 2xx, but the body is not what the schema expects (or is not JSON). */
@@ -73,9 +70,8 @@ export interface ResponseValidationError extends RequestLocation {
   readonly status: number
   readonly message: string
   readonly issues: readonly Issue[]
-  /** The body as received: parsed JSON, or the text when it did not parse. */
+  /** The body as received (secrets redacted): parsed JSON, or the text when it did not parse. */
   readonly body: unknown
-  readonly resumeAfter?: string
 }
 
 /** The caller's input (or context options) is invalid; no request was sent. */
@@ -94,7 +90,6 @@ export interface InputValidationError {
 export interface NetworkError extends RequestLocation {
   readonly _tag: 'NetworkError'
   readonly message: string
-  readonly resumeAfter?: string
 }
 
 /** No response within the context's (or call's) timeout. */
@@ -102,14 +97,12 @@ export interface TimeoutError extends RequestLocation {
   readonly _tag: 'TimeoutError'
   readonly message: string
   readonly timeoutMs: number
-  readonly resumeAfter?: string
 }
 
 /** The caller's `AbortSignal` fired. */
 export interface AbortError {
   readonly _tag: 'AbortError'
   readonly message: string
-  readonly resumeAfter?: string
 }
 
 /**
@@ -123,7 +116,6 @@ export interface RedirectError extends RequestLocation {
   /** The `Location` the server pointed to, when the runtime shows it. */
   readonly location?: string
   readonly message: string
-  readonly resumeAfter?: string
 }
 
 /** The response body was larger than the context's `maxResponseBytes`: it was not read (nor retried). */
@@ -133,7 +125,6 @@ export interface ResponseTooLargeError extends RequestLocation {
   /** The limit that was exceeded, in bytes. */
   readonly maxBytes: number
   readonly message: string
-  readonly resumeAfter?: string
 }
 
 /** `collect` stopped because the list holds more than the allowed maximum. */
@@ -149,7 +140,6 @@ export interface CollectLimitError {
 export interface RateLimiterError {
   readonly _tag: 'RateLimiterError'
   readonly message: string
-  readonly resumeAfter?: string
 }
 
 /** Every error the SDK returns. Switch on `_tag`. */
@@ -165,6 +155,16 @@ export type BridgeError =
   | RedirectError
   | ResponseTooLargeError
   | RateLimiterError
+
+/**
+ * An error of a list (`for await`, `pages()`, `collect`): any {@link BridgeError}, plus, when the list
+ * stopped after some pages, `resumeAfter`: pass it as `after` to continue from the page that failed
+ * (nothing before it is lost, nothing is yielded twice).
+ */
+export type ListError = BridgeError & {
+  /** Cursor of the page that failed (or of the first page not collected); pass it as `after` to resume. */
+  readonly resumeAfter?: string
+}
 
 /**
  * Tells whether a value is one of the SDK's errors (a plain object with a string `_tag` and `message`).

@@ -29,6 +29,7 @@ export type {
   CollectLimitError,
   InputValidationError,
   Issue,
+  ListError,
   NetworkError,
   RateLimiterError,
   RedirectError,
@@ -68,4 +69,5 @@ export { Redacted } from './redacted.js'
 export type { CallOptions, RawResponse } from './request.js'
 export type { SyncBatch, SyncError, SyncItem, SyncOptions, SyncParams, SyncStream } from './sync.js'
 export { memoryTokenStore, type StoredToken, type TokenStore } from './token-store.js'
+export { BridgeException, unwrap } from './unwrap.js'
 export { type WithResponse, withResponse } from './with-response.js'

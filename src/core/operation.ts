@@ -45,6 +45,36 @@ export interface OperationSpec<S extends ParamsSchema, R extends v.GenericSchema
 
 type Output<R> = R extends v.GenericSchema ? v.InferOutput<R> : undefined
 
+/**
+ * What an endpoint function carries about itself: its declaration, read by the README's endpoint tables
+ * (scripts/readme.ts) and by the tests that must cover every endpoint. Not part of the public API.
+ */
+export interface EndpointSpec {
+  readonly name: string
+  readonly api: ApiVersion
+  readonly method: RequestSpec['method']
+  readonly auth: AuthLevel
+  readonly params: ParamsSchema
+  readonly path: (params: any) => string
+  /** A list endpoint: it returns a `Paginated`. */
+  readonly list: boolean
+}
+
+// A string key (not a symbol made at load time) keeps endpoint modules free of side effects.
+const SPEC_KEY = '~endpoint'
+
+/** Attaches an endpoint's declaration to its function, unenumerable so it stays out of logs. */
+export const withSpec = <F extends Function>(fn: F, spec: EndpointSpec): F =>
+  Object.defineProperty(fn, SPEC_KEY, { value: spec })
+
+/** The declaration of an endpoint function, or `undefined` for anything else. */
+export const endpointSpec = (value: unknown): EndpointSpec | undefined =>
+  typeof value === 'function' ? (value as unknown as Record<string, EndpointSpec>)[SPEC_KEY] : undefined
+
+/** The endpoints of an entry point: its exported functions that carry a declaration. */
+export const endpointsOf = (entry: Record<string, unknown>): EndpointSpec[] =>
+  Object.values(entry).flatMap((value) => endpointSpec(value) ?? [])
+
 /** Validates parameters; on failure no request is sent. */
 export const parseParams = <S extends ParamsSchema>(
   name: string,
@@ -86,14 +116,8 @@ export const sendAuthorized = async (
   return sendRequest(ctx, { ...spec, accessToken: replacement.right }, options)
 }
 
-/**
- * Turns an endpoint declaration into its public function `(ctx, params, options) => TaskEither`.
- * Nothing is sent until the task runs; invalid parameters give an `InputValidationError` and no request.
- */
-/* @__NO_SIDE_EFFECTS__ */ export const defineOperation = <
-  S extends ParamsSchema,
-  R extends v.GenericSchema | null,
->(
+/** The endpoint function of a declaration, without its attached declaration (see defineOperation). */
+const operationOf = <S extends ParamsSchema, R extends v.GenericSchema | null>(
   spec: OperationSpec<S, R>,
 ): Operation<v.InferInput<S>, Output<R>> =>
   ((ctx: Context, params?: v.InferInput<S>, options?: CallOptions) =>
@@ -118,3 +142,14 @@ export const sendAuthorized = async (
         Output<R>
       >
     }) as Operation<v.InferInput<S>, Output<R>>
+
+/**
+ * Turns an endpoint declaration into its public function `(ctx, params, options) => TaskEither`.
+ * Nothing is sent until the task runs; invalid parameters give an `InputValidationError` and no request.
+ */
+/* @__NO_SIDE_EFFECTS__ */ export const defineOperation = <
+  S extends ParamsSchema,
+  R extends v.GenericSchema | null,
+>(
+  spec: OperationSpec<S, R>,
+): Operation<v.InferInput<S>, Output<R>> => withSpec(operationOf(spec), { ...spec, list: false })

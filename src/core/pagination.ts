@@ -3,8 +3,8 @@ import * as v from 'valibot'
 import type { ApiVersion } from './api-version.js'
 import { type Context, unusableContext } from './context.js'
 import * as E from './either.js'
-import type { BridgeError, CollectLimitError, ResponseValidationError } from './errors.js'
-import { type AuthLevel, parseParams, sendAuthorized } from './operation.js'
+import type { BridgeError, CollectLimitError, ListError, ResponseValidationError } from './errors.js'
+import { type AuthLevel, parseParams, sendAuthorized, withSpec } from './operation.js'
 import type { Query } from './query.js'
 import { type CallOptions, decodeBody, type RawResponse } from './request.js'
 import { CursorParam, LimitParam } from './schema.js'
@@ -24,12 +24,12 @@ export interface Page<T> {
 
 /**
  * A lazy list: iterate it with `for await` to get every item as an `Either` (the iteration ends
- * after a `Left`, whose `resumeAfter` says where to resume), or call `pages()` to go page by page.
+ * after a `Left`, a {@link ListError} whose `resumeAfter` says where to resume), or call `pages()` to go page by page.
  * Nothing is requested before iteration starts, and `break` stops all further requests.
  */
-export interface Paginated<T> extends AsyncIterable<E.Either<BridgeError, T>> {
+export interface Paginated<T> extends AsyncIterable<E.Either<ListError, T>> {
   /** Iterates page by page, with each page's cursors and raw response. */
-  pages(): AsyncIterable<E.Either<BridgeError, Page<T>>>
+  pages(): AsyncIterable<E.Either<ListError, Page<T>>>
 }
 
 /** Options of list endpoints: those of every call, plus page prefetching. */
@@ -97,7 +97,7 @@ const cursorOf = (nextUri: string | null | undefined): E.Either<string, string |
   return after ? E.right(after) : E.left('has no `after` cursor')
 }
 
-const withResume = (error: BridgeError, after: string | undefined): BridgeError =>
+const withResume = (error: BridgeError, after: string | undefined): ListError =>
   error._tag === 'InputValidationError' || after === undefined ? error : { ...error, resumeAfter: after }
 
 /**
@@ -130,7 +130,7 @@ const withResume = (error: BridgeError, after: string | undefined): BridgeError 
       limit: number | undefined,
       after: string | undefined,
       seen: Set<string>,
-    ): Promise<E.Either<BridgeError, Page<Item>>> => {
+    ): Promise<E.Either<ListError, Page<Item>>> => {
       const path = spec.path(filters)
       const query: Query = { ...spec.query?.(filters), limit, after }
       const sent = await sendAuthorized(
@@ -160,7 +160,7 @@ const withResume = (error: BridgeError, after: string | undefined): BridgeError 
       })
     }
 
-    async function* pages(): AsyncGenerator<E.Either<BridgeError, Page<Item>>> {
+    async function* pages(): AsyncGenerator<E.Either<ListError, Page<Item>>> {
       const unusable = unusableContext(ctx, spec.name)
       if (unusable) {
         yield E.left(unusable)
@@ -174,21 +174,21 @@ const withResume = (error: BridgeError, after: string | undefined): BridgeError 
       const { limit, after: start, ...filters } = parsed.right
       /** Every cursor of this iteration so far, to detect a `next_uri` cycle. */
       const seen = new Set<string>(start === undefined ? [] : [start])
-      let pending: Promise<E.Either<BridgeError, Page<Item>>> | undefined = fetchPage(
+      let pending: Promise<E.Either<ListError, Page<Item>>> | undefined = fetchPage(
         filters as v.InferOutput<S>,
         limit,
         start,
         seen,
       )
       while (pending) {
-        const result: E.Either<BridgeError, Page<Item>> = await pending
+        const result: E.Either<ListError, Page<Item>> = await pending
         pending = undefined
         if (E.isLeft(result)) {
           yield result
           return
         }
         const nextAfter: string | undefined = result.right.nextAfter
-        const fetchNext = (): Promise<E.Either<BridgeError, Page<Item>>> =>
+        const fetchNext = (): Promise<E.Either<ListError, Page<Item>>> =>
           fetchPage(filters as v.InferOutput<S>, limit, nextAfter, seen)
         // With prefetch, the next page is requested before this one is handed to the caller.
         if (nextAfter !== undefined && options.prefetch) pending = fetchNext()
@@ -210,7 +210,7 @@ const withResume = (error: BridgeError, after: string | undefined): BridgeError 
       },
     }
   }
-  return list as {} extends v.InferInput<S>
+  return withSpec(list, { ...spec, method: 'GET', list: true }) as {} extends v.InferInput<S>
     ? (ctx: Context, params?: v.InferInput<S> & PageParams, options?: ListOptions) => Paginated<Item>
     : (ctx: Context, params: v.InferInput<S> & PageParams, options?: ListOptions) => Paginated<Item>
 }
@@ -235,7 +235,7 @@ export interface CollectOptions {
  * ```
  */
 export const collect =
-  <T>(list: Paginated<T>, options?: CollectOptions): TaskEither<BridgeError, T[]> =>
+  <T>(list: Paginated<T>, options?: CollectOptions): TaskEither<ListError, T[]> =>
   async () => {
     if (typeof (list as Partial<Paginated<T>> | null | undefined)?.pages !== 'function') {
       const message = 'list must be what a list endpoint returns, e.g. listAccounts(ctx)'

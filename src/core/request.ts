@@ -21,7 +21,7 @@ export interface RawResponse {
   readonly status: number
   readonly url: string
   readonly headers: Readonly<Record<string, string>>
-  /** The body as text, exactly as received. */
+  /** The body as text, as received; in what `withResponse` returns, known secrets are `[redacted]`. */
   readonly body: string
 }
 
@@ -210,8 +210,13 @@ const send = async (
     const outcome = limited.right
     const delay = retryDelay(ctx, outcome, idempotent, retry)
     if (delay === undefined) return outcome
-    if (!(await (ctx.sleep ?? sleep)(Math.min(delay, MAX_TIMER_MS), options.signal)))
-      return { kind: 'failure', error: abortError(), reachedServer: false }
+    const wait = ctx.sleep ?? sleep
+    // A failing injected `sleep` ends the retries with the last outcome: nothing may throw.
+    const waited = await Promise.resolve()
+      .then(() => wait(Math.min(delay, MAX_TIMER_MS), options.signal))
+      .catch(() => undefined)
+    if (waited === undefined) return outcome
+    if (!waited) return { kind: 'failure', error: abortError(), reachedServer: false }
   }
 }
 

@@ -20,10 +20,15 @@ export interface SyncBatch<T> {
   /** Transactions Bridge deleted: remove them by `id` (some may never have reached you). */
   readonly deleted: readonly T[]
   /**
-   * Where to start next time: an opaque string (plain text, any length up to tens of kB) to store
+   * Where to start next time: an opaque string (plain text, up to about 125 kB) to store
    * once this batch is handled. Starting from it repeats nothing already handled and misses nothing.
    */
   readonly cursor: string
+  /**
+   * `true` on the last batch of this sync: the copy has caught up with Bridge (as of when that page was
+   * read). A caller that stops early (a bounded slice per invocation) knows whether to come back soon.
+   */
+  readonly caughtUp: boolean
 }
 
 /** An error of a sync, with the cursor to start again from (absent when the input itself was refused). */
@@ -75,7 +80,7 @@ const DEFAULT_OVERLAP_MS = 60_000
 const MAX_REMEMBERED = 5_000
 const PREFIX = 'bsync1.'
 
-/** `[id, ms before high]` pairs: rows delivered near the largest `updated_at`. */
+/** `[id, rank below high]` pairs: rows delivered near the largest `updated_at`. */
 const Remembered = v.array(v.tuple([v.number(), v.number()]))
 
 /**
@@ -117,17 +122,23 @@ const decodeCursor = (cursor: string): CursorState | undefined => {
   }
 }
 
-/** Rows delivered, by id: the `updated_at` (ms) of the version delivered. */
+/**
+ * The order of a row's versions: by `updated_at`, and at an equal `updated_at` a deletion comes after
+ * the row (Bridge never revives a deleted row), so a deletion stamped like the last update still counts.
+ */
+const rank = (ms: number, deleted: boolean): number => ms * 2 + (deleted ? 1 : 0)
+
+/** Rows delivered, by id: the {@link rank} of the version delivered. */
 type Delivered = Map<number, number>
 
 const toMap = (pairs: readonly (readonly [number, number])[] | undefined, highMs: number): Delivered =>
-  new Map((pairs ?? []).map(([id, before]) => [id, highMs - before]))
+  new Map((pairs ?? []).map(([id, below]) => [id, rank(highMs, true) - below]))
 
-/** Keeps the rows at or after `floor` (the newest ones when there are too many), relative to `highMs`. */
+/** Keeps the rows at or after `floor` ms (the newest ones when there are too many), relative to `highMs`. */
 const remember = (rows: Delivered, floor: number, highMs: number): [number, number][] => {
-  let kept = [...rows].filter(([, ms]) => ms >= floor)
+  let kept = [...rows].filter(([, version]) => version >= rank(floor, false))
   if (kept.length > MAX_REMEMBERED) kept = kept.sort((a, b) => b[1] - a[1]).slice(0, MAX_REMEMBERED)
-  return kept.map(([id, ms]) => [id, highMs - ms])
+  return kept.map(([id, version]) => [id, rank(highMs, true) - version])
 }
 
 const SyncParamsSchema = v.object({
@@ -247,16 +258,20 @@ const badTimestamp = (raw: { status: number; url: string; body: string }, index:
             yield E.left(withCursor(badTimestamp(page.right.response, index, item.updated_at), resume))
             return
           }
+          const gone = spec.isDeleted(item)
+          const version = rank(ms, gone)
           const before = fresh.get(item.id) ?? near.get(item.id)
           // Equal updated_at: this version was delivered already (the overlap lists it again).
-          if (before !== undefined && before >= ms) continue
-          ;(spec.isDeleted(item) ? deleted : upserted).push(item)
+          if (before !== undefined && before >= version) continue
+          ;(gone ? deleted : upserted).push(item)
           if (ms > highMs) {
             high = item.updated_at
             highMs = ms
           }
-          fresh.set(item.id, ms)
+          // Only rows near the high can be listed again (by the next sync's overlap): keep the map small.
+          if (ms >= highMs - overlapMs) fresh.set(item.id, version)
         }
+        for (const [id, version] of fresh) if (version < rank(highMs - overlapMs, false)) fresh.delete(id)
         const nextAfter = page.right.nextAfter
         const state: CursorState =
           nextAfter === undefined
@@ -278,7 +293,7 @@ const badTimestamp = (raw: { status: number; url: string; body: string }, index:
                 fresh: remember(fresh, highMs - overlapMs, highMs),
               }
         resume = encodeCursor(state)
-        yield E.right({ upserted, deleted, cursor: resume })
+        yield E.right({ upserted, deleted, cursor: resume, caughtUp: nextAfter === undefined })
       }
     },
   })

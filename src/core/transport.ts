@@ -261,9 +261,10 @@ export const attempt = async (
   })
   const timeoutMs = options.timeoutMs ?? ctx.timeoutMs
   const timer = deadline(timeoutMs, options.signal)
-  const started = ctx.now()
+  // Real time, not `ctx.now`: a duration is a measurement, and a user's clock must not throw here.
+  const started = Date.now()
   const report = (outcome: Outcome) => {
-    const response: ResponseEvent = { ...event, durationMs: ctx.now() - started }
+    const response: ResponseEvent = { ...event, durationMs: Date.now() - started }
     callHook(
       ctx.hooks.onResponse,
       outcome.kind === 'response'

@@ -190,9 +190,10 @@ router.add('POST', '/_sandbox/users/seed', ({ sandbox, body }) => {
 })
 
 // Scenario control for sync tests: update, delete or late-insert a user's transactions at one instant.
+// The body is validated (valibot) by applyHistoryChanges, for JavaScript callers too.
 router.add('POST', '/_sandbox/users/:uuid/history', ({ sandbox, params, body }) => {
   try {
-    return reply(200, sandbox.changeHistory(params.uuid as string, body as HistoryChanges))
+    return reply(200, sandbox.changeHistory(params.uuid as string, body as unknown as HistoryChanges))
   } catch (error) {
     if (!(error instanceof HistoryError)) throw error
     return problem({ invalid: 400, not_found: 404, conflict: 409 }[error.reason], error.message)

@@ -13,8 +13,7 @@ const Amount = v.pipe(v.number(), v.finite())
 const Id = v.pipe(v.number(), v.integer(), v.minValue(1))
 const Label = v.pipe(v.string(), v.minLength(1), v.maxLength(200))
 
-/** One change to a user's history. */
-export const HistoryChange = v.variant('type', [
+const HistoryChangeSchema = v.variant('type', [
   /** A transaction Bridge changed (new amount, label or date): its `updated_at` moves to the change's instant. */
   v.strictObject({
     type: v.literal('update'),
@@ -34,19 +33,39 @@ export const HistoryChange = v.variant('type', [
     cleanDescription: v.optional(Label),
   }),
 ])
-/** One change to a user's history. */
-export type HistoryChange = v.InferInput<typeof HistoryChange>
+/** One change to a user's history: an update (its `updated_at` moves), a deletion, or a late-arriving insert. */
+export type HistoryChange =
+  | {
+      readonly type: 'update'
+      readonly id: number
+      readonly amount?: number
+      readonly cleanDescription?: string
+      /** `YYYY-MM-DD`. */
+      readonly date?: string
+    }
+  | { readonly type: 'delete'; readonly id: number }
+  | {
+      readonly type: 'insert'
+      readonly accountId: number
+      /** `YYYY-MM-DD`, as old as you like. */
+      readonly date: string
+      readonly amount: number
+      readonly cleanDescription?: string
+    }
 
-/** A batch of changes, all stamped with the same `updated_at`. */
-export const HistoryChanges = v.strictObject({
-  changes: v.pipe(v.array(HistoryChange), v.minLength(1), v.maxLength(10_000)),
+const HistoryChangesSchema = v.strictObject({
+  changes: v.pipe(v.array(HistoryChangeSchema), v.minLength(1), v.maxLength(10_000)),
   /** The `updated_at` of every change (ms or ISO 8601); default: the sandbox clock's now. Earlier instants simulate skew. */
   at: v.optional(
     v.union([v.pipe(v.number(), v.integer(), v.minValue(0)), v.pipe(v.string(), v.isoTimestamp())]),
   ),
 })
-/** A batch of changes, all stamped with the same `updated_at`. */
-export type HistoryChanges = v.InferInput<typeof HistoryChanges>
+/** A batch of changes (1 to 10 000), all stamped with the same `updated_at`. */
+export interface HistoryChanges {
+  readonly changes: readonly HistoryChange[]
+  /** The `updated_at` of every change (ms or ISO 8601); default: the sandbox clock's now. Earlier instants simulate a lagging writer. */
+  readonly at?: number | string
+}
 
 /** What {@link applyHistoryChanges} did. */
 export interface HistoryResult {
@@ -81,7 +100,7 @@ export const applyHistoryChanges = (
   input: HistoryChanges,
 ): HistoryResult => {
   if (!state.users.has(userUuid)) throw new HistoryError('not_found', `No sandbox user ${userUuid}`)
-  const parsed = v.safeParse(HistoryChanges, input)
+  const parsed = v.safeParse(HistoryChangesSchema, input)
   if (!parsed.success) {
     const issue = parsed.issues[0]
     throw new HistoryError('invalid', `${v.getDotPath(issue) ?? 'body'}: ${issue.message}`)

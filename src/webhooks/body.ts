@@ -12,14 +12,17 @@ export type WebhookBody = string | Uint8Array | ArrayBuffer
 
 const encoder = new TextEncoder()
 
-/** @returns the body's bytes (text as UTF-8), or `undefined` when it is not a {@link WebhookBody}. */
+/**
+ * @returns a copy of the body's bytes (text as UTF-8), or `undefined` when it is not a {@link WebhookBody}.
+ * Always a copy: what is verified, then parsed, cannot change if the caller reuses its buffer meanwhile,
+ * and Web Crypto gets a plain ArrayBuffer even for Buffer pool slices or SharedArrayBuffer views.
+ */
 export const bodyBytes = (body: unknown): Uint8Array<ArrayBuffer> | undefined => {
   if (typeof body === 'string') return encoder.encode(body)
-  // Copies so Web Crypto gets a plain ArrayBuffer even for Buffer pool slices or SharedArrayBuffer views.
   if (body instanceof Uint8Array) return new Uint8Array(body)
   // `instanceof ArrayBuffer` fails across realms (vm contexts, some test environments).
   if (Object.prototype.toString.call(body) === '[object ArrayBuffer]')
-    return new Uint8Array(body as ArrayBuffer)
+    return new Uint8Array((body as ArrayBuffer).slice(0))
   return undefined
 }
 

@@ -14,7 +14,7 @@ import type { Issue } from '../core/errors.js'
  * @example
  * ```ts
  * import { verifyWebhookSignature, type WebhookSignatureError } from 'bridgeapi/webhooks'
- * const result = await verifyWebhookSignature({ body: '{}', signature: undefined, secrets: 'whsec' })
+ * const result = await verifyWebhookSignature({ body: '{}', signature: undefined, secrets: 'whsec' })()
  * if (result._tag === 'Left') {
  *   const error: WebhookSignatureError = result.left
  *   console.log(error.reason) // 'missing_header'
@@ -35,8 +35,9 @@ export interface WebhookSignatureError {
 
 /**
  * The body is authentic (or was not checked) but is not a webhook event this SDK can read:
- * not raw bytes or text (`invalid_body`), not UTF-8 JSON (`invalid_json`), or a known event type whose
- * envelope or content breaks the documented shape (`invalid_event`, with the dotted path of each problem).
+ * not raw bytes or text (`invalid_body`), not UTF-8 JSON (`invalid_json`), a known event type whose
+ * envelope or content breaks the documented shape (`invalid_event`, with the dotted path of each problem),
+ * or, in `webhookHandler`, larger than its `maxBodyBytes` (`too_large`: answered 413, the rest unread).
  *
  * @example
  * ```ts
@@ -49,7 +50,7 @@ export interface WebhookSignatureError {
  */
 export interface WebhookPayloadError {
   readonly _tag: 'WebhookPayloadError'
-  readonly reason: 'invalid_body' | 'invalid_json' | 'invalid_event'
+  readonly reason: 'invalid_body' | 'invalid_json' | 'invalid_event' | 'too_large'
   readonly message: string
   readonly issues: readonly Issue[]
 }
@@ -60,7 +61,7 @@ export interface WebhookPayloadError {
  * @example
  * ```ts
  * import { verifyAndParseWebhook, type WebhookError } from 'bridgeapi/webhooks'
- * const result = await verifyAndParseWebhook({ body: '{}', signature: 'v1=00', secrets: 'whsec' })
+ * const result = await verifyAndParseWebhook({ body: '{}', signature: 'v1=00', secrets: 'whsec' })()
  * const status = (error: WebhookError) => (error._tag === 'WebhookSignatureError' ? 401 : 400)
  * if (result._tag === 'Left') console.log(status(result.left))
  * ```

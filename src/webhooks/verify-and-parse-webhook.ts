@@ -1,16 +1,18 @@
+import type { TaskEither } from 'fp-ts/TaskEither'
 import * as E from '../core/either.js'
+import { bodyBytes } from './body.js'
 import type { WebhookError } from './errors.js'
 import type { WebhookEvent } from './models.js'
 import { parseWebhookEvent } from './parse-webhook-event.js'
-import { type VerifyWebhookSignatureParams, verifyWebhookSignature } from './verify-webhook-signature.js'
+import { type VerifyWebhookSignatureParams, verifySignedBytes } from './verify-webhook-signature.js'
 
 /**
  * Verifies a webhook delivery's signature, then parses its body: the one call a webhook endpoint needs.
  * Nothing is parsed unless the signature matches. Never throws.
  *
  * @param params - `body` (raw, as received), `signature` (the `BridgeApi-Signature` header), `secrets`.
- * @returns the typed event, or a {@link WebhookError}: a `WebhookSignatureError` (answer 401) or a
- *   `WebhookPayloadError` (answer 400).
+ * @returns a task (run it: `verifyAndParseWebhook(params)()`) of the typed event, or of a
+ *   {@link WebhookError}: a `WebhookSignatureError` (answer 401) or a `WebhookPayloadError` (answer 400).
  * @example
  * ```ts
  * import { isKnownWebhookEvent, verifyAndParseWebhook, WEBHOOK_SIGNATURE_HEADER } from 'bridgeapi/webhooks'
@@ -19,7 +21,7 @@ import { type VerifyWebhookSignatureParams, verifyWebhookSignature } from './ver
  *     body: await request.arrayBuffer(),
  *     signature: request.headers.get(WEBHOOK_SIGNATURE_HEADER),
  *     secrets: secret,
- *   })
+ *   })()
  *   if (result._tag === 'Left') return new Response(result.left.message, { status: 400 })
  *   const event = result.right
  *   if (isKnownWebhookEvent(event) && event.type === 'item.refreshed') console.log(event.content.item_id)
@@ -27,9 +29,14 @@ import { type VerifyWebhookSignatureParams, verifyWebhookSignature } from './ver
  * }
  * ```
  */
-export const verifyAndParseWebhook = async (
+export const verifyAndParseWebhook = (
   params: VerifyWebhookSignatureParams,
-): Promise<E.Either<WebhookError, WebhookEvent>> => {
-  const verified = await verifyWebhookSignature(params)
-  return E.isLeft(verified) ? verified : parseWebhookEvent(params.body)
+): TaskEither<WebhookError, WebhookEvent> => {
+  // One copy, taken now, is verified and then parsed: later changes to the caller's buffer cannot
+  // swap in an unverified body.
+  const bytes = bodyBytes(params.body)
+  return async () => {
+    const verified = await verifySignedBytes(bytes, params)
+    return E.isLeft(verified) ? verified : parseWebhookEvent(bytes as Uint8Array)
+  }
 }

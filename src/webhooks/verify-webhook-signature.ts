@@ -1,3 +1,4 @@
+import type { TaskEither } from 'fp-ts/TaskEither'
 import * as E from '../core/either.js'
 import { Redacted } from '../core/redacted.js'
 import { bodyBytes, type WebhookBody } from './body.js'
@@ -35,7 +36,7 @@ export type WebhookSecrets = string | Redacted | readonly (string | Redacted | u
  * ```ts
  * import { verifyWebhookSignature, type VerifyWebhookSignatureParams } from 'bridgeapi/webhooks'
  * const params: VerifyWebhookSignatureParams = { body: '{"type":"TEST_EVENT"}', signature: 'v1=9F…', secrets: 'whsec' }
- * const verified = await verifyWebhookSignature(params)
+ * const verified = await verifyWebhookSignature(params)()
  * ```
  */
 export interface VerifyWebhookSignatureParams {
@@ -65,7 +66,7 @@ const hexToBytes = (hex: string): Uint8Array => {
 }
 
 /** @returns the MACs of every `v1=` entry of the header (hex case does not matter). */
-const parseSignatureHeader = (
+export const parseSignatureHeader = (
   header: string | null | undefined,
 ): E.Either<WebhookSignatureError, Uint8Array[]> => {
   if (header === null || header === undefined)
@@ -126,7 +127,8 @@ const hmacSha256 = async (subtle: SubtleCrypto, secret: string, data: Uint8Array
  * Bun and Cloudflare Workers. Never throws. Bridge signs no timestamp: de-duplicate events yourself.
  *
  * @param params - `body` (raw, as received), `signature` (the header value), `secrets`.
- * @returns `Right(true)` when the signature matches, else a {@link WebhookSignatureError}.
+ * @returns a task (run it: `verifyWebhookSignature(params)()`) of `Right(true)` when the signature
+ *   matches, else of a {@link WebhookSignatureError}.
  * @example
  * ```ts
  * import { verifyWebhookSignature, WEBHOOK_SIGNATURE_HEADER } from 'bridgeapi/webhooks'
@@ -134,16 +136,28 @@ const hmacSha256 = async (subtle: SubtleCrypto, secret: string, data: Uint8Array
  *   async fetch(request: Request, env: { BRIDGE_WEBHOOK_SECRET: string }) {
  *     const body = await request.arrayBuffer()
  *     const signature = request.headers.get(WEBHOOK_SIGNATURE_HEADER)
- *     const verified = await verifyWebhookSignature({ body, signature, secrets: env.BRIDGE_WEBHOOK_SECRET })
+ *     const verified = await verifyWebhookSignature({ body, signature, secrets: env.BRIDGE_WEBHOOK_SECRET })()
  *     return new Response(null, { status: verified._tag === 'Right' ? 200 : 401 })
  *   },
  * }
  * ```
  */
-export const verifyWebhookSignature = async (
+export const verifyWebhookSignature = (
   params: VerifyWebhookSignatureParams,
-): Promise<E.Either<WebhookSignatureError, true>> => {
+): TaskEither<WebhookSignatureError, true> => {
+  // The body is copied now: a caller reusing its buffer before the task runs cannot change what is checked.
   const bytes = bodyBytes(params.body)
+  return () => verifySignedBytes(bytes, params)
+}
+
+/**
+ * Checks the signature of `bytes`, the caller's own copy of the body (`undefined` when the body was
+ * not raw bytes or text).
+ */
+export const verifySignedBytes = async (
+  bytes: Uint8Array<ArrayBuffer> | undefined,
+  params: Omit<VerifyWebhookSignatureParams, 'body'>,
+): Promise<E.Either<WebhookSignatureError, true>> => {
   if (!bytes)
     return E.left(
       signatureError(

@@ -1,8 +1,12 @@
 import * as E from '../core/either.js'
-import type { WebhookError } from './errors.js'
+import type { WebhookError, WebhookPayloadError } from './errors.js'
 import type { WebhookEvent } from './models.js'
 import { verifyAndParseWebhook } from './verify-and-parse-webhook.js'
-import { WEBHOOK_SIGNATURE_HEADER, type WebhookSecrets } from './verify-webhook-signature.js'
+import {
+  parseSignatureHeader,
+  WEBHOOK_SIGNATURE_HEADER,
+  type WebhookSecrets,
+} from './verify-webhook-signature.js'
 
 /**
  * What {@link webhookHandler} needs.
@@ -28,24 +32,72 @@ export interface WebhookHandlerOptions {
   readonly onEvent: (event: WebhookEvent) => void | Promise<void>
   /** Called with each rejected delivery's error, e.g. to log it. Must not throw (if it does, it is ignored). */
   readonly onError?: (error: WebhookError) => void
+  /**
+   * Largest body read, in bytes (default 1 MiB; Bridge's events are a few hundred bytes). A larger
+   * body is answered 413 with a `WebhookPayloadError` (`too_large`), and the rest is not read.
+   */
+  readonly maxBodyBytes?: number
+}
+
+/** Default {@link WebhookHandlerOptions.maxBodyBytes}: 1 MiB. */
+const DEFAULT_MAX_BODY_BYTES = 1_048_576
+
+const tooLarge = (max: number): WebhookPayloadError => ({
+  _tag: 'WebhookPayloadError',
+  reason: 'too_large',
+  message: `The body is larger than ${max} bytes`,
+  issues: [],
+})
+
+/**
+ * Reads at most `max` bytes of the body: `too_large` as soon as the declared length or the bytes
+ * read pass it (the stream is then cancelled, not drained). Rejects when the stream fails.
+ */
+const readCapped = async (request: Request, max: number): Promise<Uint8Array | 'too_large'> => {
+  if (Number(request.headers.get('content-length')) > max) return 'too_large'
+  if (!request.body) return new Uint8Array(0)
+  const reader = request.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > max) {
+      reader.cancel().catch(() => {})
+      return 'too_large'
+    }
+    chunks.push(value)
+  }
+  const body = new Uint8Array(size)
+  let offset = 0
+  for (const chunk of chunks) {
+    body.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return body
 }
 
 const answer = (status: number, text: string, headers: Record<string, string> = {}): Response =>
   new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } })
 
-/** 500 for errors in your own configuration (so Bridge retries once it is fixed), 401 or 400 otherwise. */
+/** 500 for errors in your own configuration (so Bridge retries once it is fixed), 401, 413 or 400 otherwise. */
 const statusOf = (error: WebhookError): number =>
   error._tag === 'WebhookPayloadError'
-    ? 400
+    ? error.reason === 'too_large'
+      ? 413
+      : 400
     : error.reason === 'no_secret' || error.reason === 'crypto_unavailable'
       ? 500
       : 401
 
 /**
  * A Web-standard request handler for Bridge webhooks (Cloudflare Workers, Deno, Bun, Vercel edge, or
- * Node through any `Request`/`Response` adapter): reads the raw body, verifies the signature, parses the
- * event and calls `onEvent`. Answers 405 to anything but POST, 401 to a bad or missing signature, 400 to
- * a body that is not a webhook event, 500 when `onEvent` fails, 200 otherwise.
+ * Node through any `Request`/`Response` adapter): checks the signature header is there, reads the raw body
+ * (up to `maxBodyBytes`), verifies the signature, parses the event and calls `onEvent`. Answers 405 to
+ * anything but POST, 401 to a bad or missing signature (a missing or malformed header before reading the
+ * body), 413 to a body over `maxBodyBytes`, 400 to a body that is not a webhook event, 500 when `onEvent`
+ * fails, 200 otherwise.
  *
  * @param options - `secrets`, `onEvent`, optional `onError`.
  * @returns `(request: Request) => Promise<Response>`; it never rejects.
@@ -61,29 +113,31 @@ const statusOf = (error: WebhookError): number =>
  * Deno.serve(handler) // or: export default { fetch: handler } (Workers, Bun)
  * ```
  */
-export const webhookHandler =
-  (options: WebhookHandlerOptions) =>
-  async (request: Request): Promise<Response> => {
+export const webhookHandler = (options: WebhookHandlerOptions) => {
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+  return async (request: Request): Promise<Response> => {
     if (request.method !== 'POST') return answer(405, 'Method Not Allowed', { allow: 'POST' })
-    let body: ArrayBuffer
-    try {
-      body = await request.arrayBuffer()
-    } catch {
-      return answer(400, 'Unreadable body')
-    }
-    const result = await verifyAndParseWebhook({
-      body,
-      signature: request.headers.get(WEBHOOK_SIGNATURE_HEADER),
-      secrets: options.secrets,
-    })
-    if (E.isLeft(result)) {
+    const refuse = (error: WebhookError): Response => {
       try {
-        options.onError?.(result.left)
+        options.onError?.(error)
       } catch {
         // A failing logger must not change the answer.
       }
-      return answer(statusOf(result.left), `${result.left._tag}: ${result.left.reason}`)
+      return answer(statusOf(error), `${error._tag}: ${error.reason}`)
     }
+    const signature = request.headers.get(WEBHOOK_SIGNATURE_HEADER)
+    // An unsigned request is refused before its body is read: anyone can send one.
+    const header = parseSignatureHeader(signature)
+    if (E.isLeft(header)) return refuse(header.left)
+    let body: Uint8Array | 'too_large'
+    try {
+      body = await readCapped(request, maxBodyBytes)
+    } catch {
+      return answer(400, 'Unreadable body')
+    }
+    if (body === 'too_large') return refuse(tooLarge(maxBodyBytes))
+    const result = await verifyAndParseWebhook({ body, signature, secrets: options.secrets })()
+    if (E.isLeft(result)) return refuse(result.left)
     try {
       await options.onEvent(result.right)
     } catch {
@@ -91,3 +145,4 @@ export const webhookHandler =
     }
     return answer(200, 'OK')
   }
+}

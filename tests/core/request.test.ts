@@ -644,3 +644,23 @@ describe('transport: ofetch', () => {
     ])
   })
 })
+
+describe('injected sleep', () => {
+  it('a sleep that throws ends the retries with the last outcome instead of throwing', async () => {
+    const { fetch, requests } = recordingFetch(() => json(503, {}))
+    const sleep = async () => {
+      throw new Error('broken test clock')
+    }
+    const ctx = createContext({ ...CLIENT, fetch, retry: fast, sleep })
+    const result = await getProvider(ctx, { providerId: 1 })()
+    expect(leftOf(result)).toMatchObject({ _tag: 'ApiError', status: 503 })
+    expect(requests).toHaveLength(1)
+  })
+
+  it('a sleep that resolves false is an abort', async () => {
+    const { fetch, requests } = recordingFetch(() => json(503, {}))
+    const ctx = createContext({ ...CLIENT, fetch, retry: fast, sleep: async () => false })
+    expect(leftOf(await getProvider(ctx, { providerId: 1 })())._tag).toBe('AbortError')
+    expect(requests).toHaveLength(1)
+  })
+})

@@ -81,4 +81,11 @@ describe('examples/webhook-receiver', () => {
     )
     expect((await deliver('', undefined, 'GET')).status).toBe(405)
   })
+
+  it('refuses an unsigned request before reading it, and a body over 1 MiB (413)', async () => {
+    const body = JSON.stringify({ content: { pad: 'x'.repeat(2_000_000) }, timestamp: 1, type: 'TEST_EVENT' })
+    expect((await deliver(body)).status).toBe(401)
+    expect(await receiver.line(/^rejected: no signature/)).toBe('rejected: no signature')
+    expect((await deliver(body, sign(body))).status).toBe(413)
+  })
 })

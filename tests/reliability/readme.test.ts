@@ -34,5 +34,7 @@ describe('README reliability section', () => {
     expect(ctx.timeoutMs).toBe(30_000)
     expect(section).toContain('`renewBeforeMs` (default 60 s)')
     expect(ctx.renewBeforeMs).toBe(60_000)
+    expect(section).toContain('`maxResponseBytes` (default 32 MiB)')
+    expect(ctx.maxResponseBytes).toBe(32 * 1024 * 1024)
   })
 })

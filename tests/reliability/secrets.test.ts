@@ -212,7 +212,7 @@ describe('webhook secrets never show in webhook errors or answers', () => {
   for (const [name, { body: raw, signature }] of Object.entries(cases)) {
     it(name, async () => {
       for (const secrets of [[SECRET, PREVIOUS], new Redacted(SECRET), [new Redacted(PREVIOUS), undefined]]) {
-        const result = await verifyAndParseWebhook({ body: raw as string, signature, secrets })
+        const result = await verifyAndParseWebhook({ body: raw as string, signature, secrets })()
         expect(result._tag).toBe('Left')
         if (result._tag === 'Left') witness(result.left)
         // Over HTTP a body is always raw: the parsed-JSON mistake only exists in the function API.

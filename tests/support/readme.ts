@@ -1,5 +1,8 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { execFile } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { transform } from 'esbuild'
 import ts from 'typescript'
 
 /** The README, as the tests read it. */
@@ -45,6 +48,83 @@ export const typeCheckSnippets = (snippets: readonly string[], name: string): st
         const { line } = diagnostic.file!.getLineAndCharacterOfPosition(diagnostic.start ?? 0)
         return `${diagnostic.file!.fileName}:${line + 1}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`
       })
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** Sections whose snippets are checked by the tests of their own area (they build on each other there). */
+const OWN_AREA_SECTIONS = ['sandbox', 'reliability', 'runtimes', 'performance']
+
+/** The README without the sections whose snippets the tests of their own area check. */
+export const readmeOwnText = OWN_AREA_SECTIONS.reduce(
+  (text, name) => text.replace(new RegExp(`<!-- section:${name} -->[\\s\\S]*?<!-- /section:${name} -->`), ''),
+  readme,
+)
+
+/** A ```ts snippet, and why it is not run when the README says so. */
+export interface Snippet {
+  readonly code: string
+  /** The reason given by `<!-- not-run: REASON -->` on the line before the fence. */
+  readonly notRun?: string
+}
+
+/** Every ```ts snippet of a Markdown text, with its `<!-- not-run: … -->` mark if any. */
+export const snippets = (markdown: string): Snippet[] =>
+  [...markdown.matchAll(/(?:<!-- not-run: ([^\n]*?) -->\n)?```ts\n([\s\S]*?)```/g)].map((match) =>
+    match[1] === undefined ? { code: match[2]! } : { code: match[2]!, notRun: match[1] },
+  )
+
+/*
+ * Loaded before a snippet: sends what the SDK addresses to Bridge's origin to the local sandbox instead,
+ * so a snippet runs exactly as written (no `baseUrl` of its own) over real HTTP.
+ */
+const TO_SANDBOX = `
+const bridge = 'https://api.bridgeapi.io'
+const sandbox = process.env.SNIPPET_SANDBOX_URL
+const realFetch = globalThis.fetch
+globalThis.fetch = (input, init) => {
+  const url = input instanceof Request ? input.url : String(input)
+  if (!url.startsWith(bridge + '/')) return realFetch(input, init)
+  const to = sandbox + url.slice(bridge.length)
+  return realFetch(input instanceof Request ? new Request(to, input) : to, init)
+}
+`
+
+/** What a snippet run printed, and how it ended. */
+export interface SnippetRun {
+  readonly code: number | null
+  readonly stdout: string
+  readonly stderr: string
+}
+
+/**
+ * Compiles a snippet with esbuild and runs it with Node as an ES module, in a folder where `bridgeapi`
+ * is this repository (its `exports`, so the built dist/) and requests to Bridge go to `sandboxUrl`.
+ * Asynchronous on purpose: the sandbox answering it may live in the calling process.
+ */
+export const runSnippet = async (
+  code: string,
+  { sandboxUrl, env }: { sandboxUrl: string; env: Record<string, string> },
+): Promise<SnippetRun> => {
+  const dir = mkdtempSync(join(tmpdir(), 'bridgeapi-snippet-'))
+  try {
+    mkdirSync(join(dir, 'node_modules'))
+    symlinkSync(resolve('.'), join(dir, 'node_modules', 'bridgeapi'), 'dir')
+    symlinkSync(resolve('node_modules/fp-ts'), join(dir, 'node_modules', 'fp-ts'), 'dir')
+    writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n')
+    writeFileSync(join(dir, 'to-sandbox.mjs'), TO_SANDBOX)
+    const { code: js } = await transform(code, { loader: 'ts', format: 'esm', target: 'node20' })
+    writeFileSync(join(dir, 'snippet.mjs'), js)
+    return await new Promise((done) => {
+      execFile(
+        process.execPath,
+        ['--import', './to-sandbox.mjs', 'snippet.mjs'],
+        { cwd: dir, timeout: 60_000, env: { ...process.env, ...env, SNIPPET_SANDBOX_URL: sandboxUrl } },
+        (error, stdout, stderr) =>
+          done({ code: error ? ((error.code as number) ?? null) : 0, stdout, stderr }),
+      )
+    })
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

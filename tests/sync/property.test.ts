@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type HistoryChange, type RunningSandbox, startSandbox } from '../../src/sandbox/index.js'
-import { Replica, truth, VERSIONS } from './support.js'
+import { Replica, type SyncResult, truth, VERSIONS } from './support.js'
 
 /*
  * Random histories of inserts, updates and deletes (several per clock instant, some stamped up to 50 s
@@ -62,9 +62,9 @@ describe.each(VERSIONS)('syncTransactions ($name): random histories and crashes'
         const { uuid, accountIds } = server.sandbox.seedUser({ transactions: 12, accounts: 2 })
         const ctx = version.context(server, uuid)
         const replica = new Replica()
-        let running: AsyncIterator<Awaited<ReturnType<typeof next>>> | undefined
+        let running: AsyncIterator<SyncResult> | undefined
         const open = () => version.sync(ctx, { limit, ...(replica.cursor ? { cursor: replica.cursor } : {}) })
-        const next = async () => {
+        const next = async (): Promise<SyncResult | undefined> => {
           running ??= open()[Symbol.asyncIterator]()
           const result = await running.next()
           if (result.done) running = undefined

@@ -9,12 +9,19 @@ import { sandboxContext } from '../../src/sandbox/index.js'
 import * as v2 from '../../src/v2/index.js'
 
 type Row = { readonly id: number; readonly updated_at: string }
-type Batch = { readonly upserted: readonly Row[]; readonly deleted: readonly Row[]; readonly cursor: string }
+type Batch = {
+  readonly upserted: readonly Row[]
+  readonly deleted: readonly Row[]
+  readonly cursor: string
+  readonly caughtUp: boolean
+}
+/** What a sync yields. */
+export type SyncResult = Either<v3.SyncError, Batch>
 type Sync = (
   ctx: any,
   params?: { cursor?: string; accountId?: number; limit?: number },
   options?: { overlapMs?: number },
-) => AsyncIterable<Either<v3.SyncError, Batch>>
+) => AsyncIterable<SyncResult>
 
 /** One API version: how to make a user context and sync. */
 export interface Version {

@@ -29,6 +29,7 @@ describe.each(VERSIONS)('syncTransactions ($name) against the sandbox over HTTP'
     const { batches, error } = await syncAll(version, ctx(), replica, { limit: 200 })
     expect(error).toBeUndefined()
     expect(batches.map((b) => b.upserted.length + b.deleted.length)).toEqual([200, 200, 200, 100])
+    expect(batches.map((b) => b.caughtUp)).toEqual([false, false, false, true])
     const deleted = server.sandbox.state.transactions(uuid, 'updated').filter((tx) => tx.deleted)
     expect(batches.flatMap((b) => b.deleted.map((tx) => tx.id)).sort()).toEqual(
       deleted.map((tx) => tx.id).sort(),
@@ -49,7 +50,7 @@ describe.each(VERSIONS)('syncTransactions ($name) against the sandbox over HTTP'
       .transactions(uuid, 'updated')
       .filter((tx) => tx.updatedAt > high - 60_000)
     expect(overlap.length).toBeGreaterThan(0)
-    expect(batches).toEqual([{ upserted: [], deleted: [], cursor: expect.any(String) }])
+    expect(batches).toEqual([{ upserted: [], deleted: [], cursor: expect.any(String), caughtUp: true }])
     expect(replica.repeated).toEqual([])
   })
 
@@ -100,6 +101,24 @@ describe.each(VERSIONS)('syncTransactions ($name) against the sandbox over HTTP'
     expect(batches.flatMap((b) => b.upserted.map((tx) => tx.id)).sort()).toEqual(ids.slice(3, 5).sort())
     expect(replica.snapshot()).toEqual(truth(server, uuid))
     expect(replica.repeated).toEqual([])
+  })
+
+  it('a deletion stamped at the same instant as the version already synced still counts', async () => {
+    const replica = new Replica()
+    server.sandbox.clock.advance(1_000)
+    const at = server.sandbox.clock.now()
+    const inserted = change({
+      at,
+      changes: [{ type: 'insert', accountId: accountIds[0]!, date: '2026-01-01', amount: 1 }],
+    })
+    await syncAll(version, ctx(), replica)
+    expect(replica.rows.get(inserted.ids[0]!)).toBe(iso(at))
+    change({ at, changes: [{ type: 'delete', id: inserted.ids[0]! }] })
+    const { batches } = await syncAll(version, ctx(), replica)
+    expect(batches.flatMap((b) => b.deleted.map((tx) => [tx.id, tx.updated_at]))).toEqual([
+      [inserted.ids[0], iso(at)],
+    ])
+    expect(replica.snapshot()).toEqual(truth(server, uuid))
   })
 
   it("Bridge's own skew: a change stamped up to overlapMs before the largest updated_at seen is caught", async () => {

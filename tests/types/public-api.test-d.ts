@@ -5,23 +5,27 @@ import {
   type Account,
   type ApiError,
   type BridgeError,
+  BridgeException,
   type CallOptions,
+  type CollectLimitError,
   type Context,
   collect,
   createContext,
   type GetAccountParams,
   getAccount,
+  type ListError,
   type ListTransactionsParams,
   listTransactions,
   listUsers,
   type Page,
   type Paginated,
   type Transaction,
+  unwrap,
   withResponse,
 } from '../../src/index.js'
 import * as v2 from '../../src/v2/index.js'
-import type { WebhookError, WebhookEvent } from '../../src/webhooks/index.js'
-import { verifyAndParseWebhook } from '../../src/webhooks/index.js'
+import type { WebhookError, WebhookEvent, WebhookSignatureError } from '../../src/webhooks/index.js'
+import { verifyAndParseWebhook, verifyWebhookSignature } from '../../src/webhooks/index.js'
 
 describe('public types of bridgeapi', () => {
   test('an endpoint is (ctx, params, options?) => TaskEither<BridgeError, Model>', () => {
@@ -34,11 +38,33 @@ describe('public types of bridgeapi', () => {
 
   test('a list returns Paginated<Item>, yielding Either items and Either pages', () => {
     expectTypeOf(listTransactions).returns.toEqualTypeOf<Paginated<Transaction>>()
-    expectTypeOf<Paginated<Transaction>>().toExtend<AsyncIterable<Either<BridgeError, Transaction>>>()
+    expectTypeOf<Paginated<Transaction>>().toExtend<AsyncIterable<Either<ListError, Transaction>>>()
     expectTypeOf<ReturnType<Paginated<Transaction>['pages']>>().toExtend<
-      AsyncIterable<Either<BridgeError, Page<Transaction>>>
+      AsyncIterable<Either<ListError, Page<Transaction>>>
     >()
-    expectTypeOf(collect<Transaction>).returns.toEqualTypeOf<TaskEither<BridgeError, Transaction[]>>()
+    expectTypeOf(collect<Transaction>).returns.toEqualTypeOf<TaskEither<ListError, Transaction[]>>()
+  })
+
+  test('resumeAfter is on list errors only', () => {
+    expectTypeOf<ListError>().toExtend<BridgeError>()
+    expectTypeOf<ListError['resumeAfter']>().toEqualTypeOf<string | undefined>()
+    expectTypeOf<ApiError>().not.toHaveProperty('resumeAfter')
+    expectTypeOf<Exclude<BridgeError, CollectLimitError>>().not.toHaveProperty('resumeAfter')
+    const error = {} as ListError
+    if (error._tag === 'ApiError') expectTypeOf(error.status).toEqualTypeOf<number>()
+  })
+
+  test('unwrap resolves the Right value and rejects with a BridgeException', () => {
+    const ctx = createContext({ clientId: 'id', clientSecret: 'secret' })
+    expectTypeOf(unwrap(getAccount(ctx, { accountId: 1 }))).toEqualTypeOf<Promise<Account>>()
+    expectTypeOf(unwrap(collect(listTransactions(ctx)))).toEqualTypeOf<Promise<Transaction[]>>()
+    expectTypeOf(unwrap(v2.getBank(ctx, { bankId: 1 }))).resolves.toEqualTypeOf<v2.Bank>()
+    expectTypeOf<BridgeException>().toExtend<Error>()
+    expectTypeOf<BridgeException['error']>().toEqualTypeOf<BridgeError>()
+    expectTypeOf(new BridgeException({} as ApiError).error).toEqualTypeOf<ApiError>()
+    expectTypeOf(v2.unwrap).toEqualTypeOf(unwrap)
+    // @ts-expect-error unwrap takes a task, not its result
+    unwrap(getAccount(ctx, { accountId: 1 })())
   })
 
   test('params: required where the endpoint needs them, optional filters elsewhere', () => {
@@ -100,7 +126,8 @@ describe('public types of bridgeapi', () => {
   })
 
   test('bridgeapi/webhooks: a promise of Either, with its own error union', () => {
-    expectTypeOf(verifyAndParseWebhook).returns.resolves.toEqualTypeOf<Either<WebhookError, WebhookEvent>>()
+    expectTypeOf(verifyAndParseWebhook).returns.toEqualTypeOf<TaskEither<WebhookError, WebhookEvent>>()
+    expectTypeOf(verifyWebhookSignature).returns.toEqualTypeOf<TaskEither<WebhookSignatureError, true>>()
     expectTypeOf<WebhookError['_tag']>().toEqualTypeOf<'WebhookSignatureError' | 'WebhookPayloadError'>()
   })
 })

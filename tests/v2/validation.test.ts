@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import * as core from '../../src/core/index.js'
-import type { BridgeError, Paginated } from '../../src/v2/index.js'
+import type { BridgeError } from '../../src/v2/index.js'
 import * as sdk from '../../src/v2/index.js'
 import { fakeBridge, json, userContext } from './support.js'
 
 type Result = { _tag: 'Left'; left: BridgeError } | { _tag: 'Right'; right: unknown }
-const firstOf = async (list: Paginated<unknown>): Promise<Result> => {
+const firstOf = async (list: AsyncIterable<unknown>): Promise<Result> => {
   for await (const item of list) return item as Result
   throw new Error('the list yielded nothing')
 }
@@ -42,6 +42,7 @@ const invalidCalls: Record<string, (ctx: core.Context) => Promise<Result>> = {
   listAccounts: (ctx) => firstOf(sdk.listAccounts(ctx, { itemId: -3 })),
   getAccount: (ctx) => sdk.getAccount(ctx, {} as never)(),
   listTransactions: (ctx) => firstOf(sdk.listTransactions(ctx, { since: '2023-13-45' })),
+  syncTransactions: (ctx) => firstOf(sdk.syncTransactions(ctx, { cursor: 'not a cursor' })),
   listUpdatedTransactions: (ctx) => firstOf(sdk.listUpdatedTransactions(ctx, { since: 'yesterday' })),
   getTransaction: (ctx) => sdk.getTransaction(ctx, { transactionId: -1 })(),
   listAccountTransactions: (ctx) =>

@@ -242,7 +242,7 @@ describe('verifyAndParseWebhook', () => {
       body: example.body,
       signature: `v1=${sign(example.body, SECRET)}`,
       secrets: SECRET,
-    })
+    })()
     expect(result).toEqual({ _tag: 'Right', right: example.payload })
   })
 
@@ -251,7 +251,7 @@ describe('verifyAndParseWebhook', () => {
       body: '{not json',
       signature: `v1=${sign(example.body, SECRET)}`,
       secrets: SECRET,
-    })
+    })()
     expect(result).toMatchObject({
       _tag: 'Left',
       left: { _tag: 'WebhookSignatureError', reason: 'mismatch' },
@@ -264,10 +264,31 @@ describe('verifyAndParseWebhook', () => {
       body,
       signature: `v1=${sign(body, SECRET)}`,
       secrets: SECRET,
-    })
+    })()
     expect(result).toMatchObject({
       _tag: 'Left',
       left: { _tag: 'WebhookPayloadError', reason: 'invalid_event', issues: [{ path: 'content.item_id' }] },
     })
   })
+
+  it.each(['Uint8Array', 'ArrayBuffer'])(
+    'parses the bytes it verified, even if the caller rewrites its %s meanwhile',
+    async (kind) => {
+      const signed = '{"type":"TEST_EVENT","timestamp":1,"content":{"amount":100}}'
+      const forged = '{"type":"TEST_EVENT","timestamp":1,"content":{"amount":999}}'
+      const bytes = new TextEncoder().encode(signed)
+      const body = kind === 'Uint8Array' ? bytes : bytes.buffer
+      const pending = verifyAndParseWebhook({
+        body,
+        signature: `v1=${sign(signed, SECRET)}`,
+        secrets: SECRET,
+      })()
+      // The caller reuses its buffer while the HMAC is being computed.
+      bytes.set(new TextEncoder().encode(forged))
+      expect(await pending).toEqual({
+        _tag: 'Right',
+        right: { type: 'TEST_EVENT', timestamp: 1, content: { amount: 100 } },
+      })
+    },
+  )
 })

@@ -12,7 +12,7 @@ const BODY =
   '{"content":{"item_id":4568477,"user_uuid":"766b2f5d-a942-492c-9ea7-2e5aa88cb672"},"timestamp":1612782588323,"type":"item.created"}'
 
 const verify = (params: Partial<VerifyWebhookSignatureParams>) =>
-  verifyWebhookSignature({ body: BODY, signature: `v1=${sign(BODY, SECRET)}`, secrets: SECRET, ...params })
+  verifyWebhookSignature({ body: BODY, signature: `v1=${sign(BODY, SECRET)}`, secrets: SECRET, ...params })()
 
 /** Every error produced in this file, checked for secrets at the end. */
 const seen: WebhookSignatureError[] = []
@@ -51,13 +51,13 @@ describe('verifyWebhookSignature', () => {
     const pooled = Buffer.from(text)
     const bodies = [text, bytes, pooled, bytes.buffer.slice(0)]
     for (const body of bodies) {
-      expect(await verifyWebhookSignature({ body, signature, secrets: SECRET })).toEqual({
+      expect(await verifyWebhookSignature({ body, signature, secrets: SECRET })()).toEqual({
         _tag: 'Right',
         right: true,
       })
     }
     expect(
-      await verifyWebhookSignature({ body: '', signature: `v1=${sign('', SECRET)}`, secrets: SECRET }),
+      await verifyWebhookSignature({ body: '', signature: `v1=${sign('', SECRET)}`, secrets: SECRET })(),
     ).toEqual({ _tag: 'Right', right: true })
   })
 

@@ -91,6 +91,78 @@ describe('webhookHandler', () => {
     expect(events).toEqual([])
   })
 
+  /** A request body of `chunks` × 64 KiB that records every pull. */
+  const watchedStream = (chunks: number) => {
+    let pulls = 0
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          pulls += 1
+          if (pulls > chunks) controller.close()
+          else controller.enqueue(new Uint8Array(65_536).fill(0x20))
+        },
+        // No chunk is pulled ahead: a pull means someone read the body.
+      },
+      { highWaterMark: 0 },
+    )
+    return { stream, pulls: () => pulls }
+  }
+  const streamed = (body: ReadableStream<Uint8Array>, headers: Record<string, string>): Request =>
+    new Request('https://merchant.example/webhooks/bridge', {
+      method: 'POST',
+      headers,
+      body,
+      duplex: 'half',
+    } as RequestInit)
+
+  it('refuses a missing or malformed signature header before reading the body', async () => {
+    const { handler, errors } = setup()
+    const cases: Record<string, string>[] = [{}, { 'BridgeApi-Signature': 'sha256=abc' }]
+    for (const headers of cases) {
+      const body = watchedStream(2)
+      const response = await handler(streamed(body.stream, headers))
+      expect(response.status).toBe(401)
+      expect(body.pulls()).toBe(0)
+    }
+    expect(errors.map((error) => error._tag === 'WebhookSignatureError' && error.reason)).toEqual([
+      'missing_header',
+      'malformed_header',
+    ])
+  })
+
+  it('answers 413 to a body over maxBodyBytes, reading no more than the cap', async () => {
+    const { events } = setup()
+    const errors: WebhookError[] = []
+    const handler = webhookHandler({
+      secrets: SECRET,
+      maxBodyBytes: 200_000,
+      onEvent: () => {
+        throw new Error('must not be called')
+      },
+      onError: (error) => errors.push(error),
+    })
+    const signature = { 'BridgeApi-Signature': `v1=${sign('{}', SECRET)}` }
+    const large = watchedStream(40)
+    const response = await handler(streamed(large.stream, signature))
+    expect(response.status).toBe(413)
+    expect(await response.text()).toBe('WebhookPayloadError: too_large')
+    // 4 × 64 KiB passes 200 000 bytes: reading stops there.
+    expect(large.pulls()).toBe(4)
+
+    // A declared length over the cap is refused without reading anything.
+    const declared = watchedStream(40)
+    const request = streamed(declared.stream, { ...signature, 'content-length': '300000' })
+    expect((await handler(request)).status).toBe(413)
+    expect(declared.pulls()).toBe(0)
+
+    // Up to the cap, the body is read whole and verified (the default cap is 1 MiB).
+    const fits = watchedStream(3)
+    expect((await handler(streamed(fits.stream, signature))).status).toBe(401)
+    expect(errors.map((error) => error.reason)).toEqual(['too_large', 'too_large', 'mismatch'])
+    expect(errors[0]?.message).toBe('The body is larger than 200000 bytes')
+    expect(events).toEqual([])
+  })
+
   it('answers 400 to an authentic body that is not a webhook event', async () => {
     const { handler, events, errors } = setup()
     for (const body of ['{"type":', '{"type":"item.created","timestamp":1,"content":{"item_id":"x"}}']) {
