@@ -17,6 +17,7 @@ const storesTests = [
   'tests/stores/**/*.test.ts',
   'tests/limiter/shared-store.test.ts',
   'tests/limiter/kv-store.test.ts',
+  'tests/limiter/deno-kv-store.test.ts',
 ]
 
 /** Thousands of cases or items each: property-based input fuzzing and sync histories, 10,500-item lists, 1,000 concurrent calls. */

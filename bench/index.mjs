@@ -412,7 +412,10 @@ if (sections.has('rate-limit')) {
   const drain = async (ctx) => {
     let n = 0
     if (syncing) {
-      for await (const batch of sdk.syncTransactions(ctx, { limit: 500 })) n += must(batch).upserted.length
+      for await (const batch of sdk.syncTransactions(ctx, { limit: 500 })) {
+        const { upserted, deleted } = must(batch)
+        n += upserted.length + deleted.length
+      }
     } else {
       for await (const page of listTransactions(ctx, { limit: 500 }).pages()) n += must(page).items.length
     }

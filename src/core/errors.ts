@@ -116,7 +116,6 @@ export interface RedirectError extends RequestLocation {
   /** The `Location` the server pointed to, when the runtime shows it. */
   readonly location?: string
   readonly message: string
-  readonly resumeAfter?: string
 }
 
 /** The response body was larger than the context's `maxResponseBytes`: it was not read (nor retried). */
@@ -126,7 +125,6 @@ export interface ResponseTooLargeError extends RequestLocation {
   /** The limit that was exceeded, in bytes. */
   readonly maxBytes: number
   readonly message: string
-  readonly resumeAfter?: string
 }
 
 /** `collect` stopped because the list holds more than the allowed maximum. */
@@ -142,7 +140,6 @@ export interface CollectLimitError {
 export interface RateLimiterError {
   readonly _tag: 'RateLimiterError'
   readonly message: string
-  readonly resumeAfter?: string
 }
 
 /** Every error the SDK returns. Switch on `_tag`. */

@@ -1,8 +1,15 @@
 /**
  * `bridgeapi/stores`: token stores shared by many instances, on Cloudflare Workers KV and Deno KV,
- * and a rate-limit store on Workers KV (best effort). (Redis is in `bridgeapi/stores/redis`.)
+ * and rate-limit stores on Deno KV (exact) and Workers KV (best effort). (Redis is in `bridgeapi/stores/redis`.)
  * @module
  */
+
+export {
+  type DenoKvAtomicLike,
+  type DenoKvRateLimitLike,
+  type DenoKvRateLimitStoreOptions,
+  denoKvRateLimitStore,
+} from './deno-kv-rate-limit-store.js'
 export {
   type DenoKvKeyPart,
   type DenoKvLike,

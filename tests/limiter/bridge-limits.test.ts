@@ -12,6 +12,7 @@ import {
   listTransactions,
   memoryTokenStore,
   renewAuth,
+  syncTransactions,
 } from '../../src/index.js'
 import type { RunningSandbox } from '../../src/sandbox/index.js'
 import { START, startLimitedSandbox, userContext, virtualLimiter } from './helpers.js'
@@ -54,6 +55,27 @@ describe('a 100,000-transaction pagination (200 pages of 500)', () => {
       refused: 0,
     })
     // 201 requests at 60 per minute: the last batch starts 3 full windows after the first.
+    expect(server.sandbox.clock.now() - START).toBe(180_000)
+  })
+
+  it('syncTransactions with the limiter: the same 201 requests, none over any limit, no 429', async () => {
+    const started = await startLimitedSandbox()
+    server = started.server
+    const { uuid } = server.sandbox.seedUser({ transactions: 100_000, accounts: 3 })
+    const ctx = userContext(server, started.time, { uuid }, { rateLimiter: virtualLimiter(started.time) })
+    let handled = 0 // upserted and deleted (the sandbox's history has some deleted transactions)
+    const errors: string[] = []
+    for await (const batch of syncTransactions(ctx, { limit: 500 })) {
+      if (batch._tag === 'Left') errors.push(`${batch.left._tag}: ${batch.left.message}`)
+      else handled += batch.right.upserted.length + batch.right.deleted.length
+    }
+    expect({ handled, errors }).toEqual({ handled: 100_000, errors: [] })
+    expect(server.sandbox.rateLimitReport()).toMatchObject({
+      requests: 201,
+      overLimit: 0,
+      peak: { user: 60, token: 1, application: 201 },
+      refused: 0,
+    })
     expect(server.sandbox.clock.now() - START).toBe(180_000)
   })
 

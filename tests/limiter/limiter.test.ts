@@ -229,12 +229,17 @@ describe('through the SDK, against the sandbox', () => {
     expect(server.sandbox.requests.map((r) => r.path)).toEqual(['/v3/aggregation/authorization/token'])
   })
 
-  it('the context keeps the limiter it is given, and has none unless given one', () => {
+  it('the context keeps the limiter it is given, has none unless given one, and refuses anything else', () => {
     const rateLimiter = createRateLimiter({ store: memoryRateLimitStore() })
     expect(createContext({ clientId: 'id', clientSecret: 'secret' }).rateLimiter).toBeUndefined()
     expect(createContext({ clientId: 'id', clientSecret: 'secret', rateLimiter }).rateLimiter).toBe(
       rateLimiter,
     )
+    // Something else given as a limiter makes the context invalid: no call sends anything.
+    const wrong = createContext({ clientId: 'id', clientSecret: 'secret', rateLimiter: {} as never })
+    expect(wrong.invalid?.issues).toEqual([
+      { path: 'rateLimiter', message: 'rateLimiter must come from createRateLimiter' },
+    ])
     expect(rateLimiter.limits).toEqual({
       user: { limit: 60, windowMs: 60_000 },
       token: { limit: 10, windowMs: 60_000 },

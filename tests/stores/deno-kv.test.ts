@@ -2,31 +2,15 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { deno, runInDeno } from '../support/deno.js'
 import { expected, expectedExpiry, type ScenarioName } from './contract.js'
-
-const deno = join(process.cwd(), 'node_modules', '.bin', 'deno')
 
 describe('denoKvTokenStore (Deno KV, inside Deno)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bridgeapi-denokv-'))
   let reports: Record<string, any>
   beforeAll(async () => {
-    const script = join(dir, 'run-contract.mjs')
-    await build({
-      entryPoints: ['tests/stores/deno/run-contract.ts'],
-      bundle: true,
-      format: 'esm',
-      platform: 'neutral',
-      outfile: script,
-      logLevel: 'error',
-    })
-    // Only the test directory is readable and writable: the store needs nothing else.
-    const out = execFileSync(
-      deno,
-      ['run', '--unstable-kv', `--allow-read=${dir}`, `--allow-write=${dir}`, script, dir],
-      { encoding: 'utf8', timeout: 60_000 },
-    )
+    const out = await runInDeno('tests/stores/deno/run-contract.ts', dir)
     reports = JSON.parse(out)
   })
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
