@@ -67,7 +67,7 @@ export interface HistoryChanges {
   readonly at?: number | string
 }
 
-/** What {@link applyHistoryChanges} did. */
+/** What a `changeHistory` call (JavaScript or `POST /_sandbox/users/:uuid/history`) did. */
 export interface HistoryResult {
   /** The `updated_at` of every changed row (ISO 8601). */
   readonly updatedAt: string

@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import { PaymentAccountStatus } from '../../common/payment-account.js'
 import { openEnum, Timestamp } from '../../core/schema.js'
 
-/** Refund status (see {@link PaymentAccountStatus}; open: any other value passes). */
+/** Refund status (see the payment account statuses; open: any other value passes). */
 export const RefundStatus = PaymentAccountStatus
 /** A refund status. */
 export type RefundStatus = v.InferOutput<typeof RefundStatus>

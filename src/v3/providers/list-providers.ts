@@ -5,7 +5,10 @@ import { TextParam } from '../../core/schema.js'
 import { v3 } from '../api.js'
 import { Provider } from './models.js'
 
-const Values = oneOrMany(TextParam(100))
+// A comma inside a value would split it in two on Bridge's side: refused rather than sent ambiguous.
+const Values = oneOrMany(
+  v.pipe(TextParam(100), v.excludes(',', 'must not contain a comma (values are sent comma-separated)')),
+)
 
 /**
  * Filters of {@link listProviders}. Each takes one value or a non-empty list, sent as one comma-separated
