@@ -1,12 +1,13 @@
 import { admit, type HeldSlot, type RateLimitStore, type RateLimitWindow } from '../core/rate-limit-store.js'
 import type { DenoKvKeyPart } from './deno-kv-token-store.js'
 
-type Key = readonly DenoKvKeyPart[]
+/** A Deno KV key, as `Deno.KvKey` (a list of parts). */
+export type DenoKvKey = readonly DenoKvKeyPart[]
 
 /** The part of a `Deno.AtomicOperation` the store uses. */
 export interface DenoKvAtomicLike {
-  check(...checks: { readonly key: Key; readonly versionstamp: string | null }[]): DenoKvAtomicLike
-  set(key: Key, value: unknown, options?: { expireIn?: number }): DenoKvAtomicLike
+  check(...checks: { readonly key: DenoKvKey; readonly versionstamp: string | null }[]): DenoKvAtomicLike
+  set(key: DenoKvKey, value: unknown, options?: { expireIn?: number }): DenoKvAtomicLike
   commit(): Promise<{ readonly ok: boolean }>
 }
 
@@ -15,9 +16,9 @@ export interface DenoKvAtomicLike {
  * nothing here depends on Deno's types.
  */
 export interface DenoKvRateLimitLike {
-  get(key: Key): Promise<{ readonly value: unknown; readonly versionstamp: string | null }>
+  get(key: DenoKvKey): Promise<{ readonly value: unknown; readonly versionstamp: string | null }>
   list(selector: {
-    readonly prefix: Key
+    readonly prefix: DenoKvKey
   }): AsyncIterable<{ readonly key: readonly unknown[]; readonly value: unknown }>
   atomic(): DenoKvAtomicLike
 }
@@ -59,8 +60,8 @@ export const denoKvRateLimitStore = (
   options: DenoKvRateLimitStoreOptions = {},
 ): RateLimitStore => {
   const prefix = options.prefix ?? []
-  const versionKey = (window: RateLimitWindow): Key => [...prefix, window.key, 'version']
-  const slotKey = (window: RateLimitWindow, id: string): Key => [...prefix, window.key, 'slot', id]
+  const versionKey = (window: RateLimitWindow): DenoKvKey => [...prefix, window.key, 'version']
+  const slotKey = (window: RateLimitWindow, id: string): DenoKvKey => [...prefix, window.key, 'slot', id]
   const readSlots = async (window: RateLimitWindow): Promise<HeldSlot[]> => {
     const slots: HeldSlot[] = []
     for await (const entry of kv.list({ prefix: [...prefix, window.key, 'slot'] })) {

@@ -6,6 +6,7 @@
 
 export {
   type DenoKvAtomicLike,
+  type DenoKvKey,
   type DenoKvRateLimitLike,
   type DenoKvRateLimitStoreOptions,
   denoKvRateLimitStore,
