@@ -300,7 +300,7 @@ export const createContext = (options: ContextOptions): Context => {
   note(
     'rateLimiter',
     given.rateLimiter !== undefined &&
-      typeof given.rateLimiter?.acquire !== 'function' &&
+      typeof given.rateLimiter?.throttle !== 'function' &&
       'must come from createRateLimiter',
   )
   const valid = issues.length === 0
