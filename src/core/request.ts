@@ -236,6 +236,12 @@ const knownSecrets = (ctx: Context, spec: RequestSpec): (string | undefined)[] =
 /** The secrets of the request behind each successful response, for the errors `decodeBody` builds. */
 const secretsOf = new WeakMap<RawResponse, readonly (string | undefined)[]>()
 
+/**
+ * A successful response as the SDK may hand it out (a list page's `response`): the secrets of the
+ * request behind it redacted, whatever the server echoed in its headers or body.
+ */
+export const redactedResponse = (raw: RawResponse): RawResponse => redactDeep(raw, secretsOf.get(raw) ?? [])
+
 /** The result of a request before the body is validated: the response, or an error. */
 export type Sent = E.Either<BridgeError, RawResponse>
 
