@@ -64,6 +64,7 @@ export {
   type RateLimiter,
   type RateLimiterOptions,
   type RateLimitSlot,
+  type ThrottledRequest,
 } from './rate-limiter.js'
 export { Redacted } from './redacted.js'
 export type { CallOptions, RawResponse } from './request.js'

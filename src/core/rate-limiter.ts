@@ -8,7 +8,6 @@ import {
   type RateLimits,
   type RateLimitWindow,
 } from './rate-limit-store.js'
-import type { RequestSpec } from './request.js'
 
 /** What {@link createRateLimiter} accepts. */
 export interface RateLimiterOptions {
@@ -29,6 +28,14 @@ export interface RateLimitedRequest {
   readonly user?: string
   /** A token request: it also counts against the user's token limit. */
   readonly token?: boolean
+}
+
+/** What {@link RateLimiter.throttle} needs of a request: whether it is a user's, or a token request. */
+export interface ThrottledRequest {
+  /** Set on user-level requests: they count against the user's limit. */
+  readonly accessToken?: string
+  /** `token` for a token request, which Bridge limits apart. */
+  readonly rateScope?: 'token'
 }
 
 /** A slot held by a request in flight. */
@@ -59,7 +66,7 @@ export interface RateLimiter {
    */
   throttle<T>(
     ctx: Context,
-    spec: Pick<RequestSpec, 'accessToken' | 'rateScope'>,
+    spec: ThrottledRequest,
     options: { readonly signal?: AbortSignal; readonly timeoutMs?: number },
     attempt: () => Promise<T>,
   ): Promise<E.Either<BridgeError, T>>
@@ -193,7 +200,7 @@ const rateLimitUser = (user: ContextUser): string =>
 const throttled = async <T>(
   acquire: RateLimiter['acquire'],
   ctx: Context,
-  spec: Pick<RequestSpec, 'accessToken' | 'rateScope'>,
+  spec: ThrottledRequest,
   options: { readonly signal?: AbortSignal; readonly timeoutMs?: number },
   attempt: () => Promise<T>,
 ): Promise<E.Either<BridgeError, T>> => {
