@@ -1,9 +1,16 @@
 import * as v from 'valibot'
-import { PROVIDER_CAPABILITIES } from '../../common/provider-capabilities.js'
 import { openEnum } from '../../core/schema.js'
 
 /** Provider capabilities seen in Bridge's data (open: new ones pass). */
-export const ProviderCapability = openEnum(PROVIDER_CAPABILITIES)
+export const ProviderCapability = openEnum([
+  'aggregation',
+  'account_check',
+  'single_payment',
+  'single_payment_scheduled',
+  'instant_single_payment',
+  'bulk_payment',
+  'bulk_payment_scheduled',
+] as const)
 /** A provider capability. */
 export type ProviderCapability = v.InferOutput<typeof ProviderCapability>
 
