@@ -1,4 +1,4 @@
-import type { ContextUser } from './context.js'
+import type { Context, ContextUser } from './context.js'
 
 /** The request that mints a user access token, or why this API version cannot authenticate that user. */
 export type TokenRequest =
@@ -14,4 +14,9 @@ export interface ApiVersion {
   readonly bridgeVersion: '2025-01-15' | '2021-06-01'
   /** How to obtain a token for a user. */
   readonly tokenRequest: (user: ContextUser) => TokenRequest
+  /**
+   * The part of an e-mail user's token-store key that binds it to the password (see `credentialTag` in
+   * `src/v2`); only versions with e-mail users have it. `undefined` when it cannot be computed.
+   */
+  readonly emailUserTag?: (ctx: Context, user: ContextUser & { kind: 'email' }) => Promise<string | undefined>
 }

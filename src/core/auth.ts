@@ -34,47 +34,10 @@ const authError = (
   ...(cause ? { cause } : {}),
 })
 
-const encoder = new TextEncoder()
-
-/** Credential tags already computed, per context user (a context's user never changes). */
-const credentialTags = new WeakMap<ContextUser, Promise<string | undefined>>()
-
-/**
- * A keyed hash of an e-mail user's credentials: HMAC-SHA-256 keyed with the client secret, over the
- * client id, e-mail and password, truncated to 128 bits of hex. It binds a stored token to the password
- * that minted it (a wrong password finds no token) without the password, or anything that can be
- * checked offline without the client secret, ever reaching the store. `undefined` without Web Crypto.
- */
-const credentialTag = (ctx: Context, user: ContextUser & { kind: 'email' }): Promise<string | undefined> => {
-  const cached = credentialTags.get(user)
-  if (cached) return cached
-  const tag = (async () => {
-    const subtle = globalThis.crypto?.subtle
-    if (!subtle) return undefined
-    try {
-      const key = await subtle.importKey(
-        'raw',
-        encoder.encode(ctx.clientSecret.reveal()),
-        { name: 'HMAC', hash: 'SHA-256' },
-        false,
-        ['sign'],
-      )
-      // JSON keeps the fields apart whatever characters they hold.
-      const data = encoder.encode(JSON.stringify([ctx.clientId, user.email, user.password.reveal()]))
-      const mac = new Uint8Array(await subtle.sign('HMAC', key, data))
-      return Array.from(mac.subarray(0, 16), (byte) => byte.toString(16).padStart(2, '0')).join('')
-    } catch {
-      return undefined
-    }
-  })()
-  credentialTags.set(user, tag)
-  return tag
-}
-
-const userKey = async (ctx: Context, user: ContextUser): Promise<string | undefined> => {
+const userKey = async (ctx: Context, api: ApiVersion, user: ContextUser): Promise<string | undefined> => {
   if (user.kind === 'uuid') return `uuid:${user.uuid}`
   if (user.kind === 'external') return `external:${user.externalUserId}`
-  const tag = await credentialTag(ctx, user)
+  const tag = await api.emailUserTag?.(ctx, user)
   return tag === undefined ? undefined : `email:${user.email}:${tag}`
 }
 
@@ -88,7 +51,10 @@ export const tokenKey = async (
 ): Promise<E.Either<AuthenticationError, string>> => {
   if (!ctx.user)
     return E.left(authError('no_user', 'This endpoint acts for a user: give the context a `user`'))
-  const user = await userKey(ctx, ctx.user)
+  // A user this version cannot authenticate (an e-mail user on 2025-01-15) has no key either.
+  const request = api.tokenRequest(ctx.user)
+  if ('unsupported' in request) return E.left(authError('unsupported_user', request.unsupported))
+  const user = await userKey(ctx, api, ctx.user)
   return user === undefined
     ? E.left(authError('token_store', "Web Crypto (crypto.subtle) is needed to key an e-mail user's token"))
     : E.right(`bridgeapi:${api.bridgeVersion}:${ctx.clientId}:${user}`)

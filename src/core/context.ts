@@ -145,30 +145,26 @@ export const DEFAULT_RETRY: RetryPolicy = {
   maxRetryAfterMs: 60_000,
 }
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
+/** Hosts where plain http is allowed: the sandbox and other local servers. */
+const LOOPBACK = /^(localhost|\[::1\]|127\.\d+\.\d+\.\d+)$/
 
-const isLoopback = (hostname: string): boolean =>
-  LOOPBACK_HOSTS.has(hostname) || /^127\.\d+\.\d+\.\d+$/.test(hostname)
-
-const checkBaseUrl = (baseUrl: string, issues: Issue[]): string => {
-  let url: URL
+const parseUrl = (text: string): URL | undefined => {
   try {
-    url = new URL(baseUrl)
+    return new URL(text)
   } catch {
-    issues.push({ path: 'baseUrl', message: 'baseUrl is not a valid URL' })
-    return baseUrl
+    return undefined
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-    issues.push({
-      path: 'baseUrl',
-      message: 'baseUrl must use https (plain http is only allowed on loopback)',
-    })
-  }
-  if (url.username || url.password || url.search || url.hash) {
-    issues.push({ path: 'baseUrl', message: 'baseUrl must not carry credentials, a query or a fragment' })
-  }
-  return url.origin + url.pathname.replace(/\/+$/, '')
 }
+
+/** Why a base URL is unfit, or `undefined`. */
+const baseUrlProblem = (url: URL | undefined): string | undefined =>
+  !url
+    ? 'is not a valid URL'
+    : url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.test(url.hostname))
+      ? 'must use https (plain http is only allowed on loopback)'
+      : url.username || url.password || url.search || url.hash
+        ? 'must not carry credentials, a query or a fragment'
+        : undefined
 
 /** Longest id, e-mail or client id accepted: they go into headers, bodies and token-store keys. */
 const MAX_ID_LENGTH = 256
@@ -179,103 +175,26 @@ export const HEADER_SAFE = /^[\t\x20-\x7e]*$/
 /** A language tag as `Accept-Language` takes it, e.g. `fr`, `en-GB`, `zh-Hant-TW` (BCP 47 shape). */
 export const LANGUAGE_TAG = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8}){0,7}$/
 const EMAIL = /^[^\s@]+@[^\s@]+$/
+const NOT_ASCII = 'must be printable ASCII (it is sent in a header)'
+const NOT_FILLED = 'must be a non-empty string'
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null
 
-/** Records that the option at `path` is unfit; the message starts with the path. */
-const fail = (issues: Issue[], path: string, problem: string): false => {
-  issues.push({ path, message: `${path} ${problem}` })
-  return false
-}
-
-/** Checks an identifier that ends up in a header, a body or a store key. */
-const checkId = (
-  value: unknown,
-  path: string,
-  issues: Issue[],
-  shape?: RegExp,
-  shapeProblem = '',
-): value is string =>
+/** Why an identifier (it ends up in a header, a body or a store key) is unfit, or `undefined`. */
+const idProblem = (value: unknown, shape = /^/, shapeProblem?: string): string | undefined =>
   typeof value !== 'string' || value.trim() === ''
-    ? fail(issues, path, 'must be a non-empty string')
+    ? NOT_FILLED
     : value.length > MAX_ID_LENGTH
-      ? fail(issues, path, `must be at most ${MAX_ID_LENGTH} characters`)
+      ? `must be at most ${MAX_ID_LENGTH} characters`
       : CONTROL_CHARACTERS.test(value)
-        ? fail(issues, path, 'must not contain control characters (CR, LF…)')
-        : !shape || shape.test(value) || fail(issues, path, shapeProblem)
-
-const normaliseUser = (user: unknown, issues: Issue[]): ContextUser | undefined => {
-  if (!isObject(user)) return undefined
-  if ('uuid' in user)
-    return checkId(user.uuid, 'user.uuid', issues) ? { kind: 'uuid', uuid: user.uuid } : undefined
-  if ('externalUserId' in user) {
-    return checkId(user.externalUserId, 'user.externalUserId', issues)
-      ? { kind: 'external', externalUserId: user.externalUserId }
-      : undefined
-  }
-  if (!('email' in user)) return undefined
-  const password = user.password instanceof Redacted ? user.password.reveal() : user.password
-  const email = checkId(user.email, 'user.email', issues, EMAIL, 'must be an e-mail address')
-  if (typeof password !== 'string' || password === '')
-    return void fail(issues, 'user.password', 'must be a non-empty string')
-  return email ? { kind: 'email', email: user.email as string, password: redact(password) } : undefined
-}
-
-/** Options the engine calls or reads as objects: refused when given with the wrong type. */
-const checkTypes = (options: Record<string, unknown>, issues: Issue[]): void => {
-  const hooks = options.hooks
-  if (hooks !== undefined && !isObject(hooks)) fail(issues, 'hooks', 'must be an object')
-  const functions = {
-    fetch: options.fetch,
-    now: options.now,
-    'hooks.onRequest': isObject(hooks) ? hooks.onRequest : undefined,
-    'hooks.onResponse': isObject(hooks) ? hooks.onResponse : undefined,
-  }
-  for (const [path, value] of Object.entries(functions))
-    if (value !== undefined && typeof value !== 'function') fail(issues, path, 'must be a function')
-  const store = options.tokenStore
-  if (
-    store !== undefined &&
-    !(isObject(store) && ['get', 'set', 'delete'].every((m) => typeof store[m] === 'function'))
-  )
-    fail(issues, 'tokenStore', 'must have get, set and delete methods')
-  if (options.autoRenew !== undefined && typeof options.autoRenew !== 'boolean')
-    fail(issues, 'autoRenew', 'must be a boolean')
-  if (
-    options.language !== undefined &&
-    !(typeof options.language === 'string' && LANGUAGE_TAG.test(options.language))
-  )
-    fail(issues, 'language', 'must be a language tag such as fr or en-GB')
-}
+        ? 'must not contain control characters (CR, LF…)'
+        : shape.test(value)
+          ? undefined
+          : shapeProblem
 
 /** The longest delay timers take: a longer one fires after 1 ms in browsers, Node, Deno and Workers. */
 export const MAX_TIMER_MS = 2 ** 31 - 1
-
-const positive = (
-  value: number | undefined,
-  fallback: number,
-  path: string,
-  issues: Issue[],
-  max = MAX_TIMER_MS,
-): number => {
-  if (value === undefined) return fallback
-  if (typeof value !== 'number' || !(value >= 0 && value <= max))
-    issues.push({ path, message: `${path} must be a number from 0 to ${max}` })
-  return value
-}
-
-const normaliseRetry = (retry: ContextOptions['retry'], issues: Issue[]): RetryPolicy => {
-  const partial = typeof retry === 'number' ? { retries: retry } : (retry ?? {})
-  const policy = { ...DEFAULT_RETRY, ...partial }
-  if (!Number.isInteger(policy.retries) || policy.retries < 0) {
-    issues.push({ path: 'retry.retries', message: 'retry.retries must be an integer ≥ 0' })
-  }
-  positive(policy.baseDelayMs, 0, 'retry.baseDelayMs', issues)
-  positive(policy.maxDelayMs, 0, 'retry.maxDelayMs', issues)
-  positive(policy.maxRetryAfterMs, 0, 'retry.maxRetryAfterMs', issues)
-  return policy
-}
 
 /**
  * Builds the {@link Context} every endpoint function takes. Does no I/O. Invalid options do not
@@ -297,6 +216,21 @@ const normaliseRetry = (retry: ContextOptions['retry'], issues: Issue[]): RetryP
  */
 export const createContext = (options: ContextOptions): Context => {
   const issues: Issue[] = []
+  /** Records `problem` (if any) for the option at `path`; `true` when there is none. */
+  const note = (path: string, problem: string | false | undefined): boolean => {
+    if (problem) issues.push({ path, message: `${path} ${problem}` })
+    return !problem
+  }
+  /** A number option from 0 to `max`, or its default. */
+  const bounded = (value: unknown, fallback: number, path: string, max = MAX_TIMER_MS): number => {
+    note(
+      path,
+      value !== undefined &&
+        !(typeof value === 'number' && value >= 0 && value <= max) &&
+        `must be a number from 0 to ${max}`,
+    )
+    return typeof value === 'number' ? value : fallback
+  }
   // JavaScript callers may pass nothing, `null` or a number: that is an invalid context, not a TypeError.
   if (!isObject(options))
     issues.push({
@@ -304,64 +238,99 @@ export const createContext = (options: ContextOptions): Context => {
       message: 'createContext takes an options object ({ clientId, clientSecret, … })',
     })
   const given: Partial<ContextOptions> = isObject(options) ? options : {}
-  checkId(given.clientId, 'clientId', issues, HEADER_SAFE, 'must be printable ASCII (it is sent in a header)')
+  note('clientId', idProblem(given.clientId, HEADER_SAFE, NOT_ASCII))
   const secret = given.clientSecret instanceof Redacted ? given.clientSecret.reveal() : given.clientSecret
-  if (typeof secret !== 'string' || secret.trim() === '')
-    fail(issues, 'clientSecret', 'must be a non-empty string')
-  else if (!HEADER_SAFE.test(secret))
-    fail(issues, 'clientSecret', 'must be printable ASCII (it is sent in a header)')
-  checkTypes(given, issues)
-  const baseUrl = checkBaseUrl(given.baseUrl ?? 'https://api.bridgeapi.io', issues)
-  const user = given.user === undefined ? undefined : normaliseUser(given.user, issues)
+  note(
+    'clientSecret',
+    typeof secret !== 'string' || secret.trim() === '' ? NOT_FILLED : !HEADER_SAFE.test(secret) && NOT_ASCII,
+  )
+  const hooks: unknown = given.hooks
+  note('hooks', hooks !== undefined && !isObject(hooks) && 'must be an object')
+  const callables = {
+    fetch: given.fetch,
+    now: given.now,
+    sleep: given.sleep,
+    'hooks.onRequest': isObject(hooks) ? hooks.onRequest : undefined,
+    'hooks.onResponse': isObject(hooks) ? hooks.onResponse : undefined,
+  }
+  for (const [path, value] of Object.entries(callables))
+    note(path, value !== undefined && typeof value !== 'function' && 'must be a function')
+  const store: unknown = given.tokenStore
+  note(
+    'tokenStore',
+    store !== undefined &&
+      !(isObject(store) && ['get', 'set', 'delete'].every((method) => typeof store[method] === 'function')) &&
+      'must have get, set and delete methods',
+  )
+  note(
+    'autoRenew',
+    given.autoRenew !== undefined && typeof given.autoRenew !== 'boolean' && 'must be a boolean',
+  )
+  note(
+    'language',
+    given.language !== undefined &&
+      !(typeof given.language === 'string' && LANGUAGE_TAG.test(given.language)) &&
+      'must be a language tag such as fr or en-GB',
+  )
+  const url = parseUrl(given.baseUrl ?? 'https://api.bridgeapi.io')
+  note('baseUrl', baseUrlProblem(url))
+  const user = given.user === undefined ? undefined : userOf(given.user, note)
   if (given.user !== undefined && !user && !issues.some((issue) => issue.path.startsWith('user')))
-    fail(issues, 'user', 'must have a uuid, an externalUserId, or an email and a password')
-  const timeoutMs = positive(given.timeoutMs, 30_000, 'timeoutMs', issues)
-  const maxResponseBytes = positive(
+    note('user', 'must have a uuid, an externalUserId, or an email and a password')
+  const partialRetry = typeof given.retry === 'number' ? { retries: given.retry } : given.retry
+  const retry: RetryPolicy = { ...DEFAULT_RETRY, ...partialRetry }
+  note('retry.retries', !(Number.isInteger(retry.retries) && retry.retries >= 0) && 'must be an integer ≥ 0')
+  for (const name of ['baseDelayMs', 'maxDelayMs', 'maxRetryAfterMs'] as const)
+    bounded(retry[name], 0, `retry.${name}`)
+  const timeoutMs = bounded(given.timeoutMs, 30_000, 'timeoutMs')
+  const maxResponseBytes = bounded(
     given.maxResponseBytes,
     32 * 1024 * 1024,
     'maxResponseBytes',
-    issues,
     Number.MAX_SAFE_INTEGER,
   )
-  const renewBeforeMs = positive(
-    given.renewBeforeMs,
-    60_000,
-    'renewBeforeMs',
-    issues,
-    Number.MAX_SAFE_INTEGER,
-  )
-  const retry = normaliseRetry(given.retry, issues)
+  const renewBeforeMs = bounded(given.renewBeforeMs, 60_000, 'renewBeforeMs', Number.MAX_SAFE_INTEGER)
   const custom = given.$fetch as Partial<$Fetch> | undefined
-  if (custom !== undefined && !(typeof custom?.raw === 'function' && typeof custom.create === 'function')) {
-    issues.push({ path: '$fetch', message: '$fetch must be an ofetch instance (with raw and create)' })
-  }
-  if (given.sleep !== undefined && typeof given.sleep !== 'function') {
-    issues.push({ path: 'sleep', message: 'sleep must be a function' })
-  }
-  if (given.rateLimiter !== undefined && typeof given.rateLimiter?.acquire !== 'function')
-    issues.push({ path: 'rateLimiter', message: 'rateLimiter must come from createRateLimiter' })
-  // Values refused above are replaced by harmless ones: an invalid context must never crash a call.
+  note(
+    '$fetch',
+    custom !== undefined &&
+      !(typeof custom?.raw === 'function' && typeof custom.create === 'function') &&
+      'must be an ofetch instance (with raw and create)',
+  )
+  note(
+    'rateLimiter',
+    given.rateLimiter !== undefined &&
+      typeof given.rateLimiter?.throttle !== 'function' &&
+      'must come from createRateLimiter',
+  )
   const valid = issues.length === 0
+  // An invalid context keeps none of the given values, only harmless defaults: it must never crash a
+  // call, and nothing refused may reach a header or a store key.
   const context: Context = {
-    clientId: typeof given.clientId === 'string' ? given.clientId : '',
-    clientSecret: redact(typeof secret === 'string' ? secret : ''),
-    ...(user ? { user } : {}),
+    clientId: valid ? (given.clientId as string) : '',
+    clientSecret: redact(valid ? (secret as string) : ''),
+    user,
     tokenStore: (valid && given.tokenStore) || memoryTokenStore(),
-    baseUrl,
+    baseUrl: url ? url.origin + url.pathname.replace(/\/+$/, '') : '',
     timeoutMs,
     maxResponseBytes,
     retry,
     autoRenew: given.autoRenew ?? true,
     renewBeforeMs,
-    ...(valid && given.language ? { language: given.language } : {}),
     hooks: (valid && given.hooks) || {},
-    ...(valid && given.fetch ? { fetch: given.fetch } : {}),
-    ...(valid && given.$fetch ? { $fetch: given.$fetch } : {}),
     now: (valid && given.now) || Date.now,
-    ...(valid && given.sleep ? { sleep: given.sleep } : {}),
-    ...(valid && given.rateLimiter ? { rateLimiter: given.rateLimiter } : {}),
+    ...(valid && {
+      language: given.language,
+      fetch: given.fetch,
+      $fetch: given.$fetch,
+      sleep: given.sleep,
+      rateLimiter: given.rateLimiter,
+    }),
   }
-  if (issues.length === 0) return context
+  // Options not given stay absent, not `undefined`: a context prints and compares as what was given.
+  for (const key of Object.keys(context) as (keyof Context)[])
+    if (context[key] === undefined) delete context[key]
+  if (valid) return context
   return {
     ...context,
     invalid: {
@@ -371,6 +340,30 @@ export const createContext = (options: ContextOptions): Context => {
       issues,
     },
   }
+}
+
+/** The context user of a `user` option, or `undefined` after noting why it is unfit. */
+const userOf = (
+  user: unknown,
+  note: (path: string, problem: string | false | undefined) => boolean,
+): ContextUser | undefined => {
+  if (!isObject(user)) return undefined
+  if ('uuid' in user)
+    return note('user.uuid', idProblem(user.uuid)) ? { kind: 'uuid', uuid: user.uuid as string } : undefined
+  if ('externalUserId' in user) {
+    const externalUserId = user.externalUserId as string
+    return note('user.externalUserId', idProblem(externalUserId))
+      ? { kind: 'external', externalUserId }
+      : undefined
+  }
+  if (!('email' in user)) return undefined
+  const password = user.password instanceof Redacted ? user.password.reveal() : user.password
+  const email = note('user.email', idProblem(user.email, EMAIL, 'must be an e-mail address'))
+  if (!note('user.password', (typeof password !== 'string' || password === '') && NOT_FILLED))
+    return undefined
+  return email
+    ? { kind: 'email', email: user.email as string, password: redact(password as string) }
+    : undefined
 }
 
 /**

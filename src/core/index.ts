@@ -68,6 +68,11 @@ export {
 export { Redacted } from './redacted.js'
 export type { CallOptions, RawResponse } from './request.js'
 export type { SyncBatch, SyncError, SyncItem, SyncOptions, SyncParams, SyncStream } from './sync.js'
-export { memoryTokenStore, type StoredToken, type TokenStore } from './token-store.js'
+export {
+  type MemoryTokenStoreOptions,
+  memoryTokenStore,
+  type StoredToken,
+  type TokenStore,
+} from './token-store.js'
 export { BridgeException, unwrap } from './unwrap.js'
 export { type WithResponse, withResponse } from './with-response.js'

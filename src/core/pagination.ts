@@ -6,7 +6,7 @@ import * as E from './either.js'
 import type { BridgeError, CollectLimitError, ListError, ResponseValidationError } from './errors.js'
 import { type AuthLevel, parseParams, sendAuthorized, withSpec } from './operation.js'
 import type { Query } from './query.js'
-import { type CallOptions, decodeBody, type RawResponse } from './request.js'
+import { type CallOptions, decodeBody, type RawResponse, redactedResponse } from './request.js'
 import { CursorParam, LimitParam } from './schema.js'
 
 /** One page of a list, with what is needed to fetch it again or continue after it. */
@@ -18,7 +18,7 @@ export interface Page<T> {
   readonly nextAfter?: string
   /** `generated_at` of the page, when Bridge sends it. */
   readonly generatedAt?: string
-  /** The HTTP response of this page. */
+  /** The HTTP response of this page; secrets the server echoed in it are `[redacted]` (see `withResponse`). */
   readonly response: RawResponse
 }
 
@@ -151,12 +151,17 @@ const withResume = (error: BridgeError, after: string | undefined): ListError =>
         return E.left(withResume(paginationError(sent.right, path, `repeats ${which}`, page), after))
       }
       if (next.right !== undefined) seen.add(next.right)
+      let response: RawResponse | undefined
       return E.right({
         items: page.resources as Item[],
         ...(after !== undefined ? { after } : {}),
         ...(next.right !== undefined ? { nextAfter: next.right } : {}),
         ...(page.generated_at ? { generatedAt: page.generated_at } : {}),
-        response: sent.right,
+        // Redacted on first read: most callers never look, and a 500-item body is long to scan.
+        get response() {
+          response ??= redactedResponse(sent.right)
+          return response
+        },
       })
     }
 

@@ -52,6 +52,17 @@ export interface RateLimiter {
     request: RateLimitedRequest,
     options: { readonly maxDurationMs: number; readonly signal?: AbortSignal },
   ): Promise<E.Either<RateLimiterError | AbortError | InputValidationError, RateLimitSlot>>
+  /**
+   * Runs one attempt of a request once {@link RateLimiter.acquire} has a slot for it, and frees the
+   * slot when the attempt ends. The engine calls it for every attempt of a context with this limiter
+   * (so a bundle without a limiter carries none of this).
+   */
+  throttle<T>(
+    ctx: Context,
+    spec: Pick<RequestSpec, 'accessToken' | 'rateScope'>,
+    options: { readonly signal?: AbortSignal; readonly timeoutMs?: number },
+    attempt: () => Promise<T>,
+  ): Promise<E.Either<BridgeError, T>>
 }
 
 /** A granted request must be sent within this long of the store's decision (the lease's slack). */
@@ -133,38 +144,40 @@ export const createRateLimiter = (options: RateLimiterOptions = {}): RateLimiter
     ]
   }
 
+  const acquire: RateLimiter['acquire'] = async (request, { maxDurationMs, signal }) => {
+    if (invalid) return E.left(invalid)
+    const windows = windowsOf(request)
+    const release = (id: string) => async () => {
+      try {
+        await store.release(windows, id, now())
+      } catch {
+        // The slot then frees at the end of its lease: later than needed, never sooner.
+      }
+    }
+    for (;;) {
+      if (signal?.aborted) return E.left(abortError())
+      const id = globalThis.crypto.randomUUID()
+      const at = now()
+      let admission: Awaited<ReturnType<RateLimitStore['acquire']>>
+      try {
+        admission = await store.acquire(windows, { id, now: at, leaseMs: maxDurationMs + START_WITHIN_MS })
+      } catch (cause) {
+        return E.left(storeError(cause))
+      }
+      if (admission.granted) {
+        // The lease counts from `at`: a grant that came back too late could expire while the
+        // request is still in flight, so it is given back (held a full window) and asked again.
+        if (now() - at <= START_WITHIN_MS) return E.right({ release: release(id) })
+        await release(id)()
+        continue
+      }
+      await sleep(Math.max(1, admission.retryAt - at), signal)
+    }
+  }
   return {
     limits,
-    acquire: async (request, { maxDurationMs, signal }) => {
-      if (invalid) return E.left(invalid)
-      const windows = windowsOf(request)
-      const release = (id: string) => async () => {
-        try {
-          await store.release(windows, id, now())
-        } catch {
-          // The slot then frees at the end of its lease: later than needed, never sooner.
-        }
-      }
-      for (;;) {
-        if (signal?.aborted) return E.left(abortError())
-        const id = globalThis.crypto.randomUUID()
-        const at = now()
-        let admission: Awaited<ReturnType<RateLimitStore['acquire']>>
-        try {
-          admission = await store.acquire(windows, { id, now: at, leaseMs: maxDurationMs + START_WITHIN_MS })
-        } catch (cause) {
-          return E.left(storeError(cause))
-        }
-        if (admission.granted) {
-          // The lease counts from `at`: a grant that came back too late could expire while the
-          // request is still in flight, so it is given back (held a full window) and asked again.
-          if (now() - at <= START_WITHIN_MS) return E.right({ release: release(id) })
-          await release(id)()
-          continue
-        }
-        await sleep(Math.max(1, admission.retryAt - at), signal)
-      }
-    },
+    acquire,
+    throttle: (ctx, spec, options, attempt) => throttled(acquire, ctx, spec, options, attempt),
   }
 }
 
@@ -176,19 +189,16 @@ const rateLimitUser = (user: ContextUser): string =>
       ? `external:${user.externalUserId}`
       : `email:${user.email}`
 
-/**
- * Runs one attempt of `spec` once the context's rate limiter (if any) has a slot for it, and frees
- * the slot when the attempt ends. Without a limiter, runs it at once.
- */
-export const throttled = async <T>(
+/** Runs one attempt once `acquire` has a slot for it (see {@link RateLimiter.throttle}). */
+const throttled = async <T>(
+  acquire: RateLimiter['acquire'],
   ctx: Context,
   spec: Pick<RequestSpec, 'accessToken' | 'rateScope'>,
   options: { readonly signal?: AbortSignal; readonly timeoutMs?: number },
   attempt: () => Promise<T>,
 ): Promise<E.Either<BridgeError, T>> => {
-  if (!ctx.rateLimiter) return E.right(await attempt())
   const forUser = ctx.user !== undefined && (spec.accessToken !== undefined || spec.rateScope === 'token')
-  const slot = await ctx.rateLimiter.acquire(
+  const slot = await acquire(
     {
       clientId: ctx.clientId,
       ...(forUser && ctx.user ? { user: rateLimitUser(ctx.user) } : {}),

@@ -12,7 +12,6 @@ import {
   toIssues,
 } from './errors.js'
 import { encodeQuery, type Query } from './query.js'
-import { throttled } from './rate-limiter.js'
 import { redactDeep, secretFieldsOf } from './redacted.js'
 import { abortError, attempt, type Outcome } from './transport.js'
 
@@ -205,7 +204,10 @@ const send = async (
   for (let retry = 0; ; retry++) {
     if (options.signal?.aborted) return { kind: 'failure', error: abortError(), reachedServer: false }
     // Every attempt reaches Bridge, so each one waits for the rate limiter (when there is one).
-    const limited = await throttled(ctx, spec, options, () => attempt(ctx, spec, options, retry + 1, secrets))
+    const run = () => attempt(ctx, spec, options, retry + 1, secrets)
+    const limited = ctx.rateLimiter
+      ? await ctx.rateLimiter.throttle(ctx, spec, options, run)
+      : E.right(await run())
     if (E.isLeft(limited)) return { kind: 'failure', error: limited.left, reachedServer: false }
     const outcome = limited.right
     const delay = retryDelay(ctx, outcome, idempotent, retry)
@@ -233,6 +235,12 @@ const knownSecrets = (ctx: Context, spec: RequestSpec): (string | undefined)[] =
 
 /** The secrets of the request behind each successful response, for the errors `decodeBody` builds. */
 const secretsOf = new WeakMap<RawResponse, readonly (string | undefined)[]>()
+
+/**
+ * A successful response as the SDK may hand it out (a list page's `response`): the secrets of the
+ * request behind it redacted, whatever the server echoed in its headers or body.
+ */
+export const redactedResponse = (raw: RawResponse): RawResponse => redactDeep(raw, secretsOf.get(raw) ?? [])
 
 /** The result of a request before the body is validated: the response, or an error. */
 export type Sent = E.Either<BridgeError, RawResponse>

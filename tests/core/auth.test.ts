@@ -151,6 +151,27 @@ describe('user authentication', () => {
     expect(bridge.tokenRequests().map((r) => JSON.parse(r.body ?? '').external_user_id)).toEqual(['a', 'b'])
   })
 
+  it('the memory store keeps at most maxEntries tokens, dropping the least recently used', async () => {
+    const bridge = bridgeWithClock()
+    const tokenStore = memoryTokenStore({ maxEntries: 2 })
+    const make = (externalUserId: string) =>
+      createContext({
+        ...CLIENT,
+        fetch: bridge.fetch,
+        now: bridge.clock.now,
+        tokenStore,
+        user: { externalUserId },
+      })
+    const users = () => bridge.tokenRequests().map((r) => JSON.parse(r.body ?? '').external_user_id)
+    for (const user of ['a', 'b', 'a', 'c', 'a', 'b']) await getAccount(make(user), { accountId: 1 })()
+    // a, b; a reused (now the most recent); c drops b; a reused; b authenticates again.
+    expect(users()).toEqual(['a', 'b', 'c', 'b'])
+    const unbounded = memoryTokenStore({ maxEntries: Number.NaN })
+    for (const key of ['k1', 'k2'])
+      await unbounded.set(key, { accessToken: key, expiresAt: '2999-01-01T00:00:00Z' })
+    expect(await unbounded.get('k1')).toEqual({ accessToken: 'k1', expiresAt: '2999-01-01T00:00:00Z' })
+  })
+
   it('manual mode: no token means an AuthenticationError and no request', async () => {
     const bridge = bridgeWithClock()
     const ctx = bridge.context({ autoRenew: false })

@@ -14,6 +14,7 @@ import {
   formatError,
   getAccount,
   getProvider,
+  listProviders,
   withResponse,
 } from '../../src/index.js'
 import * as v2 from '../../src/v2/index.js'
@@ -189,6 +190,10 @@ describe('secrets echoed by a server never show in what the SDK returns', () => 
       if (path === '/v3/providers/2') return send(502, `<html>${echo(request)}</html>`, 'text/html')
       if (path === '/v3/providers/3') return send(200, `garbage ${echo(request)}`, 'text/plain')
       if (path === '/v3/providers/4') return send(200, JSON.stringify({ echo: JSON.parse(echo(request)) }))
+      if (path === '/v3/providers') {
+        const page = { resources: [], echo: JSON.parse(echo(request)), pagination: { next_uri: null } }
+        return send(200, JSON.stringify(page))
+      }
       return send(500, JSON.stringify({ errors: [{ code: 'x', message: echo(request) }] }))
     })
 
@@ -324,6 +329,20 @@ describe('secrets echoed by a server never show in what the SDK returns', () => 
     expect(v2Result.right.data.access_token.reveal()).toBe(TOKEN)
     expect(JSON.parse(v2Result.right.response.body).access_token).toBe('[redacted]')
     expectClean(v2Result.right, server)
+  })
+
+  it("a list page's raw response: its echoed headers and body hold no secret", async () => {
+    const server = await openEcho()
+    const ctx = createContext({ clientId: CLIENT_ID, clientSecret: SECRET, baseUrl: server.url, retry: 0 })
+    const pages = []
+    for await (const page of listProviders(ctx).pages()) pages.push(kept(page))
+    expect(pages).toHaveLength(1)
+    const page = pages[0]
+    expect(page?._tag).toBe('Right')
+    if (page?._tag !== 'Right') return
+    expect(page.right.response.headers['x-request-id']).toBe('req [redacted]')
+    expect(JSON.parse(page.right.response.body).echo.headers['client-secret']).toBe('[redacted]')
+    expectClean(page.right, server)
   })
 
   it('in a NetworkError whose runtime message quotes the request', async () => {
