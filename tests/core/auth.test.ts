@@ -154,14 +154,7 @@ describe('user authentication', () => {
   it('the memory store keeps at most maxEntries tokens, dropping the least recently used', async () => {
     const bridge = bridgeWithClock()
     const tokenStore = memoryTokenStore({ maxEntries: 2 })
-    const make = (externalUserId: string) =>
-      createContext({
-        ...CLIENT,
-        fetch: bridge.fetch,
-        now: bridge.clock.now,
-        tokenStore,
-        user: { externalUserId },
-      })
+    const make = (externalUserId: string) => bridge.context({ tokenStore, user: { externalUserId } })
     const users = () => bridge.tokenRequests().map((r) => JSON.parse(r.body ?? '').external_user_id)
     for (const user of ['a', 'b', 'a', 'c', 'a', 'b']) await getAccount(make(user), { accountId: 1 })()
     // a, b; a reused (now the most recent); c drops b; a reused; b authenticates again.
