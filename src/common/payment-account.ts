@@ -51,11 +51,10 @@ export const toPayoutBody = (p: v.InferOutput<typeof PayoutParams>) => ({
 })
 
 /**
- * Refund and payout statuses of both versions. Bridge's guides name Created, Processing, In transit, Paid,
- * Canceled, Rejected, Failed (and Recalled for refunds); the 2025-01-15 example shows lower case `paid`, so
- * the known values are the lower-case forms (inferred, not all seen). Open: any other value passes.
+ * The statuses Bridge's refund and payout guides name, in lower case: Created, Processing, In transit, Paid,
+ * Canceled, Rejected, Failed (the 2025-01-15 examples show `paid`; the others are inferred, not all seen).
  */
-export const PaymentAccountStatus = openEnum([
+const PAYMENT_ACCOUNT_STATUSES = [
   'created',
   'processing',
   'in_transit',
@@ -63,5 +62,17 @@ export const PaymentAccountStatus = openEnum([
   'canceled',
   'rejected',
   'failed',
-  'recalled',
-] as const)
+] as const
+
+/**
+ * An open enum of the guides' statuses and `extra`: one list for refunds and payouts of both versions.
+ *
+ * @param extra - the values only one kind has (refunds: `recalled`; payouts: the sandbox's `fail`).
+ * @returns a schema that takes any string and types the known values.
+ */
+/* @__NO_SIDE_EFFECTS__ */ export const paymentAccountStatusEnum = <const T extends readonly string[]>(
+  extra: T,
+) => openEnum([...PAYMENT_ACCOUNT_STATUSES, ...extra] as const)
+
+/** Refund and payout statuses of both versions: the guides' statuses and `recalled` (refunds). Open: any other value passes. */
+export const PaymentAccountStatus = paymentAccountStatusEnum(['recalled'] as const)

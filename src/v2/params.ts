@@ -14,6 +14,15 @@ export const ConnectOptionsParams = {
   context: v.optional(TextParam(1000)),
 }
 
+/** Maps {@link ConnectOptionsParams} to Bridge's names (absent fields are left out when serialised). */
+export const toConnectOptions = (p: {
+  readonly redirectUrl?: string | undefined
+  readonly context?: string | undefined
+}) => ({
+  redirect_url: p.redirectUrl,
+  context: p.context,
+})
+
 /** A bounded string parameter whose known values show in the type (any other value is accepted). */
 /* @__NO_SIDE_EFFECTS__ */ export const openParam = <T extends string>(_known: v.GenericSchema<T, T>) =>
   TextParam(100) as unknown as v.GenericSchema<T, T>

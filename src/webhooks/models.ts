@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { openEnum, Timestamp } from '../core/schema.js'
-import { FundStatus } from '../v3/payment-links/models.js'
+import { FundStatus, PaymentLinkStatus } from '../v3/payment-links/models.js'
+import { PaymentStatus } from '../v3/payments/models.js'
 
 /*
  * Webhook events of both API versions (2025-01-15 and 2021-06-01 share the envelope and the event names).
@@ -34,6 +35,10 @@ const ItemId = v.number()
 const AccountId = v.number()
 const optionalNumber = v.nullish(v.number())
 const optionalString = v.nullish(v.string())
+/** The item and its user, named by every item event. */
+const itemFields = { item_id: ItemId, user_uuid: UserUuid }
+/** The account, its item and their user, named by the account events. */
+const accountFields = { account_id: AccountId, ...itemFields }
 
 /**
  * `user.deleted` (2025-01-15): a user was deleted (e.g. by GDPR automation).
@@ -59,7 +64,7 @@ export type UserDeletedEvent = v.InferOutput<typeof UserDeletedEvent>
  * const onItemCreated = (event: ItemCreatedEvent) => console.log(event.content.item_id, event.content.user_uuid)
  * ```
  */
-export const ItemCreatedEvent = event('item.created', { item_id: ItemId, user_uuid: UserUuid })
+export const ItemCreatedEvent = event('item.created', itemFields)
 /** An `item.created` event. */
 export type ItemCreatedEvent = v.InferOutput<typeof ItemCreatedEvent>
 
@@ -76,8 +81,7 @@ export type ItemCreatedEvent = v.InferOutput<typeof ItemCreatedEvent>
  * ```
  */
 export const ItemRefreshedEvent = event('item.refreshed', {
-  item_id: ItemId,
-  user_uuid: UserUuid,
+  ...itemFields,
   /** The item's status code (0 = ok; see the item status table). */
   status_code: optionalNumber,
   /** Text form of the status, e.g. `ok`. */
@@ -103,7 +107,7 @@ export type ItemRefreshedEvent = v.InferOutput<typeof ItemRefreshedEvent>
  * const onItemDeleted = (event: ItemDeletedEvent) => console.log('forget item', event.content.item_id)
  * ```
  */
-export const ItemDeletedEvent = event('item.deleted', { item_id: ItemId, user_uuid: UserUuid })
+export const ItemDeletedEvent = event('item.deleted', itemFields)
 /** An `item.deleted` event. */
 export type ItemDeletedEvent = v.InferOutput<typeof ItemDeletedEvent>
 
@@ -117,9 +121,7 @@ export type ItemDeletedEvent = v.InferOutput<typeof ItemDeletedEvent>
  * ```
  */
 export const ItemAccountCreatedEvent = event('item.account.created', {
-  account_id: AccountId,
-  item_id: ItemId,
-  user_uuid: UserUuid,
+  ...accountFields,
   /** Balance in the account's currency, major units. */
   balance: optionalNumber,
 })
@@ -139,9 +141,7 @@ export type ItemAccountCreatedEvent = v.InferOutput<typeof ItemAccountCreatedEve
  * ```
  */
 export const ItemAccountUpdatedEvent = event('item.account.updated', {
-  account_id: AccountId,
-  item_id: ItemId,
-  user_uuid: UserUuid,
+  ...accountFields,
   balance: optionalNumber,
   nb_new_transactions: optionalNumber,
   nb_updated_transactions: optionalNumber,
@@ -205,7 +205,7 @@ export type PaymentTransactionCreatedEvent = v.InferOutput<typeof PaymentTransac
  */
 export const PaymentTransactionUpdatedEvent = event('payment.transaction.updated', {
   ...paymentTransactionFields,
-  status: openEnum(['CREA', 'ACTC', 'PDNG', 'ACSC', 'RJCT', 'PART', 'ACCP', 'ACSP', 'CANC'] as const),
+  status: PaymentStatus,
   /** ISO 20022 reason code of a rejection, e.g. `MS03`. */
   status_reason: optionalString,
   /** With a payment account: the matching payment-account transaction. */
@@ -230,7 +230,7 @@ export type PaymentTransactionUpdatedEvent = v.InferOutput<typeof PaymentTransac
  */
 export const PaymentLinkUpdatedEvent = event('payment.link.updated', {
   payment_link_id: optionalString,
-  payment_link_status: v.nullish(openEnum(['valid', 'expired', 'revoked', 'completed'] as const)),
+  payment_link_status: v.nullish(PaymentLinkStatus),
   payment_link_client_reference: optionalString,
   /**
    * With a payment account, the link's fund status (`unpaid`, `paid`, `refunded`…, see `FundStatus` in

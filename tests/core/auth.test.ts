@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  type ContextOptions,
   createContext,
   getAccount,
   isAuthenticated,
@@ -24,7 +25,10 @@ const TOKEN_PATH = '/v3/aggregation/authorization/token'
 const T0 = Date.parse('2026-11-28T10:00:00.000Z')
 const HOUR = 3_600_000
 
-/** A fake Bridge whose tokens last 2 hours from the shared clock and are numbered. */
+/**
+ * A fake Bridge whose tokens last 2 hours from the shared clock and are numbered; `context` makes a
+ * context on it and its clock, for the external user `u` unless `options` say otherwise.
+ */
 const bridgeWithClock = () => {
   let now = T0
   let issued = 0
@@ -45,18 +49,21 @@ const bridgeWithClock = () => {
     clock: { now: () => now, advance: (ms: number) => (now += ms) },
     revokeAll: () => valid.clear(),
     tokenRequests: () => recorder.requests.filter((r) => r.path === TOKEN_PATH),
+    context: (options: Partial<ContextOptions> = {}) =>
+      createContext({
+        ...CLIENT,
+        fetch: recorder.fetch,
+        now: () => now,
+        user: { externalUserId: 'u' },
+        ...options,
+      }),
   }
 }
 
 describe('user authentication', () => {
   it('fetches a token on demand for an external user, then reuses it', async () => {
     const bridge = bridgeWithClock()
-    const ctx = createContext({
-      ...CLIENT,
-      fetch: bridge.fetch,
-      now: bridge.clock.now,
-      user: { externalUserId: 'user-001' },
-    })
+    const ctx = bridge.context({ user: { externalUserId: 'user-001' } })
     expect((await getAccount(ctx, { accountId: 1 })())._tag).toBe('Right')
     expect((await getAccount(ctx, { accountId: 2 })())._tag).toBe('Right')
     const [token, first, second] = bridge.requests
@@ -70,11 +77,7 @@ describe('user authentication', () => {
 
   it('authenticates a uuid user with user_uuid', async () => {
     const bridge = bridgeWithClock()
-    const ctx = createContext({
-      ...CLIENT,
-      fetch: bridge.fetch,
-      user: { uuid: 'de305d54-75b4-431b-adb2-eb6b9e546014' },
-    })
+    const ctx = bridge.context({ user: { uuid: 'de305d54-75b4-431b-adb2-eb6b9e546014' } })
     await getAccount(ctx, { accountId: 1 })()
     expect(JSON.parse(bridge.requests[0]?.body ?? '')).toEqual({
       user_uuid: 'de305d54-75b4-431b-adb2-eb6b9e546014',
@@ -83,12 +86,7 @@ describe('user authentication', () => {
 
   it('renews shortly before expires_at, not before', async () => {
     const bridge = bridgeWithClock()
-    const ctx = createContext({
-      ...CLIENT,
-      fetch: bridge.fetch,
-      now: bridge.clock.now,
-      user: { externalUserId: 'u' },
-    })
+    const ctx = bridge.context()
     await getAccount(ctx, { accountId: 1 })()
     bridge.clock.advance(2 * HOUR - 61_000) // 61 s left: still fresh
     await getAccount(ctx, { accountId: 1 })()
@@ -101,12 +99,7 @@ describe('user authentication', () => {
 
   it('renews once after a 401 and retries the call', async () => {
     const bridge = bridgeWithClock()
-    const ctx = createContext({
-      ...CLIENT,
-      fetch: bridge.fetch,
-      now: bridge.clock.now,
-      user: { externalUserId: 'u' },
-    })
+    const ctx = bridge.context()
     await getAccount(ctx, { accountId: 1 })()
     bridge.revokeAll()
     const result = await getAccount(ctx, { accountId: 5 })()
@@ -135,12 +128,7 @@ describe('user authentication', () => {
 
   it('shares one renewal between 100 concurrent calls (single flight)', async () => {
     const bridge = bridgeWithClock()
-    const ctx = createContext({
-      ...CLIENT,
-      fetch: bridge.fetch,
-      now: bridge.clock.now,
-      user: { externalUserId: 'u' },
-    })
+    const ctx = bridge.context()
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, i) => getAccount(ctx, { accountId: i })()),
     )
@@ -158,14 +146,7 @@ describe('user authentication', () => {
   it('shares tokens between contexts that share a store, per user', async () => {
     const bridge = bridgeWithClock()
     const tokenStore = memoryTokenStore()
-    const make = (externalUserId: string) =>
-      createContext({
-        ...CLIENT,
-        fetch: bridge.fetch,
-        now: bridge.clock.now,
-        tokenStore,
-        user: { externalUserId },
-      })
+    const make = (externalUserId: string) => bridge.context({ tokenStore, user: { externalUserId } })
     await Promise.all([make('a'), make('a'), make('b')].map((ctx) => getAccount(ctx, { accountId: 1 })()))
     expect(bridge.tokenRequests().map((r) => JSON.parse(r.body ?? '').external_user_id)).toEqual(['a', 'b'])
   })
@@ -173,14 +154,7 @@ describe('user authentication', () => {
   it('the memory store keeps at most maxEntries tokens, dropping the least recently used', async () => {
     const bridge = bridgeWithClock()
     const tokenStore = memoryTokenStore({ maxEntries: 2 })
-    const make = (externalUserId: string) =>
-      createContext({
-        ...CLIENT,
-        fetch: bridge.fetch,
-        now: bridge.clock.now,
-        tokenStore,
-        user: { externalUserId },
-      })
+    const make = (externalUserId: string) => bridge.context({ tokenStore, user: { externalUserId } })
     const users = () => bridge.tokenRequests().map((r) => JSON.parse(r.body ?? '').external_user_id)
     for (const user of ['a', 'b', 'a', 'c', 'a', 'b']) await getAccount(make(user), { accountId: 1 })()
     // a, b; a reused (now the most recent); c drops b; a reused; b authenticates again.
@@ -193,13 +167,7 @@ describe('user authentication', () => {
 
   it('manual mode: no token means an AuthenticationError and no request', async () => {
     const bridge = bridgeWithClock()
-    const ctx = createContext({
-      ...CLIENT,
-      fetch: bridge.fetch,
-      now: bridge.clock.now,
-      autoRenew: false,
-      user: { externalUserId: 'u' },
-    })
+    const ctx = bridge.context({ autoRenew: false })
     expect(await isAuthenticated(ctx)()).toEqual({ _tag: 'Right', right: false })
     const result = await getAccount(ctx, { accountId: 1 })()
     expect(result).toMatchObject({
@@ -356,14 +324,7 @@ describe('token binding: a shared store never hands a token to other credentials
   it('keys tokens by application: the same external user of another client id gets its own token', async () => {
     const { store, keys } = recordingStore()
     const bridge = bridgeWithClock()
-    const contextOf = (clientId: string) =>
-      createContext({
-        ...CLIENT,
-        clientId,
-        fetch: bridge.fetch,
-        tokenStore: store,
-        user: { externalUserId: 'u' },
-      })
+    const contextOf = (clientId: string) => bridge.context({ clientId, tokenStore: store })
     await getAccount(contextOf('app-one'), { accountId: 1 })()
     await getAccount(contextOf('app-two'), { accountId: 1 })()
     expect(keys).toEqual([

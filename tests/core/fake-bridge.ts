@@ -8,6 +8,8 @@ export interface Recorded {
   readonly method: string
   readonly path: string
   readonly query: URLSearchParams
+  /** The query string as sent, with its `?`, or `''`. */
+  readonly search: string
   readonly headers: Headers
   readonly body: string | null
 }
@@ -16,6 +18,9 @@ export type Responder = (request: Recorded, index: number) => Response | Promise
 
 export const json = (status: number, body: unknown, headers: Record<string, string> = {}): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } })
+
+/** A response without a body (204, 202, or Bridge's empty 200/404s). */
+export const empty = (status: number): Response => new Response(null, { status })
 
 export const CLIENT = { clientId: 'client-id-123', clientSecret: 'super-secret-value-xyz' }
 export const ACCESS_TOKEN = 'tok-0000000000000000000000000000000000000000-aaaa'
@@ -31,6 +36,7 @@ export const recordingFetch = (respond: Responder) => {
       method: request.method,
       path: url.pathname,
       query: url.searchParams,
+      search: url.search,
       headers: request.headers,
       body: body === '' ? null : body,
     }

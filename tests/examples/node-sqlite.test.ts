@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import initSqlJs from 'sql.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningSandbox, startSandbox } from '../../src/sandbox/index.js'
+import type { RunningSandbox } from '../../src/sandbox/index.js'
 import { truth as liveTransactions } from '../sync/support.js'
-import { runExample } from './run-example.js'
+import { runExample, sandboxEnv, startWithUser } from './run-example.js'
 
 const SYNC = 'examples/node-sqlite/sync.ts'
 const USER = 'sqlite-user'
@@ -15,12 +15,7 @@ describe('examples/node-sqlite: syncTransactions into SQLite', () => {
   let uuid: string
   const dir = mkdtempSync(join(tmpdir(), 'bridgeapi-sqlite-'))
   const file = join(dir, 'copy.sqlite')
-  const env = () => ({
-    BRIDGE_CLIENT_ID: server.sandbox.clientId,
-    BRIDGE_CLIENT_SECRET: server.sandbox.clientSecret,
-    BRIDGE_BASE_URL: server.url,
-  })
-  const run = () => runExample(SYNC, [USER, file], env())
+  const run = () => runExample(SYNC, [USER, file], sandboxEnv(server))
   /** The database file as the example left it, read independently. */
   const rows = async () => {
     const SQL = await initSqlJs()
@@ -33,12 +28,7 @@ describe('examples/node-sqlite: syncTransactions into SQLite', () => {
   const syncRequests = () => server.sandbox.requests.filter((r) => r.path === '/v3/aggregation/transactions')
 
   beforeAll(async () => {
-    server = await startSandbox({
-      seed: 'sqlite',
-      now: '2026-11-28T10:00:00.000Z',
-      users: [{ externalUserId: USER, transactions: 1_200 }],
-    })
-    uuid = server.sandbox.findUser('externalUserId', USER)!.uuid
+    ;({ server, uuid } = await startWithUser('sqlite', { externalUserId: USER, transactions: 1_200 }))
   })
   afterAll(async () => {
     await server.close()

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningSandbox, startSandbox } from '../../src/sandbox/index.js'
-import { runExample } from './run-example.js'
+import type { RunningSandbox } from '../../src/sandbox/index.js'
+import { runExample, sandboxEnv, startWithUser } from './run-example.js'
 
 const SYNC = 'examples/node-sync/sync.ts'
 const USER = 'sync-user'
@@ -12,24 +12,14 @@ describe('examples/node-sync: incremental transaction sync', () => {
   let server: RunningSandbox
   let uuid: string
   const dir = mkdtempSync(join(tmpdir(), 'bridgeapi-sync-'))
-  const run = () =>
-    runExample(SYNC, [USER, dir], {
-      BRIDGE_CLIENT_ID: server.sandbox.clientId,
-      BRIDGE_CLIENT_SECRET: server.sandbox.clientSecret,
-      BRIDGE_BASE_URL: server.url,
-    })
+  const run = () => runExample(SYNC, [USER, dir], sandboxEnv(server))
   const transactionRequests = () =>
     server.sandbox.requests.filter((r) => r.path === '/v3/aggregation/transactions').map((r) => r.query)
   const stored = () => JSON.parse(readFileSync(join(dir, 'transactions.json'), 'utf8')) as Record<string, any>
   const cursor = () => JSON.parse(readFileSync(join(dir, 'cursor.json'), 'utf8'))
 
   beforeAll(async () => {
-    server = await startSandbox({
-      seed: 7,
-      now: '2026-11-28T10:00:00.000Z',
-      users: [{ externalUserId: USER, transactions: 1_200 }],
-    })
-    uuid = server.sandbox.findUser('externalUserId', USER)!.uuid
+    ;({ server, uuid } = await startWithUser(7, { externalUserId: USER, transactions: 1_200 }))
   })
   afterAll(async () => {
     await server.close()

@@ -1,6 +1,7 @@
 import { execFile, spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { promisify } from 'node:util'
+import { type RunningSandbox, type SeedUserOptions, startSandbox } from '../../src/sandbox/index.js'
 
 const exec = promisify(execFile)
 // Examples are TypeScript run through tsx, as their headers tell users to. `bridgeapi` resolves to
@@ -45,4 +46,20 @@ export const startExample = (file: string, args: readonly string[], env: Record<
       }),
     stop: () => child.kill(),
   }
+}
+
+/** The variables every example reads to reach Bridge, pointing at the sandbox. */
+export const sandboxEnv = (server: RunningSandbox) => ({
+  BRIDGE_CLIENT_ID: server.sandbox.clientId,
+  BRIDGE_CLIENT_SECRET: server.sandbox.clientSecret,
+  BRIDGE_BASE_URL: server.url,
+})
+
+/** Starts the sandbox at a fixed instant with one external user; gives it and the user's uuid. */
+export const startWithUser = async (
+  seed: number | string,
+  user: SeedUserOptions & { readonly externalUserId: string },
+) => {
+  const server = await startSandbox({ seed, now: '2026-11-28T10:00:00.000Z', users: [user] })
+  return { server, uuid: server.sandbox.findUser('externalUserId', user.externalUserId)!.uuid }
 }

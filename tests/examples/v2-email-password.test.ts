@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/index.js'
-import { startExample } from './run-example.js'
+import { sandboxEnv, startExample } from './run-example.js'
 
 const EMAIL = 'john@doe.com'
 const PASSWORD = 'pass-word-1234'
@@ -13,9 +13,7 @@ describe('examples/v2-email-password: the 2021-06-01 e-mail/password flow', () =
   afterAll(() => server.close())
   const start = () =>
     startExample('examples/v2-email-password/flow.ts', [EMAIL, PASSWORD], {
-      BRIDGE_CLIENT_ID: server.sandbox.clientId,
-      BRIDGE_CLIENT_SECRET: server.sandbox.clientSecret,
-      BRIDGE_BASE_URL: server.url,
+      ...sandboxEnv(server),
       POLL_INTERVAL_MS: '50',
     })
   const expectedAccounts = () => {

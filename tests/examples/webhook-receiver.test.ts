@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/index.js'
-import { startExample } from './run-example.js'
+import { sandboxEnv, startExample } from './run-example.js'
 
 const SECRET = 'whsec-current-0123456789'
 const PREVIOUS = 'whsec-previous-9876543210'
@@ -26,9 +26,7 @@ describe('examples/webhook-receiver', () => {
   beforeAll(async () => {
     sandbox = await startSandbox({ seed: 3, users: [{ externalUserId: 'hook-user', accounts: 1 }] })
     receiver = startExample('examples/webhook-receiver/server.ts', [], {
-      BRIDGE_CLIENT_ID: sandbox.sandbox.clientId,
-      BRIDGE_CLIENT_SECRET: sandbox.sandbox.clientSecret,
-      BRIDGE_BASE_URL: sandbox.url,
+      ...sandboxEnv(sandbox),
       BRIDGE_WEBHOOK_SECRET: SECRET,
       BRIDGE_WEBHOOK_SECRET_PREVIOUS: PREVIOUS,
       PORT: '0',

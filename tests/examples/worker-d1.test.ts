@@ -3,9 +3,10 @@ import { copyFileSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { Miniflare } from 'miniflare'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { type RunningSandbox, startSandbox } from '../../src/sandbox/index.js'
+import type { RunningSandbox } from '../../src/sandbox/index.js'
 import { bundleFor } from '../runtimes/runtimes.js'
 import { truth as liveTransactions } from '../sync/support.js'
+import { sandboxEnv, startWithUser } from './run-example.js'
 
 /*
  * examples/worker-d1, bundled against the packed package and run in workerd (Miniflare) with a real D1
@@ -46,13 +47,11 @@ describe('examples/worker-d1 (Cloudflare Worker + D1, in workerd)', () => {
     server.sandbox.requests.filter((r) => r.path === '/v3/aggregation/transactions').length
 
   beforeAll(async () => {
-    server = await startSandbox({
-      seed: 'worker-d1',
-      now: '2026-11-28T10:00:00.000Z',
-      users: [{ externalUserId: USER, transactions: 2_600, accounts: 2 }],
-    })
-    const user = server.sandbox.findUser('externalUserId', USER)!
-    uuid = user.uuid
+    ;({ server, uuid } = await startWithUser('worker-d1', {
+      externalUserId: USER,
+      transactions: 2_600,
+      accounts: 2,
+    }))
     accountId = server.sandbox.accounts(uuid)[0]!.id
     const dir = join(inject('packed').projectDir, 'examples-worker-d1')
     mkdirSync(dir, { recursive: true })
@@ -68,10 +67,8 @@ describe('examples/worker-d1 (Cloudflare Worker + D1, in workerd)', () => {
       script,
       compatibilityDate: '2025-01-15',
       bindings: {
-        BRIDGE_CLIENT_ID: server.sandbox.clientId,
-        BRIDGE_CLIENT_SECRET: server.sandbox.clientSecret,
+        ...sandboxEnv(server),
         BRIDGE_WEBHOOK_SECRET: SECRET,
-        BRIDGE_BASE_URL: server.url,
         MAX_PAGES: '2',
       },
       kvNamespaces: ['BRIDGE_TOKENS'],

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { createContext, getAccount, getProvider, Redacted, setUserToken } from '../../src/index.js'
 import * as v2 from '../../src/v2/index.js'
 import { verifyAndParseWebhook, webhookHandler } from '../../src/webhooks/index.js'
+import { json } from '../core/fake-bridge.js'
 import { leftOf } from '../support/either.js'
 import {
   addSecret,
@@ -23,9 +24,6 @@ import {
 } from './helpers.js'
 
 checkSecretsAfterAll('secrets')
-
-const json = (status: number, body: unknown): Response =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 
 describe('a base URL that is not https (other than loopback) is refused before any request', () => {
   const refused = [

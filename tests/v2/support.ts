@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs'
 import { expect } from 'vitest'
 import { type BridgeError, type Context, createContext } from '../../src/v2/index.js'
-import { CLIENT, json, type Recorded, type Responder, recordingFetch } from '../core/fake-bridge.js'
+import { CLIENT, empty, json, type Recorded, type Responder, recordingFetch } from '../core/fake-bridge.js'
 import { rightOf } from '../support/either.js'
 
-export { CLIENT, json, type Recorded, recordingFetch }
+export { CLIENT, empty, json, type Recorded, recordingFetch }
 
 /** A legacy e-mail/password user, as in the Python client's README. */
 export const USER = { email: 'john@doe.com', password: 'password123' } as const
@@ -29,9 +29,6 @@ export const page = (resources: unknown[], nextUri: string | null = null, extra:
   pagination: { next_uri: nextUri },
   ...extra,
 })
-
-/** An empty response (204, 202). */
-export const empty = (status: number) => new Response(null, { status })
 
 /**
  * A fake Bridge: `POST /v2/authenticate` answers a token, everything else goes to `respond`.

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { expect } from 'vitest'
 import { type BridgeError, type Context, createContext, setUserToken } from '../../src/index.js'
+import { empty, json, recordingFetch as recordingTextFetch } from '../core/fake-bridge.js'
 import { leftOf } from '../support/either.js'
 
 export interface Recorded {
@@ -20,31 +21,23 @@ export interface Recorded {
 
 export type Responder = (request: Recorded, index: number) => Response | Promise<Response>
 
-/** A JSON response. */
-export const json = (status: number, body: unknown): Response =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+export { empty, json }
 
-/** A response without a body (204, or Bridge's empty 200/404s). */
-export const empty = (status: number): Response => new Response(null, { status })
-
-/** A fetch that records each request and answers with `respond`. */
+/** A fetch that records each request, its body parsed as JSON, and answers with `respond`. */
 export const recordingFetch = (respond: Responder) => {
   const requests: Recorded[] = []
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const request = new Request(input, init)
-    const url = new URL(request.url)
-    const text = request.method === 'GET' ? '' : await request.text()
+  const { fetch } = recordingTextFetch((request, index) => {
     const recorded: Recorded = {
       method: request.method,
-      path: url.pathname,
-      search: url.search,
+      path: request.path,
+      search: request.search,
       headers: request.headers,
-      body: text === '' ? null : JSON.parse(text),
+      body: request.body === null ? null : JSON.parse(request.body),
     }
     requests.push(recorded)
-    return respond(recorded, requests.length - 1)
-  }
-  return { fetch: fetch as typeof globalThis.fetch, requests }
+    return respond(recorded, index)
+  })
+  return { fetch, requests }
 }
 
 /** A fetch that answers every request with the same JSON body (or no body when `body` is `null`). */

@@ -66,6 +66,9 @@ describe('providers (client credentials)', () => {
 })
 
 describe('guidance (client credentials, eligible partners)', () => {
+  /** Valid required fields of a guidance consent or session. */
+  const valid = { userUuid: USER_UUID, countryCode: 'FR', companyIdentificationNumber: '529196313' }
+
   it('createGuidanceConsent sends the documented body and gives undefined on an empty 200', async () => {
     const { fetch, requests } = recordingFetch(() => empty(200))
     const result = await createGuidanceConsent(clientContext(fetch), {
@@ -86,8 +89,7 @@ describe('guidance (client credentials, eligible partners)', () => {
 
   it('createGuidanceConsent sends language when given', async () => {
     const { fetch, requests } = recordingFetch(() => empty(200))
-    const params = { userUuid: USER_UUID, countryCode: 'FR', companyIdentificationNumber: '529196313' }
-    rightOf(await createGuidanceConsent(clientContext(fetch), { ...params, language: 'en' })())
+    rightOf(await createGuidanceConsent(clientContext(fetch), { ...valid, language: 'en' })())
     expect(requests[0]?.body).toEqual({
       user_uuid: USER_UUID,
       country_code: 'FR',
@@ -99,7 +101,6 @@ describe('guidance (client credentials, eligible partners)', () => {
   it('createGuidanceConsent refuses a company number that is not 9 digits, or a bad language', async () => {
     const { fetch, requests } = recordingFetch(() => empty(200))
     const ctx = clientContext(fetch)
-    const valid = { userUuid: USER_UUID, countryCode: 'FR', companyIdentificationNumber: '529196313' }
     for (const number of ['52919631', '5291963130', 'A29196313'])
       expectInputError(
         await createGuidanceConsent(ctx, { ...valid, companyIdentificationNumber: number })(),
@@ -112,7 +113,6 @@ describe('guidance (client credentials, eligible partners)', () => {
   it('createGuidanceConsent refuses a bad phone number or country; an unknown user is a 404', async () => {
     const { fetch, requests } = recordingFetch(() => empty(404))
     const ctx = clientContext(fetch)
-    const valid = { userUuid: USER_UUID, countryCode: 'FR', companyIdentificationNumber: '529196313' }
     expectInputError(
       await createGuidanceConsent(ctx, { ...valid, contactPhoneNumber: '0612345678' })(),
       requests,
@@ -182,13 +182,7 @@ describe('guidance (client credentials, eligible partners)', () => {
   it('createGuidanceSession keeps the password out of a response validation error', async () => {
     const password = 'Ab3!Cd4@Ef5(Gh6)Ij7K'
     const { fetch } = answering(200, { url: 'https://guidance.bridgeapi.io/session/x', password })
-    const error = leftOf(
-      await createGuidanceSession(clientContext(fetch), {
-        userUuid: USER_UUID,
-        countryCode: 'FR',
-        companyIdentificationNumber: '529196313',
-      })(),
-    )
+    const error = leftOf(await createGuidanceSession(clientContext(fetch), valid)())
     expect(error).toMatchObject({ _tag: 'ResponseValidationError' })
     expect(JSON.stringify(error)).not.toContain(password)
     expect(inspect(error, { depth: 10 })).not.toContain(password)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  type Context,
   collect,
   createPayout,
   createRefund,
@@ -76,30 +77,6 @@ describe('refunds (client credentials)', () => {
       'paymentAccountTransactionId',
     )
   })
-
-  it('listRefunds and getRefund read the documented refunds', async () => {
-    const { fetch, requests } = answering(200, exampleBody('payment-account.json', 'list_refunds'))
-    const ctx = clientContext(fetch)
-    const refunds = rightOf(await collect(listRefunds(ctx, { limit: 10 }))())
-    expectRequest(requests[0], {
-      method: 'GET',
-      path: '/v3/payment/payment-account/refunds',
-      search: '?limit=10',
-      auth: 'client',
-    })
-    expect(refunds.map((refund) => refund.amount)).toEqual([1, 0.33])
-
-    const one = answering(200, exampleBody('payment-account.json', 'get_refund'))
-    const refund = rightOf(
-      await getRefund(clientContext(one.fetch), { refundId: 'ae5efa7a4a1740de8cecac2716698364' })(),
-    )
-    expectRequest(one.requests[0], {
-      method: 'GET',
-      path: '/v3/payment/payment-account/refunds/ae5efa7a4a1740de8cecac2716698364',
-      auth: 'client',
-    })
-    expect(refund.description).toBe('Reimbursement B')
-  })
 })
 
 describe('beneficiaries and payouts (client credentials)', () => {
@@ -151,24 +128,6 @@ describe('beneficiaries and payouts (client credentials)', () => {
     )
   })
 
-  it('listPayouts and getPayout read the documented payouts', async () => {
-    const { fetch, requests } = answering(200, exampleBody('payment-account.json', 'list_payouts'))
-    const payouts = rightOf(await collect(listPayouts(clientContext(fetch)))())
-    expectRequest(requests[0], { method: 'GET', path: '/v3/payment/payment-account/payouts', auth: 'client' })
-    expect(payouts.map((payout) => payout.amount)).toEqual([20, 3])
-
-    const one = answering(200, exampleBody('payment-account.json', 'get_payout'))
-    const payout = rightOf(
-      await getPayout(clientContext(one.fetch), { payoutId: '6eeee884-810d-403c-8564-07b0eb7d5ed7' })(),
-    )
-    expectRequest(one.requests[0], {
-      method: 'GET',
-      path: '/v3/payment/payment-account/payouts/6eeee884-810d-403c-8564-07b0eb7d5ed7',
-      auth: 'client',
-    })
-    expect(payout.label).toBe('Payout Bridge')
-  })
-
   it('a payout without a beneficiary is a ResponseValidationError; a sandbox failure status passes', async () => {
     const documented = exampleBody('payment-account.json', 'get_payout')
     const { beneficiary: _, ...withoutBeneficiary } = documented
@@ -187,5 +146,53 @@ describe('beneficiaries and payouts (client credentials)', () => {
     expectInputError(await getRefund(ctx, { refundId: '' })(), requests, 'refundId')
     expectInputError(await getPayout(ctx, { payoutId: '.' })(), requests, 'payoutId')
     expectInputError(await collect(listPayouts(ctx, { after: '' }))(), requests, 'after')
+  })
+})
+
+describe('refunds and payouts: a list, then one by id', () => {
+  const REFUND_ID = 'ae5efa7a4a1740de8cecac2716698364'
+  const PAYOUT_ID = '6eeee884-810d-403c-8564-07b0eb7d5ed7'
+  it.each([
+    {
+      names: 'listRefunds and getRefund',
+      kind: 'refunds',
+      search: '?limit=10',
+      amounts: async (ctx: Context) =>
+        rightOf(await collect(listRefunds(ctx, { limit: 10 }))()).map((refund) => refund.amount),
+      expectedAmounts: [1, 0.33],
+      id: REFUND_ID,
+      example: 'get_refund',
+      field: async (ctx: Context) => rightOf(await getRefund(ctx, { refundId: REFUND_ID })()).description,
+      expectedField: 'Reimbursement B',
+    },
+    {
+      names: 'listPayouts and getPayout',
+      kind: 'payouts',
+      search: '',
+      amounts: async (ctx: Context) =>
+        rightOf(await collect(listPayouts(ctx))()).map((payout) => payout.amount),
+      expectedAmounts: [20, 3],
+      id: PAYOUT_ID,
+      example: 'get_payout',
+      field: async (ctx: Context) => rightOf(await getPayout(ctx, { payoutId: PAYOUT_ID })()).label,
+      expectedField: 'Payout Bridge',
+    },
+  ])('$names read the documented $kind', async (row) => {
+    const list = answering(200, exampleBody('payment-account.json', `list_${row.kind}`))
+    expect(await row.amounts(clientContext(list.fetch))).toEqual(row.expectedAmounts)
+    expectRequest(list.requests[0], {
+      method: 'GET',
+      path: `/v3/payment/payment-account/${row.kind}`,
+      search: row.search,
+      auth: 'client',
+    })
+
+    const one = answering(200, exampleBody('payment-account.json', row.example))
+    expect(await row.field(clientContext(one.fetch))).toBe(row.expectedField)
+    expectRequest(one.requests[0], {
+      method: 'GET',
+      path: `/v3/payment/payment-account/${row.kind}/${row.id}`,
+      auth: 'client',
+    })
   })
 })

@@ -4,7 +4,7 @@ import { defineOperation } from '../../core/operation.js'
 import { IdParam, TextParam } from '../../core/schema.js'
 import { v2 } from '../api.js'
 import { BankCapability } from '../banks/models.js'
-import { ConnectOptionsParams, openParam } from '../params.js'
+import { ConnectOptionsParams, openParam, toConnectOptions } from '../params.js'
 import { ConnectUrl } from './models.js'
 
 /** Parameters of {@link connectItem}; all optional. */
@@ -51,8 +51,7 @@ export const connectItem = defineOperation({
     bank_id: p.bankId,
     capabilities: p.capabilities,
     iban: p.iban,
-    redirect_url: p.redirectUrl,
-    context: p.context,
+    ...toConnectOptions(p),
   }),
   response: ConnectUrl,
 })

@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import { defineOperation } from '../../core/operation.js'
 import { IdParam } from '../../core/schema.js'
 import { v2 } from '../api.js'
-import { ConnectOptionsParams } from '../params.js'
+import { ConnectOptionsParams, toConnectOptions } from '../params.js'
 import { ConnectUrl } from './models.js'
 
 /** Parameters of {@link editItem}. */
@@ -36,6 +36,6 @@ export const editItem = defineOperation({
   auth: 'user',
   params: EditItemParams,
   path: () => '/v2/connect/items/edit',
-  query: (p) => ({ item_id: p.itemId, redirect_url: p.redirectUrl, context: p.context }),
+  query: (p) => ({ item_id: p.itemId, ...toConnectOptions(p) }),
   response: ConnectUrl,
 })

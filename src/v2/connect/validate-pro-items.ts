@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { defineOperation } from '../../core/operation.js'
 import { v2 } from '../api.js'
-import { ConnectOptionsParams } from '../params.js'
+import { ConnectOptionsParams, toConnectOptions } from '../params.js'
 import { ConnectUrl } from './models.js'
 
 /** Parameters of {@link validateProItems}. */
@@ -34,6 +34,6 @@ export const validateProItems = defineOperation({
   auth: 'user',
   params: ValidateProItemsParams,
   path: () => '/v2/connect/items/pro/confirmation',
-  query: (p) => ({ redirect_url: p.redirectUrl, context: p.context }),
+  query: toConnectOptions,
   response: ConnectUrl,
 })

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { PaymentAccountStatus } from '../../common/payment-account.js'
+import { PaymentAccountStatus, paymentAccountStatusEnum } from '../../common/payment-account.js'
 import { openEnum, Timestamp } from '../../core/schema.js'
 
 /** Refund status (see the payment account statuses; open: any other value passes). */
@@ -44,16 +44,7 @@ export type Beneficiary = v.InferOutput<typeof Beneficiary>
  * Payout status: the guides' Created, Processing, In transit, Paid, Canceled, Rejected, Failed in lower case
  * (inferred; `paid` seen), and `fail` (the sandbox, with `status_reason` `insufficient_funds`). Open.
  */
-export const PayoutStatus = openEnum([
-  'created',
-  'processing',
-  'in_transit',
-  'paid',
-  'canceled',
-  'rejected',
-  'failed',
-  'fail',
-] as const)
+export const PayoutStatus = paymentAccountStatusEnum(['fail'] as const)
 /** A payout status. */
 export type PayoutStatus = v.InferOutput<typeof PayoutStatus>
 

@@ -7,9 +7,8 @@ import {
   ClientReferenceParam,
   PaymentLabelParam,
   PaymentUserParam,
-  paymentTransactionEntries,
-  toTransactionBody,
-  toUserBody,
+  paymentTransactionsParam,
+  toPaymentBody,
 } from '../payments/models.js'
 import { PaymentLinkCreated } from './models.js'
 
@@ -22,16 +21,10 @@ export const CreatePaymentLinkParams = v.object({
   /** The payer: `firstName` + `lastName`, or `companyName`; optional `email`, `externalReference`. */
   user: PaymentUserParam,
   /** One transaction (single payment) or several (bulk, up to the provider's `nb_max_transactions`). */
-  transactions: v.pipe(
-    v.array(
-      v.object({
-        ...paymentTransactionEntries,
-        /** Shown on the payer's statement; when omitted Bridge may use a default ("Bridge Payment dd-mm"). */
-        label: v.optional(PaymentLabelParam),
-      }),
-    ),
-    v.minLength(1, 'must hold at least one transaction'),
-  ),
+  transactions: paymentTransactionsParam({
+    /** Shown on the payer's statement; when omitted Bridge may use a default ("Bridge Payment dd-mm"). */
+    label: v.optional(PaymentLabelParam),
+  }),
   /** Your reference for reconciliation (≤ 100 characters). Bridge's guide asks for it. */
   clientReference: v.optional(ClientReferenceParam),
   /** When the link expires (default 15 minutes, at most 90 days). Sent as UTC without milliseconds. */
@@ -80,9 +73,7 @@ export const createPaymentLink = defineOperation({
   params: CreatePaymentLinkParams,
   path: () => '/v3/payment/payment-links',
   body: (p) => ({
-    user: toUserBody(p.user),
-    transactions: p.transactions.map(toTransactionBody),
-    client_reference: p.clientReference,
+    ...toPaymentBody(p),
     expired_date: p.expiredDate,
     callback_url: p.callbackUrl,
     country: p.country,

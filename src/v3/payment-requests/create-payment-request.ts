@@ -7,9 +7,8 @@ import {
   ClientReferenceParam,
   PaymentLabelParam,
   PaymentUserParam,
-  paymentTransactionEntries,
-  toTransactionBody,
-  toUserBody,
+  paymentTransactionsParam,
+  toPaymentBody,
 } from '../payments/models.js'
 import { PaymentRequestCreated } from './models.js'
 
@@ -22,16 +21,10 @@ export const CreatePaymentRequestParams = v.object({
   /** The payer: `firstName` + `lastName`, or `companyName`; optional `email`, `externalReference`. */
   user: PaymentUserParam,
   /** One transaction, or several for a bulk payment. */
-  transactions: v.pipe(
-    v.array(
-      v.object({
-        ...paymentTransactionEntries,
-        /** Shown on the payer's statement (required; some banks accept fewer than 140 characters). */
-        label: PaymentLabelParam,
-      }),
-    ),
-    v.minLength(1, 'must hold at least one transaction'),
-  ),
+  transactions: paymentTransactionsParam({
+    /** Shown on the payer's statement (required; some banks accept fewer than 140 characters). */
+    label: PaymentLabelParam,
+  }),
   /** Your reference for the whole request. */
   clientReference: v.optional(ClientReferenceParam),
 })
@@ -65,11 +58,9 @@ export const createPaymentRequest = defineOperation({
   params: CreatePaymentRequestParams,
   path: () => '/v3/payment/payment-requests',
   body: (p) => ({
+    ...toPaymentBody(p),
     callback_url: p.callbackUrl,
-    transactions: p.transactions.map(toTransactionBody),
-    user: toUserBody(p.user),
     provider_id: p.providerId,
-    client_reference: p.clientReference,
   }),
   response: PaymentRequestCreated,
 })

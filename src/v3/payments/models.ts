@@ -135,7 +135,7 @@ export const toBeneficiaryBody = (
   }
 
 /** Transaction fields common to payment links and payment requests. */
-export const paymentTransactionEntries = {
+const paymentTransactionEntries = {
   /** Major units, > 0, at most 2 decimals, ≤ 35 000. */
   amount: PaymentAmountParam,
   /** ISO 4217, e.g. `EUR`. */
@@ -149,8 +149,22 @@ export const paymentTransactionEntries = {
   beneficiary: v.optional(BeneficiaryParam),
 }
 
+/**
+ * The `transactions` of a payment link or request: one transaction, or several for a bulk payment.
+ *
+ * @param label - the `label` entry, documented where it differs (required by requests, optional for links).
+ * @returns the schema of a non-empty list of transactions.
+ */
+/* @__NO_SIDE_EFFECTS__ */ export const paymentTransactionsParam = <const L extends v.ObjectEntries>(
+  label: L,
+) =>
+  v.pipe(
+    v.array(v.object({ ...paymentTransactionEntries, ...label })),
+    v.minLength(1, 'must hold at least one transaction'),
+  )
+
 /** Maps a payment transaction input to Bridge's snake_case body. */
-export const toTransactionBody = (t: {
+const toTransactionBody = (t: {
   readonly amount: number
   readonly currency: string
   readonly label?: string | undefined
@@ -166,4 +180,18 @@ export const toTransactionBody = (t: {
   client_reference: t.clientReference,
   execution_date: t.executionDate,
   beneficiary: toBeneficiaryBody(t.beneficiary),
+})
+
+/**
+ * Maps the payer, the transactions and the reference that payment links and requests share to Bridge's body
+ * (absent fields are left out when serialised).
+ */
+export const toPaymentBody = (p: {
+  readonly user: Parameters<typeof toUserBody>[0]
+  readonly transactions: readonly Parameters<typeof toTransactionBody>[0][]
+  readonly clientReference?: string | undefined
+}) => ({
+  user: toUserBody(p.user),
+  transactions: p.transactions.map(toTransactionBody),
+  client_reference: p.clientReference,
 })
