@@ -167,7 +167,7 @@ export const generateItem = (state: SandboxState, rng: Rng, plan: ItemPlan): Gen
     authenticationExpiresAt: now + 180 * DAY,
     holder: { firstName: rng.pick(FIRST_NAMES), lastName: rng.pick(LAST_NAMES) },
   }
-  state.addItem(item)
+  state.put('item', item.userUuid, [item])
   const historyDays = plan.historyDays ?? Math.min(1095, Math.max(90, Math.ceil(plan.transactions / 4)))
   const shares = plan.accounts.map((kind) => TRANSACTION_SHARE[kind])
   const totalShare = shares.reduce((a, b) => a + b, 0)
@@ -258,7 +258,7 @@ const createAccount = (
       ...(kind === 'checking' || kind === 'joint' || kind === 'savings' ? { iban: iban(rng) } : {}),
     }
   }
-  state.addAccount(account)
+  state.put('account', account.userUuid, [account])
   return account
 }
 
@@ -320,7 +320,7 @@ const addTransactions = (
   }
   if (future !== 0)
     account.instantBalance = Math.round(((account.instantBalance ?? account.balance) + future) * 100) / 100
-  state.putTransactions(account.userUuid, transactions)
+  state.put('transaction', account.userUuid, transactions)
 }
 
 const STOCKS = [
@@ -350,7 +350,7 @@ const addStocks = (state: SandboxState, rng: Rng, account: AccountRecord, now: n
       createdAt: now - rng.int(30, 900) * DAY,
       updatedAt: now,
     }
-    state.addStock(account.userUuid, record)
+    state.put('stock', account.userUuid, [record])
     total += record.currentPrice * record.quantity
   }
   const balance = Math.round(total * 100) / 100

@@ -9,7 +9,7 @@ import {
   revokePaymentLink,
   withPaymentRecord,
 } from '../common/payments.js'
-import { listResponse, notFound, readBody, Text } from '../common/requests.js'
+import { clientPost, listResponse, notFound, Text } from '../common/requests.js'
 import { clientRoute, iso, json, type Route, type RouteContext } from '../http.js'
 import {
   type PaymentLinkRecord,
@@ -58,6 +58,13 @@ const PaymentRequestBody = v.object({
   user: Party,
   beneficiary: v.optional(Party),
   client_reference: v.optional(Text(100)),
+})
+
+const RefundBody = v.object({
+  payment_account_transaction_id: Text(64),
+  amount: Amount,
+  client_reference: v.optional(Text(100)),
+  description: v.optional(Text(1000)),
 })
 
 /** Party fields as given, without the ones that were not sent. */
@@ -125,10 +132,7 @@ const payoutView = (payout: PayoutRecord) => ({
 
 /** The 2021-06-01 payment routes. */
 export const paymentRoutes: readonly Route[] = [
-  clientRoute('POST', '/v2/payment-links', (ctx) => {
-    const body = readBody(ctx, PaymentLinkBody)
-    if (!body.ok) return body.response
-    const b = body.value
+  clientPost('/v2/payment-links', PaymentLinkBody, (ctx, b) => {
     const link = createPaymentLink(
       ctx,
       {
@@ -162,10 +166,7 @@ export const paymentRoutes: readonly Route[] = [
     ),
   ),
 
-  clientRoute('POST', '/v2/payment-requests', (ctx) => {
-    const body = readBody(ctx, PaymentRequestBody)
-    if (!body.ok) return body.response
-    const b = body.value
+  clientPost('/v2/payment-requests', PaymentRequestBody, (ctx, b) => {
     const beneficiary = b.beneficiary && party(b.beneficiary)
     const payments = ctx.state.payments
     const request: PaymentRequestRecord = {
@@ -212,18 +213,8 @@ export const paymentRoutes: readonly Route[] = [
     withPaymentRecord((ctx, id) => ctx.state.payments.requests.get(id), requestView),
   ),
 
-  clientRoute('POST', '/v2/payment-refunds', (ctx) => {
-    const body = readBody(
-      ctx,
-      v.object({
-        payment_account_transaction_id: Text(64),
-        amount: Amount,
-        client_reference: v.optional(Text(100)),
-        description: v.optional(Text(1000)),
-      }),
-    )
-    if (!body.ok) return body.response
-    const refund = createRefund(ctx, body.value, 'created')
+  clientPost('/v2/payment-refunds', RefundBody, (ctx, b) => {
+    const refund = createRefund(ctx, b, 'created')
     return json(200, {
       id: refund.id,
       payment_account_transaction_id: refund.paymentAccountTransactionId,

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { Amount, Iban, newestFirst } from '../common/payments.js'
-import { listResponse, readBody, Text } from '../common/requests.js'
+import { listResponse, Text, userPost } from '../common/requests.js'
 import { empty, iso, json, type Route, type UserRouteContext, userRoute } from '../http.js'
 import { byNumber } from '../pagination.js'
 import { type BulkTransferRecord, type TransferRecord, transferStatus } from '../payments.js'
@@ -148,28 +148,24 @@ const notFound = (ctx: UserRouteContext, resource: string) =>
 
 /** The 2021-06-01 Bridge Transfer routes. */
 export const transferRoutes: readonly Route[] = [
-  userRoute('POST', '/v2/pay/transfer', (ctx) => {
-    const body = readBody(ctx, TransferBody)
-    if (!body.ok) return body.response
-    const sender = senderAccount(ctx, body.value.sender_account_id)
+  userPost('/v2/pay/transfer', TransferBody, (ctx, b) => {
+    const sender = senderAccount(ctx, b.sender_account_id)
     if (sender instanceof Response) return sender
-    const transfer = newTransfer(ctx, sender, body.value)
+    const transfer = newTransfer(ctx, sender, b)
     ctx.state.addTransfers(ctx.user.uuid, [transfer])
     return redirect(ctx, transfer.uuid)
   }),
-  userRoute('POST', '/v2/pay/bulk-transfers', (ctx) => {
-    const body = readBody(ctx, BulkTransferBody)
-    if (!body.ok) return body.response
-    const sender = senderAccount(ctx, body.value.sender_account_id)
+  userPost('/v2/pay/bulk-transfers', BulkTransferBody, (ctx, b) => {
+    const sender = senderAccount(ctx, b.sender_account_id)
     if (sender instanceof Response) return sender
     const id = ctx.rng.uuid()
-    const transfers = body.value.transfers.map((line) => newTransfer(ctx, sender, line, id))
+    const transfers = b.transfers.map((line) => newTransfer(ctx, sender, line, id))
     const bulk: BulkTransferRecord = {
       id,
       seq: ctx.state.nextTransferSeq(),
       senderAccountId: sender.id,
       itemId: sender.itemId,
-      clientReference: body.value.client_reference,
+      clientReference: b.client_reference,
       transferIds: transfers.map((t) => t.uuid),
       createdAt: ctx.clock.now(),
     }

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { createUser, listUsers, tokenResponse } from '../common/aggregation.js'
-import { ExternalUserId, readBody } from '../common/requests.js'
+import { clientPost, ExternalUserId, readBody } from '../common/requests.js'
 import { clientRoute, empty, json, type Route, type RouteContext, userRoute } from '../http.js'
 import type { UserRecord } from '../state.js'
 import { userView, v2View } from './views.js'
@@ -38,10 +38,7 @@ const unauthorized = (ctx: RouteContext) => ctx.error(401, 'invalid_credentials'
 
 /** Users, authentication, logout and e-mail confirmation. */
 export const userRoutes: readonly Route[] = [
-  clientRoute('POST', '/v2/users', (ctx) => {
-    const body = readBody(ctx, CreateUserBody)
-    if (!body.ok) return body.response
-    const b = body.value
+  clientPost('/v2/users', CreateUserBody, (ctx, b) => {
     if ('email' in b) {
       if (ctx.state.findUserBy('email', b.email)) return conflict(ctx, b.email)
       return json(201, userView(ctx.state.createUser({ email: b.email, password: b.password })))
@@ -90,10 +87,7 @@ export const userRoutes: readonly Route[] = [
     return json(200, userView(ctx.state.updateUser(user, { password: body.value.new_password })))
   }),
 
-  clientRoute('POST', '/v2/authenticate', (ctx) => {
-    const body = readBody(ctx, AuthenticateBody)
-    if (!body.ok) return body.response
-    const b = body.value
+  clientPost('/v2/authenticate', AuthenticateBody, (ctx, b) => {
     const user =
       'email' in b
         ? ctx.state.findUserBy('email', b.email)

@@ -11,6 +11,7 @@ import {
 } from '../common/payments.js'
 import {
   badRequest,
+  clientPost,
   instantQuery,
   listResponse,
   readBody,
@@ -247,11 +248,7 @@ const createdFilter = <T extends { createdAt: number; seq: number }>(
   status?: (record: T) => string,
   extra?: (record: T) => boolean,
 ): T[] | Response => {
-  const query = readQuery<{ since: number; until: number; status: string }>(ctx.query, {
-    since: instantQuery,
-    until: instantQuery,
-    status: textQuery,
-  })
+  const query = readQuery(ctx.query, { since: instantQuery, until: instantQuery, status: textQuery })
   if ('property' in query) return badRequest(ctx, query)
   return [...records]
     .filter(
@@ -265,10 +262,7 @@ const createdFilter = <T extends { createdAt: number; seq: number }>(
 }
 
 export const paymentRoutes: readonly Route[] = [
-  clientRoute('POST', '/v3/payment/payment-links', (ctx) => {
-    const body = readBody(ctx, PaymentLinkBody)
-    if (!body.ok) return body.response
-    const b = body.value
+  clientPost('/v3/payment/payment-links', PaymentLinkBody, (ctx, b) => {
     const link = createPaymentLink(
       ctx,
       {
@@ -313,10 +307,7 @@ export const paymentRoutes: readonly Route[] = [
     ),
   ),
 
-  clientRoute('POST', '/v3/payment/payment-requests', (ctx) => {
-    const body = readBody(ctx, PaymentRequestBody)
-    if (!body.ok) return body.response
-    const b = body.value
+  clientPost('/v3/payment/payment-requests', PaymentRequestBody, (ctx, b) => {
     const payments = ctx.state.payments
     const request: PaymentRequestRecord = {
       id: ctx.rng.hex(32),
@@ -355,12 +346,9 @@ export const paymentRoutes: readonly Route[] = [
     ),
   ),
 
-  clientRoute('POST', '/v3/payment/payment-account/refunds', (ctx) => {
-    const body = readBody(ctx, RefundBody)
-    if (!body.ok) return body.response
-    const refund = createRefund(ctx, body.value, 'paid')
-    return json(200, refundView(refund))
-  }),
+  clientPost('/v3/payment/payment-account/refunds', RefundBody, (ctx, b) =>
+    json(200, refundView(createRefund(ctx, b, 'paid'))),
+  ),
 
   clientRoute('GET', '/v3/payment/payment-account/refunds', (ctx) =>
     listResponse(ctx, ctx.state.payments.refunds.list(), newestFirst, refundView, { generatedAt: true }),
@@ -394,11 +382,9 @@ export const paymentRoutes: readonly Route[] = [
     withPaymentRecord((ctx, id) => ctx.state.payments.payout(id), payoutView),
   ),
 
-  clientRoute('POST', '/v3/payment/consents', (ctx) => {
-    const body = readBody(ctx, PaymentConsentBody)
-    if (!body.ok) return body.response
-    return json(200, { consent_url: `${ctx.origin}/_sandbox/pay/consent/${ctx.rng.uuid()}/terms` })
-  }),
+  clientPost('/v3/payment/consents', PaymentConsentBody, (ctx) =>
+    json(200, { consent_url: `${ctx.origin}/_sandbox/pay/consent/${ctx.rng.uuid()}/terms` }),
+  ),
 
   // Guidance answers its errors without a body, as Bridge documents.
   clientRoute('POST', '/v3/guidance/consents', (ctx) => {
@@ -440,10 +426,8 @@ export const paymentRoutes: readonly Route[] = [
     return json(200, { message, domains: { displayed: ['SAVINGS', 'STF'], recommended: ['STF'] } })
   }),
 
-  clientRoute('POST', '/v3/applications', (ctx) => {
-    const body = readBody(ctx, ApplicationsBody)
-    if (!body.ok) return body.response
-    const created = ctx.state.payments.createApplications(body.value.applications.length)
+  clientPost('/v3/applications', ApplicationsBody, (ctx, b) => {
+    const created = ctx.state.payments.createApplications(b.applications.length)
     if (created === true) return empty(204)
     return ctx.error(
       400,
