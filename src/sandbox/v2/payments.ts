@@ -168,24 +168,21 @@ export const paymentRoutes: readonly Route[] = [
 
   clientPost('/v2/payment-requests', PaymentRequestBody, (ctx, b) => {
     const beneficiary = b.beneficiary && party(b.beneficiary)
-    const payments = ctx.state.payments
-    const request: PaymentRequestRecord = {
-      id: ctx.rng.hex(32),
-      seq: payments.nextSeq(),
-      user: party(b.user),
-      providerId: b.bank_id,
-      ...(b.successful_callback_url === undefined ? {} : { callbackUrl: b.successful_callback_url }),
-      ...(b.client_reference === undefined ? {} : { clientReference: b.client_reference }),
-      transactions: b.transactions.map((line) => ({
-        ...line,
-        ...(line.beneficiary || beneficiary
-          ? { beneficiary: line.beneficiary ? party(line.beneficiary) : beneficiary }
-          : {}),
-        id: ctx.rng.hex(32),
-      })),
-      createdAt: ctx.clock.now(),
-    }
-    payments.requests.add(request)
+    const request = ctx.state.payments.addRequest(
+      {
+        user: party(b.user),
+        providerId: b.bank_id,
+        ...(b.successful_callback_url === undefined ? {} : { callbackUrl: b.successful_callback_url }),
+        ...(b.client_reference === undefined ? {} : { clientReference: b.client_reference }),
+        transactions: b.transactions.map((line) => ({
+          ...line,
+          ...(line.beneficiary || beneficiary
+            ? { beneficiary: line.beneficiary ? party(line.beneficiary) : beneficiary }
+            : {}),
+        })),
+      },
+      ctx.rng,
+    )
     return json(200, {
       id: request.id,
       consent_url: `${ctx.origin}/_sandbox/pay/payment/${request.id}/initiate`,

@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import { Amount, Iban, newestFirst } from '../common/payments.js'
 import { listResponse, Text, userPost } from '../common/requests.js'
 import { empty, iso, json, type Route, type UserRouteContext, userRoute } from '../http.js'
-import { byNumber } from '../pagination.js'
+import { byId } from '../pagination.js'
 import { type BulkTransferRecord, type TransferRecord, transferStatus } from '../payments.js'
 import type { AccountRecord } from '../state.js'
 
@@ -176,20 +176,15 @@ export const transferRoutes: readonly Route[] = [
     listResponse(ctx, ctx.state.transfers(ctx.user.uuid), newestFirst, (t) => transferView(ctx, t)),
   ),
   userRoute('GET', '/v2/transfers/accounts/senders', (ctx) =>
-    listResponse(
-      ctx,
-      senderAccounts(ctx),
-      byNumber((a: AccountRecord) => a.id),
-      (a) => ({
-        id: a.id,
-        name: a.name,
-        iban: a.iban ?? null,
-        item_id: a.itemId,
-        bank_id: a.providerId,
-        balance: a.balance,
-        currency_code: a.currencyCode,
-      }),
-    ),
+    listResponse(ctx, senderAccounts(ctx), byId, (a) => ({
+      id: a.id,
+      name: a.name,
+      iban: a.iban ?? null,
+      item_id: a.itemId,
+      bank_id: a.providerId,
+      balance: a.balance,
+      currency_code: a.currencyCode,
+    })),
   ),
   // The sender accounts are read from the user's accounts on every list, so there is nothing to do.
   userRoute('POST', '/v2/transfers/accounts/refresh', () => empty(202)),

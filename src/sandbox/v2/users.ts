@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { createUser, listUsers, tokenResponse } from '../common/aggregation.js'
-import { clientPost, ExternalUserId, readBody } from '../common/requests.js'
+import { clientPost, ExternalUserId, notFound, readBody } from '../common/requests.js'
 import { clientRoute, empty, json, type Route, type RouteContext, userRoute } from '../http.js'
 import type { UserRecord } from '../state.js'
 import { userView, v2View } from './views.js'
@@ -24,8 +24,6 @@ const AuthenticateBody = v.union([
   v.object({ user_uuid: v.pipe(v.string(), v.minLength(1)) }),
   v.object({ external_user_id: v.pipe(v.string(), v.minLength(1)) }),
 ])
-
-const notFound = (ctx: RouteContext) => ctx.error(404, 'not_found', "The requested resource doesn't exist")
 
 const conflict = (ctx: RouteContext, who: string) =>
   ctx.error(409, 'conflict', `User '${who}' already exists`)

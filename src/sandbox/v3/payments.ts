@@ -308,18 +308,16 @@ export const paymentRoutes: readonly Route[] = [
   ),
 
   clientPost('/v3/payment/payment-requests', PaymentRequestBody, (ctx, b) => {
-    const payments = ctx.state.payments
-    const request: PaymentRequestRecord = {
-      id: ctx.rng.hex(32),
-      seq: payments.nextSeq(),
-      user: b.user as Record<string, string>,
-      providerId: b.provider_id,
-      callbackUrl: b.callback_url,
-      ...(b.client_reference === undefined ? {} : { clientReference: b.client_reference }),
-      transactions: b.transactions.map((line) => ({ ...line, id: ctx.rng.hex(32) })),
-      createdAt: ctx.clock.now(),
-    }
-    payments.requests.add(request)
+    const request = ctx.state.payments.addRequest(
+      {
+        user: b.user as Record<string, string>,
+        providerId: b.provider_id,
+        callbackUrl: b.callback_url,
+        ...(b.client_reference === undefined ? {} : { clientReference: b.client_reference }),
+        transactions: b.transactions,
+      },
+      ctx.rng,
+    )
     return json(200, { id: request.id, url: `${ctx.origin}/_sandbox/pay/payment/${request.id}/initiate` })
   }),
 
