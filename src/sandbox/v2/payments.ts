@@ -6,6 +6,7 @@ import {
   createRefund,
   Iban,
   newestFirst,
+  refundView,
   revokePaymentLink,
   withPaymentRecord,
 } from '../common/payments.js'
@@ -211,18 +212,7 @@ export const paymentRoutes: readonly Route[] = [
   ),
 
   clientPost('/v2/payment-refunds', RefundBody, (ctx, b) => {
-    const refund = createRefund(ctx, b, 'created')
-    return json(200, {
-      id: refund.id,
-      payment_account_transaction_id: refund.paymentAccountTransactionId,
-      amount: refund.amount,
-      currency: refund.currency,
-      status: refund.status,
-      client_reference: refund.clientReference ?? null,
-      description: refund.description ?? null,
-      created_at: iso(refund.createdAt),
-      updated_at: iso(refund.createdAt),
-    })
+    return json(200, refundView(null)(createRefund(ctx, b, 'created')))
   }),
 
   // The documented path ends with a slash.

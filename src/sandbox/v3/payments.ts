@@ -6,6 +6,7 @@ import {
   createRefund,
   Iban,
   newestFirst,
+  refundView,
   revokePaymentLink,
   withPaymentRecord,
 } from '../common/payments.js'
@@ -25,7 +26,6 @@ import {
   type PaymentLinkRecord,
   type PaymentRequestRecord,
   type PayoutRecord,
-  type RefundRecord,
   requestStatus,
 } from '../payments.js'
 
@@ -36,12 +36,14 @@ const Amount = v.pipe(BaseAmount, v.maxValue(35_000))
 const Name = v.pipe(v.string(), v.minLength(1), v.maxLength(35))
 const Reference = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,35}$/))
 
+/** The name fields of a payer or beneficiary. */
+const Names = { first_name: v.optional(Name), last_name: v.optional(Name), company_name: v.optional(Name) }
+const Email = v.pipe(v.string(), v.email())
+
 const Payer = v.pipe(
   v.object({
-    first_name: v.optional(Name),
-    last_name: v.optional(Name),
-    company_name: v.optional(Name),
-    email: v.optional(v.pipe(v.string(), v.email())),
+    ...Names,
+    email: v.optional(Email),
     external_reference: v.optional(Reference),
   }),
   v.check(
@@ -51,11 +53,9 @@ const Payer = v.pipe(
 )
 
 const Beneficiary = v.object({
-  first_name: v.optional(Name),
-  last_name: v.optional(Name),
-  company_name: v.optional(Name),
+  ...Names,
   name: v.optional(Name),
-  email: v.optional(v.pipe(v.string(), v.email())),
+  email: v.optional(Email),
   iban: Iban,
 })
 
@@ -106,25 +106,20 @@ const PaymentConsentBody = v.object({
     v.array(v.object({ amount: Amount, currency: v.picklist(['EUR']), label: Text(140) })),
     v.minLength(1),
   ),
-  user: v.object({
-    first_name: v.optional(Name),
-    last_name: v.optional(Name),
-    company_name: v.optional(Name),
-    email: v.pipe(v.string(), v.email()),
-  }),
+  user: v.object({ ...Names, email: Email }),
 })
 
 const GuidanceConsentBody = v.object({
   user_uuid: v.pipe(v.string(), v.minLength(1)),
   country_code: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/)),
   company_identification_number: v.pipe(v.string(), v.regex(/^\d{9}$/)),
-  contact_email: v.optional(v.pipe(v.string(), v.email())),
+  contact_email: v.optional(Email),
   language: v.optional(v.pipe(v.string(), v.regex(/^[a-z]{2}$/))),
   contact_phone_number: v.optional(v.pipe(v.string(), v.regex(/^\+\d{6,15}$/))),
 })
 
 const ApplicationsBody = v.object({
-  dashboard_user_email: v.pipe(v.string(), v.email()),
+  dashboard_user_email: Email,
   applications: v.pipe(v.array(v.object({ name: Text(100) })), v.minLength(1), v.maxLength(50)),
 })
 
@@ -207,17 +202,7 @@ const requestView = (request: PaymentRequestRecord, ctx: RouteContext) => {
   }
 }
 
-const refundView = (refund: RefundRecord) => ({
-  id: refund.id,
-  payment_account_transaction_id: refund.paymentAccountTransactionId,
-  amount: refund.amount,
-  currency: refund.currency,
-  status: refund.status,
-  client_reference: refund.clientReference,
-  description: refund.description,
-  created_at: iso(refund.createdAt),
-  updated_at: iso(refund.createdAt),
-})
+const refundJson = refundView(undefined)
 
 const beneficiaryView = (b: PayoutRecord['beneficiary']) => ({
   id: b.id,
@@ -345,17 +330,17 @@ export const paymentRoutes: readonly Route[] = [
   ),
 
   clientPost('/v3/payment/payment-account/refunds', RefundBody, (ctx, b) =>
-    json(200, refundView(createRefund(ctx, b, 'paid'))),
+    json(200, refundJson(createRefund(ctx, b, 'paid'))),
   ),
 
   clientRoute('GET', '/v3/payment/payment-account/refunds', (ctx) =>
-    listResponse(ctx, ctx.state.payments.refunds.list(), newestFirst, refundView, { generatedAt: true }),
+    listResponse(ctx, ctx.state.payments.refunds.list(), newestFirst, refundJson, { generatedAt: true }),
   ),
 
   clientRoute(
     'GET',
     '/v3/payment/payment-account/refunds/:id',
-    withPaymentRecord((ctx, id) => ctx.state.payments.refunds.get(id), refundView),
+    withPaymentRecord((ctx, id) => ctx.state.payments.refunds.get(id), refundJson),
   ),
 
   clientRoute('GET', '/v3/payment/payment-account/beneficiaries', (ctx) =>
