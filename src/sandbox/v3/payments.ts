@@ -11,13 +11,14 @@ import {
   withPaymentRecord,
 } from '../common/payments.js'
 import {
+  badRequest,
   clientPost,
   instantQuery,
   listResponse,
   readBody,
+  readQuery,
   Text,
   textQuery,
-  withQuery,
 } from '../common/requests.js'
 import { clientRoute, empty, iso, json, type Route, type RouteContext } from '../http.js'
 import {
@@ -225,26 +226,23 @@ const payoutView = (payout: PayoutRecord) => ({
   updated_at: iso(payout.createdAt),
 })
 
-/**
- * A payment list, newest first, with its `since`/`until` (creation instant) and `status` filters
- * (`status` read from each record) and, when given, one more filter.
- */
-const paymentList = <T extends { readonly createdAt: number; readonly seq: number }>(
-  list: (ctx: RouteContext) => readonly T[],
-  view: (record: T, ctx: RouteContext) => unknown,
-  status: (record: T, ctx: RouteContext) => string,
-  extra?: (record: T, ctx: RouteContext) => boolean,
-) =>
-  withQuery({ since: instantQuery, until: instantQuery, status: textQuery }, (ctx: RouteContext, query) =>
-    listResponse(ctx, list(ctx), newestFirst, (r) => view(r, ctx), {
-      generatedAt: true,
-      filter: (r) =>
-        (query.since === undefined || r.createdAt > query.since) &&
-        (query.until === undefined || r.createdAt < query.until) &&
-        (query.status === undefined || status(r, ctx).toLowerCase() === query.status.toLowerCase()) &&
-        (!extra || extra(r, ctx)),
-    }),
+/** `since`/`until` (creation instant) and `status` filters of a payment list (kept newest first). */
+const createdFilter = <T extends { createdAt: number; seq: number }>(
+  ctx: RouteContext,
+  records: readonly T[],
+  status?: (record: T) => string,
+  extra?: (record: T) => boolean,
+): T[] | Response => {
+  const query = readQuery(ctx.query, { since: instantQuery, until: instantQuery, status: textQuery })
+  if ('property' in query) return badRequest(ctx, query)
+  return records.filter(
+    (r) =>
+      (query.since === undefined || r.createdAt > query.since) &&
+      (query.until === undefined || r.createdAt < query.until) &&
+      (query.status === undefined || !status || status(r).toLowerCase() === query.status.toLowerCase()) &&
+      (!extra || extra(r)),
   )
+}
 
 export const paymentRoutes: readonly Route[] = [
   clientPost('/v3/payment/payment-links', PaymentLinkBody, (ctx, b) => {
@@ -270,15 +268,11 @@ export const paymentRoutes: readonly Route[] = [
     return json(200, { id: link.id, url: linkView(link, ctx).link })
   }),
 
-  clientRoute(
-    'GET',
-    '/v3/payment/payment-links',
-    paymentList(
-      (ctx) => ctx.state.payments.links.list(),
-      linkView,
-      (l, ctx) => ctx.state.payments.linkStatus(l),
-    ),
-  ),
+  clientRoute('GET', '/v3/payment/payment-links', (ctx) => {
+    const links = createdFilter(ctx, ctx.state.payments.links.list(), (l) => ctx.state.payments.linkStatus(l))
+    if (links instanceof Response) return links
+    return listResponse(ctx, links, newestFirst, (link) => linkView(link, ctx), { generatedAt: true })
+  }),
 
   clientRoute(
     'GET',
@@ -310,19 +304,18 @@ export const paymentRoutes: readonly Route[] = [
     return json(200, { id: request.id, url: `${ctx.origin}/_sandbox/pay/payment/${request.id}/initiate` })
   }),
 
-  clientRoute(
-    'GET',
-    '/v3/payment/payment-requests',
-    paymentList(
-      (ctx) => ctx.state.payments.requests.list(),
-      requestView,
-      (r, ctx) => requestStatus(r, ctx.clock.now()).status,
-      (r, ctx) => {
-        const linkId = ctx.query.get('payment_link_id')
-        return linkId === null || r.paymentLinkId === linkId
-      },
-    ),
-  ),
+  clientRoute('GET', '/v3/payment/payment-requests', (ctx) => {
+    const linkId = ctx.query.get('payment_link_id')
+    const now = ctx.clock.now()
+    const requests = createdFilter(
+      ctx,
+      ctx.state.payments.requests.list(),
+      (r) => requestStatus(r, now).status,
+      (r) => linkId === null || r.paymentLinkId === linkId,
+    )
+    if (requests instanceof Response) return requests
+    return listResponse(ctx, requests, newestFirst, (r) => requestView(r, ctx), { generatedAt: true })
+  }),
 
   // Bridge's documented answer wraps the one payment request in `resources`.
   clientRoute(
