@@ -100,23 +100,14 @@ export const DEMO_BANK_ACCOUNTS: readonly AccountKind[] = [
 /** Accounts that carry transactions, cycled through when a number of accounts is asked for. */
 export const TRANSACTIONAL_ACCOUNTS: readonly AccountKind[] = ['checking', 'savings', 'card', 'joint']
 
-const ACCOUNT_NAMES: Record<AccountKind, string> = {
-  checking: 'Compte Courant',
-  joint: 'Compte Joint',
-  card: 'Carte Visa Premier (débit différé)',
-  savings: 'Livret A',
-  loan: 'Crédit Immobilier',
-  brokerage: 'PEA',
-}
-
-/** Share of an item's transactions each kind receives. */
-const TRANSACTION_SHARE: Record<AccountKind, number> = {
-  checking: 6,
-  joint: 2,
-  card: 3,
-  savings: 0.5,
-  loan: 0,
-  brokerage: 0,
+/** Each kind's account name and the share of an item's transactions it receives. */
+const KINDS: Record<AccountKind, { readonly name: string; readonly share: number }> = {
+  checking: { name: 'Compte Courant', share: 6 },
+  joint: { name: 'Compte Joint', share: 2 },
+  card: { name: 'Carte Visa Premier (débit différé)', share: 3 },
+  savings: { name: 'Livret A', share: 0.5 },
+  loan: { name: 'Crédit Immobilier', share: 0 },
+  brokerage: { name: 'PEA', share: 0 },
 }
 
 const dayString = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
@@ -169,7 +160,7 @@ export const generateItem = (state: SandboxState, rng: Rng, plan: ItemPlan): Gen
   }
   state.put('item', item.userUuid, [item])
   const historyDays = plan.historyDays ?? Math.min(1095, Math.max(90, Math.ceil(plan.transactions / 4)))
-  const shares = plan.accounts.map((kind) => TRANSACTION_SHARE[kind])
+  const shares = plan.accounts.map((kind) => KINDS[kind].share)
   const totalShare = shares.reduce((a, b) => a + b, 0)
   let remaining = plan.transactions
   let remainingShare = totalShare
@@ -209,7 +200,7 @@ const createAccount = (
     itemId: item.id,
     userUuid: item.userUuid,
     providerId: item.providerId,
-    name: seen > 1 ? `${ACCOUNT_NAMES[kind]} ${seen}` : ACCOUNT_NAMES[kind],
+    name: seen > 1 ? `${KINDS[kind].name} ${seen}` : KINDS[kind].name,
     currencyCode: 'EUR',
     pro: false,
     dataAccess: 'enabled' as const,
