@@ -3,7 +3,14 @@ import { toMs } from './clock.js'
 import { CompleteSchema, ConnectError, type ConnectResult } from './connect.js'
 import { FaultRuleSchema } from './faults.js'
 import { type HistoryChanges, HistoryError } from './history.js'
-import { ClockAdvanceSchema, ClockSetSchema, issueList, readBodyText, SeedUserSchema } from './input.js'
+import {
+  ClockAdvanceSchema,
+  ClockSetSchema,
+  describeIssues,
+  issueList,
+  readBodyText,
+  SeedUserSchema,
+} from './input.js'
 import { createRouter } from './router.js'
 import type { Sandbox } from './sandbox.js'
 import type { SandboxState } from './state.js'
@@ -48,11 +55,7 @@ const problem = (status: number, message: string): Response => reply(status, { e
 const parse = <T>(schema: v.GenericSchema<unknown, T>, input: unknown): T | Response => {
   const result = v.safeParse(schema, input)
   if (result.success) return result.output
-  const issues = issueList(result.issues)
-  return reply(400, {
-    error: issues.map(({ path, message }) => (path ? `${path}: ${message}` : message)).join('; '),
-    issues,
-  })
+  return reply(400, { error: describeIssues(result.issues), issues: issueList(result.issues) })
 }
 
 const html = (status: number, body: string): Response =>

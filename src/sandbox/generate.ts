@@ -100,23 +100,14 @@ export const DEMO_BANK_ACCOUNTS: readonly AccountKind[] = [
 /** Accounts that carry transactions, cycled through when a number of accounts is asked for. */
 export const TRANSACTIONAL_ACCOUNTS: readonly AccountKind[] = ['checking', 'savings', 'card', 'joint']
 
-const ACCOUNT_NAMES: Record<AccountKind, string> = {
-  checking: 'Compte Courant',
-  joint: 'Compte Joint',
-  card: 'Carte Visa Premier (débit différé)',
-  savings: 'Livret A',
-  loan: 'Crédit Immobilier',
-  brokerage: 'PEA',
-}
-
-/** Share of an item's transactions each kind receives. */
-const TRANSACTION_SHARE: Record<AccountKind, number> = {
-  checking: 6,
-  joint: 2,
-  card: 3,
-  savings: 0.5,
-  loan: 0,
-  brokerage: 0,
+/** Each kind's account name and the share of an item's transactions it receives. */
+const KINDS: Record<AccountKind, { readonly name: string; readonly share: number }> = {
+  checking: { name: 'Compte Courant', share: 6 },
+  joint: { name: 'Compte Joint', share: 2 },
+  card: { name: 'Carte Visa Premier (débit différé)', share: 3 },
+  savings: { name: 'Livret A', share: 0.5 },
+  loan: { name: 'Crédit Immobilier', share: 0 },
+  brokerage: { name: 'PEA', share: 0 },
 }
 
 const dayString = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
@@ -167,9 +158,9 @@ export const generateItem = (state: SandboxState, rng: Rng, plan: ItemPlan): Gen
     authenticationExpiresAt: now + 180 * DAY,
     holder: { firstName: rng.pick(FIRST_NAMES), lastName: rng.pick(LAST_NAMES) },
   }
-  state.addItem(item)
+  state.put('item', item.userUuid, [item])
   const historyDays = plan.historyDays ?? Math.min(1095, Math.max(90, Math.ceil(plan.transactions / 4)))
-  const shares = plan.accounts.map((kind) => TRANSACTION_SHARE[kind])
+  const shares = plan.accounts.map((kind) => KINDS[kind].share)
   const totalShare = shares.reduce((a, b) => a + b, 0)
   let remaining = plan.transactions
   let remainingShare = totalShare
@@ -209,7 +200,7 @@ const createAccount = (
     itemId: item.id,
     userUuid: item.userUuid,
     providerId: item.providerId,
-    name: seen > 1 ? `${ACCOUNT_NAMES[kind]} ${seen}` : ACCOUNT_NAMES[kind],
+    name: seen > 1 ? `${KINDS[kind].name} ${seen}` : KINDS[kind].name,
     currencyCode: 'EUR',
     pro: false,
     dataAccess: 'enabled' as const,
@@ -258,7 +249,7 @@ const createAccount = (
       ...(kind === 'checking' || kind === 'joint' || kind === 'savings' ? { iban: iban(rng) } : {}),
     }
   }
-  state.addAccount(account)
+  state.put('account', account.userUuid, [account])
   return account
 }
 
@@ -320,7 +311,7 @@ const addTransactions = (
   }
   if (future !== 0)
     account.instantBalance = Math.round(((account.instantBalance ?? account.balance) + future) * 100) / 100
-  state.putTransactions(account.userUuid, transactions)
+  state.put('transaction', account.userUuid, transactions)
 }
 
 const STOCKS = [
@@ -350,7 +341,7 @@ const addStocks = (state: SandboxState, rng: Rng, account: AccountRecord, now: n
       createdAt: now - rng.int(30, 900) * DAY,
       updatedAt: now,
     }
-    state.addStock(account.userUuid, record)
+    state.put('stock', account.userUuid, [record])
     total += record.currentPrice * record.quantity
   }
   const balance = Math.round(total * 100) / 100

@@ -111,7 +111,7 @@ export const applyHistoryChanges = (
   const ids: number[] = []
   for (const change of parsed.output.changes) {
     if (change.type === 'insert') {
-      const account = state.account(userUuid, change.accountId)
+      const account = state.find('account', userUuid, change.accountId)
       if (!account) throw new HistoryError('not_found', `No account ${change.accountId} for user ${userUuid}`)
       const id = state.nextId('transaction')
       const description = change.cleanDescription ?? 'Late transaction'
@@ -133,7 +133,7 @@ export const applyHistoryChanges = (
       ids.push(id)
       continue
     }
-    const current = pending.get(change.id) ?? state.transaction(userUuid, change.id)
+    const current = pending.get(change.id) ?? state.find('transaction', userUuid, change.id)
     if (!current) throw new HistoryError('not_found', `No transaction ${change.id} for user ${userUuid}`)
     if (current.deleted) throw new HistoryError('conflict', `Transaction ${change.id} is deleted`)
     // A row's versions are ordered by updated_at: no change may stamp one earlier than the last.
@@ -150,6 +150,6 @@ export const applyHistoryChanges = (
     })
     ids.push(change.id)
   }
-  state.putTransactions(userUuid, [...pending.values()])
+  state.put('transaction', userUuid, [...pending.values()])
   return { updatedAt: new Date(at).toISOString(), ids }
 }

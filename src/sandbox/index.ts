@@ -17,9 +17,10 @@
  *   credentials, route match, JSON body (415/422), bearer token (user routes) — then calls the route.
  * - To add routes: write `src/sandbox/<version>/<resource>.ts` exporting a `Route[]` built with
  *   `clientRoute(method, '/v2/path/:id', handler)` or `userRoute(...)` (the handler then gets
- *   `ctx.user`), list it in `src/sandbox/<version>/index.ts`'s `routes`, and for a new version add
- *   its module to the default `apis` in `sandbox.ts`. Lists use `paginate`/`nextUri` from
- *   `pagination.ts` (cursor, `limit` 1..500, Bridge's `next_uri` format); data comes from
+ *   `ctx.user`) — `clientPost`/`userPost(path, schema, handler)` for a JSON body, `withQuery` for
+ *   query parameters (`common/requests.ts`) —, list it in `src/sandbox/<version>/index.ts`'s
+ *   `routes`, and for a new version add its module to the default `apis` in `sandbox.ts`. Lists use
+ *   `listResponse` (over `pagination.ts`: cursor, `limit` 1..500, Bridge's `next_uri`); data comes from
  *   `ctx.state`, random values from `ctx.rng` (seeded). Records change only through `SandboxState`
  *   and `PaymentStore` methods, never by assignment in a route.
  * - What both versions do alike is written once in `common/` over a version view

@@ -63,11 +63,26 @@ export const byNumber = <T>(of: (item: T) => number, direction: 'asc' | 'desc' =
   valid: (key) => /^\d+$/.test(key),
 })
 
+/** Ascending `id`, the order of records and reference data. */
+export const byId = byNumber((item: { readonly id: number }) => item.id)
+
 /** One page of `items`. */
 export interface PageSlice<T> {
   readonly items: readonly T[]
   /** Cursor of the next page, or `undefined` on the last page. */
   readonly nextAfter?: string
+}
+
+/** The first index of `sorted` where `before` stops holding (it holds for a prefix): a binary search. */
+export const partitionPoint = <T>(sorted: readonly T[], before: (item: T) => boolean): number => {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (before(sorted[mid] as T)) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /**
@@ -88,14 +103,7 @@ export const paginate = <T>(
     if (key === undefined || !cursoring.valid(key)) {
       return { property: 'after', message: 'after is not a valid cursor' }
     }
-    let lo = 0
-    let hi = sorted.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (cursoring.compare(key, sorted[mid] as T) >= 0) lo = mid + 1
-      else hi = mid
-    }
-    start = lo
+    start = partitionPoint(sorted, (item) => cursoring.compare(key, item) >= 0)
   }
   const items: T[] = []
   let index = start

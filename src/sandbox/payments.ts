@@ -303,21 +303,34 @@ export class PaymentStore {
    */
   payLink(link: PaymentLinkRecord): PaymentRequestRecord | undefined {
     if (this.linkStatus(link) !== 'valid') return undefined
-    const now = this.clock.now()
-    const request: PaymentRequestRecord = {
-      id: this.rng.hex(32),
-      seq: this.nextSeq(),
+    const request = this.addRequest({
       user: link.user,
       providerId: link.providerId ?? 574,
       paymentLinkId: link.id,
       ...(link.callbackUrl === undefined ? {} : { callbackUrl: link.callbackUrl }),
       ...(link.clientReference === undefined ? {} : { clientReference: link.clientReference }),
-      transactions: link.transactions.map((line) => ({ ...line, id: this.rng.hex(32) })),
-      createdAt: now,
+      transactions: link.transactions,
+    })
+    link.status = 'completed'
+    link.updatedAt = request.createdAt
+    return request
+  }
+
+  /** Creates a payment request now; its id and its lines' ids come from `rng` (the caller's stream). */
+  addRequest(
+    fields: Omit<PaymentRequestRecord, 'id' | 'seq' | 'transactions' | 'createdAt'> & {
+      readonly transactions: readonly PaymentLineInput[]
+    },
+    rng: Rng = this.rng,
+  ): PaymentRequestRecord {
+    const request: PaymentRequestRecord = {
+      id: rng.hex(32),
+      seq: this.nextSeq(),
+      ...fields,
+      transactions: fields.transactions.map((line) => ({ ...line, id: rng.hex(32) })),
+      createdAt: this.clock.now(),
     }
     this.requests.add(request)
-    link.status = 'completed'
-    link.updatedAt = now
     return request
   }
 }

@@ -142,11 +142,21 @@ export const transactionComparator =
     return b.id - a.id
   }
 
+/** The records a user owns, by kind: a path names them by id, and only their owner sees them. */
+export interface OwnedRecords {
+  item: ItemRecord
+  account: AccountRecord
+  transaction: TransactionRecord
+  stock: StockRecord
+}
+/** A kind of {@link OwnedRecords}. */
+export type OwnedKind = keyof OwnedRecords
+
+/** A map by id for each kind of owned record. */
+const kindMaps = () => ({ item: new Map(), account: new Map(), transaction: new Map(), stock: new Map() })
+
 interface UserData {
-  readonly items: Map<number, ItemRecord>
-  readonly accounts: Map<number, AccountRecord>
-  readonly transactions: Map<number, TransactionRecord>
-  readonly stocks: Map<number, StockRecord>
+  readonly owned: { readonly [K in OwnedKind]: Map<number, OwnedRecords[K]> }
   /** Bridge Transfer (2021-06-01): single transfers (bulk lines too) by uuid, bulk transfers by id. */
   readonly transfers: Map<string, TransferRecord>
   readonly bulkTransfers: Map<string, BulkTransferRecord>
@@ -155,10 +165,7 @@ interface UserData {
 }
 
 const emptyUserData = (): UserData => ({
-  items: new Map(),
-  accounts: new Map(),
-  transactions: new Map(),
-  stocks: new Map(),
+  owned: kindMaps(),
   transfers: new Map(),
   bulkTransfers: new Map(),
   views: new Map(),
@@ -178,10 +185,8 @@ export class SandboxState {
   private readonly sessions = new Map<string, SessionRecord>()
   readonly payments: PaymentStore
   private readonly data = new Map<string, UserData>()
-  private readonly itemOwner = new Map<number, string>()
-  private readonly accountOwner = new Map<number, string>()
-  private readonly transactionOwner = new Map<number, string>()
-  private readonly stockOwner = new Map<number, string>()
+  /** The owner (user uuid) of each record, by kind and id. */
+  private readonly owners: { readonly [K in OwnedKind]: Map<number, string> } = kindMaps()
   private readonly counters = { user: 0, item: 0, account: 0, transaction: 0, stock: 0, transfer: 0 }
 
   constructor(
@@ -240,7 +245,7 @@ export class SandboxState {
   deleteUser(uuid: string): boolean {
     const data = this.data.get(uuid)
     if (!data) return false
-    for (const itemId of [...data.items.keys()]) this.deleteItem(itemId)
+    for (const itemId of [...data.owned.item.keys()]) this.deleteItem(itemId)
     for (const [token, record] of this.tokens) if (record.userUuid === uuid) this.tokens.delete(token)
     for (const [id, session] of this.sessions) if (session.userUuid === uuid) this.sessions.delete(id)
     this.users.delete(uuid)
@@ -320,7 +325,7 @@ export class SandboxState {
 
   /** Records a refresh of an item (or a new SCA with `status`), at the sandbox clock's now. */
   refreshItem(userUuid: string, itemId: number, status?: number): ItemRecord | undefined {
-    const item = this.item(userUuid, itemId)
+    const item = this.find('item', userUuid, itemId)
     if (!item) return undefined
     const now = this.clock.now()
     if (status !== undefined) item.status = status
@@ -331,45 +336,35 @@ export class SandboxState {
     return item
   }
 
-  addItem(item: ItemRecord): void {
-    this.userData(item.userUuid).items.set(item.id, item)
-    this.itemOwner.set(item.id, item.userUuid)
-  }
-
-  addAccount(account: AccountRecord): void {
-    this.userData(account.userUuid).accounts.set(account.id, account)
-    this.accountOwner.set(account.id, account.userUuid)
-  }
-
-  /** Adds (or replaces) transactions of one user's accounts. */
-  putTransactions(userUuid: string, transactions: readonly TransactionRecord[]): void {
+  /** Adds (or replaces) records of one user. */
+  put<K extends OwnedKind>(kind: K, userUuid: string, records: readonly OwnedRecords[K][]): void {
     const data = this.userData(userUuid)
-    for (const tx of transactions) {
-      data.transactions.set(tx.id, tx)
-      this.transactionOwner.set(tx.id, userUuid)
+    for (const record of records) {
+      data.owned[kind].set(record.id, record)
+      this.owners[kind].set(record.id, userUuid)
     }
-    data.views.clear()
+    if (kind === 'transaction') data.views.clear()
   }
 
-  addStock(userUuid: string, stock: StockRecord): void {
-    this.userData(userUuid).stocks.set(stock.id, stock)
-    this.stockOwner.set(stock.id, userUuid)
+  /** Looks up a record by id, only among the user's own (another user's id is "not found"). */
+  find<K extends OwnedKind>(kind: K, userUuid: string, id: number): OwnedRecords[K] | undefined {
+    return this.owners[kind].get(id) === userUuid ? this.data.get(userUuid)?.owned[kind].get(id) : undefined
   }
 
   /** A user's items, by id. */
   items(userUuid: string): ItemRecord[] {
-    return [...this.readData(userUuid).items.values()].sort((a, b) => a.id - b.id)
+    return [...this.readData(userUuid).owned.item.values()].sort((a, b) => a.id - b.id)
   }
 
   /** A user's accounts, by id, optionally of one item. */
   accounts(userUuid: string, itemId?: number): AccountRecord[] {
-    const all = [...this.readData(userUuid).accounts.values()]
+    const all = [...this.readData(userUuid).owned.account.values()]
     return (itemId === undefined ? all : all.filter((a) => a.itemId === itemId)).sort((a, b) => a.id - b.id)
   }
 
   /** A user's stocks, by id. */
   stocks(userUuid: string): StockRecord[] {
-    return [...this.readData(userUuid).stocks.values()].sort((a, b) => a.id - b.id)
+    return [...this.readData(userUuid).owned.stock.values()].sort((a, b) => a.id - b.id)
   }
 
   /** A user's transactions sorted newest first by `order`, optionally of one account. Cached. */
@@ -378,29 +373,13 @@ export class SandboxState {
     const key = `${order}:${accountId ?? '*'}`
     let view = data.views.get(key)
     if (!view) {
-      const all = [...data.transactions.values()]
+      const all = [...data.owned.transaction.values()]
       view = (accountId === undefined ? all : all.filter((tx) => tx.accountId === accountId)).sort(
         transactionComparator(order),
       )
       data.views.set(key, view)
     }
     return view
-  }
-
-  /** Looks up a record by id, only among the user's own (another user's id is "not found"). */
-  item(userUuid: string, id: number): ItemRecord | undefined {
-    return this.itemOwner.get(id) === userUuid ? this.data.get(userUuid)?.items.get(id) : undefined
-  }
-  account(userUuid: string, id: number): AccountRecord | undefined {
-    return this.accountOwner.get(id) === userUuid ? this.data.get(userUuid)?.accounts.get(id) : undefined
-  }
-  transaction(userUuid: string, id: number): TransactionRecord | undefined {
-    return this.transactionOwner.get(id) === userUuid
-      ? this.data.get(userUuid)?.transactions.get(id)
-      : undefined
-  }
-  stock(userUuid: string, id: number): StockRecord | undefined {
-    return this.stockOwner.get(id) === userUuid ? this.data.get(userUuid)?.stocks.get(id) : undefined
   }
 
   // ---- transfers (2021-06-01 Bridge Transfer) ---------------------------------------------
@@ -437,29 +416,30 @@ export class SandboxState {
 
   /** Deletes an item with its accounts, their transactions and stocks. */
   deleteItem(itemId: number): boolean {
-    const userUuid = this.itemOwner.get(itemId)
+    const userUuid = this.owners.item.get(itemId)
     if (userUuid === undefined) return false
     const data = this.userData(userUuid)
     const accountIds = new Set<number>()
-    for (const account of data.accounts.values()) {
-      if (account.itemId !== itemId) continue
-      accountIds.add(account.id)
-      data.accounts.delete(account.id)
-      this.accountOwner.delete(account.id)
-    }
-    for (const tx of [...data.transactions.values()]) {
-      if (!accountIds.has(tx.accountId)) continue
-      data.transactions.delete(tx.id)
-      this.transactionOwner.delete(tx.id)
-    }
-    for (const stock of [...data.stocks.values()]) {
-      if (!accountIds.has(stock.accountId)) continue
-      data.stocks.delete(stock.id)
-      this.stockOwner.delete(stock.id)
-    }
-    data.items.delete(itemId)
-    this.itemOwner.delete(itemId)
+    for (const account of data.owned.account.values())
+      if (account.itemId === itemId) accountIds.add(account.id)
+    this.remove(data, 'item', (item) => item.id === itemId)
+    this.remove(data, 'account', (account) => accountIds.has(account.id))
+    this.remove(data, 'transaction', (tx) => accountIds.has(tx.accountId))
+    this.remove(data, 'stock', (stock) => accountIds.has(stock.accountId))
     data.views.clear()
     return true
+  }
+
+  /** Deletes a user's records of one kind that `test` picks. */
+  private remove<K extends OwnedKind>(
+    data: UserData,
+    kind: K,
+    test: (record: OwnedRecords[K]) => boolean,
+  ): void {
+    for (const record of [...data.owned[kind].values()]) {
+      if (!test(record)) continue
+      data.owned[kind].delete(record.id)
+      this.owners[kind].delete(record.id)
+    }
   }
 }

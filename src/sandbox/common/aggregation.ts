@@ -1,23 +1,23 @@
 import { empty, iso, json, numericId, type RouteContext, type UserRouteContext } from '../http.js'
-import { byNumber } from '../pagination.js'
+import { byId, byNumber } from '../pagination.js'
 import type {
   AccountRecord,
   ItemRecord,
+  LoanRecord,
+  OwnedKind,
+  OwnedRecords,
   SessionRecord,
   StockRecord,
   TransactionRecord,
   UserRecord,
 } from '../state.js'
-import { badRequest, idQuery, listResponse, readQuery } from './requests.js'
+import { idQuery, listResponse, withQuery } from './requests.js'
 
 /**
  * The aggregation routes both API versions have (items, accounts, transactions, stocks, account
  * check, Connect sessions), written once over a {@link VersionView}: what differs between versions is
  * the JSON of each record and the wording of a 404, not the logic.
  */
-
-/** A user-level record a path can name. */
-export type UserResource = 'item' | 'account' | 'transaction' | 'stock'
 
 /** How one API version writes the records the shared routes serve. */
 export interface VersionView {
@@ -26,38 +26,24 @@ export interface VersionView {
   readonly account: (account: AccountRecord, ctx: UserRouteContext) => unknown
   readonly transaction: (tx: TransactionRecord) => unknown
   readonly stock: (stock: StockRecord) => unknown
-  /** One account of the account check (`accounts-information`). */
-  readonly accountInformation: (account: AccountRecord, ctx: UserRouteContext) => unknown
+  /** The keys of its account JSON that the account check (`accounts-information`) lists, in order. */
+  readonly accountInformation: readonly string[]
   /** The 404 of a user's record that does not exist (or is another user's). */
-  readonly notFound: (ctx: UserRouteContext, resource: UserResource, id: string) => Response
-}
-
-const FIND: { [R in UserResource]: (ctx: UserRouteContext, id: number) => unknown } = {
-  item: (ctx, id) => ctx.state.item(ctx.user.uuid, id),
-  account: (ctx, id) => ctx.state.account(ctx.user.uuid, id),
-  transaction: (ctx, id) => ctx.state.transaction(ctx.user.uuid, id),
-  stock: (ctx, id) => ctx.state.stock(ctx.user.uuid, id),
-}
-
-interface Records {
-  item: ItemRecord
-  account: AccountRecord
-  transaction: TransactionRecord
-  stock: StockRecord
+  readonly notFound: (ctx: UserRouteContext, resource: OwnedKind, id: string) => Response
 }
 
 /** A handler for the user's record named by the path's `:id`, or the version's 404. */
 export const withRecord =
-  <R extends UserResource>(
+  <K extends OwnedKind>(
     view: VersionView,
-    resource: R,
-    answer: (ctx: UserRouteContext, record: Records[R]) => Response,
+    kind: K,
+    answer: (ctx: UserRouteContext, record: OwnedRecords[K]) => Response,
   ) =>
   (ctx: UserRouteContext): Response => {
     const raw = ctx.params.id as string
     const id = numericId(raw)
-    const record = id === undefined ? undefined : (FIND[resource](ctx, id) as Records[R] | undefined)
-    return record === undefined ? view.notFound(ctx, resource, raw) : answer(ctx, record)
+    const record = id === undefined ? undefined : ctx.state.find(kind, ctx.user.uuid, id)
+    return record === undefined ? view.notFound(ctx, kind, raw) : answer(ctx, record)
   }
 
 /** Options of a list route: whether the page has `generated_at`. */
@@ -70,44 +56,29 @@ export const aggregationHandlers = (view: VersionView) => ({
   listItems:
     (options: ListOptions = {}) =>
     (ctx: UserRouteContext) =>
-      listResponse(
-        ctx,
-        ctx.state.items(ctx.user.uuid),
-        byNumber((item: ItemRecord) => item.id),
-        (item) => view.item(item, ctx),
-        options,
-      ),
+      listResponse(ctx, ctx.state.items(ctx.user.uuid), byId, (item) => view.item(item, ctx), options),
   getItem: withRecord(view, 'item', (ctx, item) => json(200, view.item(item, ctx))),
   deleteItem: withRecord(view, 'item', (ctx, item) => {
     ctx.state.deleteItem(item.id)
     return empty(204)
   }),
   /** Accounts, optionally of one `item_id`. */
-  listAccounts:
-    (options: ListOptions = {}) =>
-    (ctx: UserRouteContext) => {
-      const query = readQuery<{ item_id: number }>(ctx.query, { item_id: idQuery })
-      if ('property' in query) return badRequest(ctx, query)
-      return listResponse(
+  listAccounts: (options: ListOptions = {}) =>
+    withQuery({ item_id: idQuery }, (ctx: UserRouteContext, query) =>
+      listResponse(
         ctx,
         ctx.state.accounts(ctx.user.uuid, query.item_id),
-        byNumber((account: AccountRecord) => account.id),
+        byId,
         (account) => view.account(account, ctx),
         options,
-      )
-    },
+      ),
+    ),
   getAccount: withRecord(view, 'account', (ctx, account) => json(200, view.account(account, ctx))),
   getTransaction: withRecord(view, 'transaction', (_ctx, tx) => json(200, view.transaction(tx))),
   getStock: withRecord(view, 'stock', (_ctx, stock) => json(200, view.stock(stock))),
   /** Stocks newest id last, optionally updated after `since` (ms). */
   stocks: (ctx: UserRouteContext, filter?: (stock: StockRecord) => boolean) =>
-    listResponse(
-      ctx,
-      ctx.state.stocks(ctx.user.uuid),
-      byNumber((stock: StockRecord) => stock.id),
-      view.stock,
-      filter ? { filter } : {},
-    ),
+    listResponse(ctx, ctx.state.stocks(ctx.user.uuid), byId, view.stock, { filter }),
   /** The account check: per item, its holder and the accounts that have an IBAN. */
   accountsInformation: (ctx: UserRouteContext) =>
     json(200, {
@@ -120,11 +91,34 @@ export const aggregationHandlers = (view: VersionView) => ({
           accounts: ctx.state
             .accounts(ctx.user.uuid, item.id)
             .filter((a) => a.iban !== undefined)
-            .map((a) => view.accountInformation(a, ctx)),
+            .map((a) => {
+              const json = view.account(a, ctx) as Record<string, unknown>
+              return Object.fromEntries(view.accountInformation.map((key) => [key, json[key]]))
+            }),
         }))
         .filter((entry) => entry.accounts.length > 0),
     }),
 })
+
+/** A loan account's `loan_details`, as both versions name them (each adds or changes its own). */
+export const loanDetails = (loan: LoanRecord) => ({
+  next_payment_date: loan.nextPaymentDate,
+  next_payment_amount: loan.nextPaymentAmount,
+  maturity_date: loan.maturityDate,
+  opening_date: loan.openingDate,
+  interest_rate: loan.interestRate,
+  type: loan.type,
+  borrowed_capital: loan.borrowedCapital,
+  repaid_capital: loan.repaidCapital,
+  remaining_capital: loan.remainingCapital,
+})
+
+/** Keeps transactions dated from `min` to `max` (`YYYY-MM-DD`, each optional); none when neither is given. */
+export const dateRange = (min?: string, max?: string) =>
+  min === undefined && max === undefined
+    ? undefined
+    : (tx: TransactionRecord) =>
+        (min === undefined || tx.date >= min) && (max === undefined || tx.date <= max)
 
 /** Starts a Connect (or user-management) session; returns its URL, which completes it when opened. */
 export const startSession = (
@@ -136,14 +130,11 @@ export const startSession = (
   return { id: session.id, url: `${ctx.origin}/_sandbox/connect/${where}/${session.id}` }
 }
 
+const bySeq = byNumber((user: UserRecord) => user.seq)
+
 /** Users by creation order (both versions list them alike). */
 export const listUsers = (view: VersionView) => (ctx: RouteContext) =>
-  listResponse(
-    ctx,
-    ctx.state.listUsers(),
-    byNumber((user: UserRecord) => user.seq),
-    view.user,
-  )
+  listResponse(ctx, ctx.state.listUsers(), bySeq, view.user)
 
 /** A new access token for the user, as both versions answer it (`status`: 201 or 200). */
 export const tokenResponse = (ctx: RouteContext, view: VersionView, user: UserRecord, status: number) => {

@@ -1,5 +1,6 @@
 import { CATEGORY_TREE } from '../data/categories.js'
 import { json, numericId, type RouteContext } from '../http.js'
+import type { TransactionRecord } from '../state.js'
 import { notFound } from './requests.js'
 
 /** Reference-data helpers both API versions use (filters, the category tree). */
@@ -28,6 +29,21 @@ export const categoryById = (
   if (child && parent) return { id: child.id, name: child.name, parent_id: parent.id }
   const top = CATEGORIES.find((c) => c.id === id)
   return top && { id: top.id, name: top.name }
+}
+
+/** Amounts of each category's transactions, categories in the order first met (uncategorised ones left out). */
+export const categoryTotals = (transactions: readonly TransactionRecord[]) => {
+  const totals = new Map<number, { min: number; max: number; sum: number; count: number }>()
+  for (const tx of transactions) {
+    if (tx.categoryId === undefined) continue
+    const entry = totals.get(tx.categoryId) ?? { min: tx.amount, max: tx.amount, sum: 0, count: 0 }
+    entry.min = Math.min(entry.min, tx.amount)
+    entry.max = Math.max(entry.max, tx.amount)
+    entry.sum += tx.amount
+    entry.count += 1
+    totals.set(tx.categoryId, entry)
+  }
+  return totals
 }
 
 /** A handler answering the entry of `list` whose `id` is the path's `:id`, or Bridge's generic 404. */

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
-import { empty, json, type RouteContext } from '../http.js'
+import { empty, iso, json, type RouteContext } from '../http.js'
 import { byNumber } from '../pagination.js'
-import type { Party, PaymentLineInput, PaymentLinkRecord, PayoutRecord, RefundRecord } from '../payments.js'
+import type { PaymentLinkRecord, PayoutRecord, RefundRecord } from '../payments.js'
 import { notFound, readBody, Text } from './requests.js'
 
 /**
@@ -44,12 +44,10 @@ export const withPaymentRecord =
   }
 
 /** What a payment link body gives, whatever its version's field names. */
-export interface LinkFields {
-  readonly user: Party
-  readonly transactions: readonly PaymentLineInput[]
-  readonly clientReference?: string
-  readonly callbackUrl?: string
-  readonly providerId?: number
+export type LinkFields = Pick<
+  PaymentLinkRecord,
+  'user' | 'transactions' | 'clientReference' | 'callbackUrl' | 'providerId'
+> & {
   /** ISO 8601; default 15 minutes from now. */
   readonly expiredDate?: string
 }
@@ -139,3 +137,16 @@ export const createRefund = (ctx: RouteContext, b: RefundFields, status: string)
   payments.refunds.add(refund)
   return refund
 }
+
+/** A refund's JSON, `absent` standing for a missing value (2021-06-01 writes `null`, 2025-01-15 omits it). */
+export const refundView = (absent: null | undefined) => (refund: RefundRecord) => ({
+  id: refund.id,
+  payment_account_transaction_id: refund.paymentAccountTransactionId,
+  amount: refund.amount,
+  currency: refund.currency,
+  status: refund.status,
+  client_reference: refund.clientReference ?? absent,
+  description: refund.description ?? absent,
+  created_at: iso(refund.createdAt),
+  updated_at: iso(refund.createdAt),
+})

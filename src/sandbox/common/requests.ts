@@ -1,5 +1,13 @@
 import * as v from 'valibot'
-import { iso, json, type RouteContext } from '../http.js'
+import {
+  clientRoute,
+  iso,
+  json,
+  type Route,
+  type RouteContext,
+  type UserRouteContext,
+  userRoute,
+} from '../http.js'
 import {
   type Cursoring,
   nextUri,
@@ -8,6 +16,7 @@ import {
   paginate,
   readLimit,
 } from '../pagination.js'
+import type { OwnedKind } from '../state.js'
 
 /** Helpers every API version's routes use: query parsing, body validation, list envelopes, 404s. */
 
@@ -18,21 +27,40 @@ export const badRequest = (ctx: RouteContext, problem: ParamError): Response =>
 const isParamError = (value: unknown): value is ParamError =>
   !!value && typeof value === 'object' && 'property' in value && 'message' in value
 
+/** A query parameter reader: the value, or the problem with it. */
+type QueryReader = (raw: string, name: string) => unknown
+
+/** What {@link readQuery} read: each parameter that was sent, as its reader gave it. */
+type QueryValues<R extends Record<string, QueryReader>> = {
+  [K in keyof R]?: Exclude<ReturnType<R[K]>, ParamError>
+}
+
 /** Reads optional query parameters; the first problem wins. */
-export const readQuery = <T extends Record<string, unknown>>(
+export const readQuery = <R extends Record<string, QueryReader>>(
   query: URLSearchParams,
-  readers: { [K in keyof T]: (raw: string, name: string) => T[K] | ParamError },
-): Partial<T> | ParamError => {
-  const out: Partial<T> = {}
-  for (const name of Object.keys(readers) as (keyof T & string)[]) {
+  readers: R,
+): QueryValues<R> | ParamError => {
+  const out: Record<string, unknown> = {}
+  for (const [name, reader] of Object.entries(readers)) {
     const raw = query.get(name)
     if (raw === null) continue
-    const value = readers[name](raw, name)
+    const value = reader(raw, name)
     if (isParamError(value)) return value
     out[name] = value
   }
-  return out
+  return out as QueryValues<R>
 }
+
+/** A handler that gets the query parameters `readers` read, or answers 400 with the first problem. */
+export const withQuery =
+  <R extends Record<string, QueryReader>, C extends RouteContext>(
+    readers: R,
+    handle: (ctx: C, query: QueryValues<R>) => Response,
+  ) =>
+  (ctx: C): Response => {
+    const query = readQuery(ctx.query, readers)
+    return isParamError(query) ? badRequest(ctx, query) : handle(ctx, query)
+  }
 
 /** A numeric id in the query (`account_id`, `item_id`, …). */
 export const idQuery = (raw: string, name: string): number | ParamError =>
@@ -72,6 +100,31 @@ export const readBody = <S extends v.GenericSchema>(
   }
 }
 
+/** A handler that gets the body `schema` validated, or answers 400 as {@link readBody} does. */
+export const withBody =
+  <S extends v.GenericSchema, C extends RouteContext>(
+    schema: S,
+    handle: (ctx: C, body: v.InferOutput<S>) => Response,
+  ) =>
+  (ctx: C): Response => {
+    const read = readBody(ctx, schema)
+    return read.ok ? handle(ctx, read.value) : read.response
+  }
+
+/** A client-credentials `POST` route whose handler gets the body `schema` validated (see {@link withBody}). */
+export const clientPost = <S extends v.GenericSchema>(
+  pattern: string,
+  schema: S,
+  handle: (ctx: RouteContext, body: v.InferOutput<S>) => Response,
+): Route => clientRoute('POST', pattern, withBody(schema, handle))
+
+/** A user-level `POST` route (bearer token) whose handler gets the body `schema` validated. */
+export const userPost = <S extends v.GenericSchema>(
+  pattern: string,
+  schema: S,
+  handle: (ctx: UserRouteContext, body: v.InferOutput<S>) => Response,
+): Route => userRoute('POST', pattern, withBody(schema, handle))
+
 /** A list page: the envelope Bridge sends (`generated_at` only on the lists that have it). */
 export const listResponse = <T>(
   ctx: RouteContext,
@@ -99,11 +152,7 @@ export const listResponse = <T>(
 }
 
 /** Bridge's "X 123 not found for user <uuid>" 404s of user-level resources. */
-export const notFoundForUser = (
-  ctx: RouteContext & { user: { uuid: string } },
-  resource: 'item' | 'account' | 'transaction' | 'stock',
-  id: string,
-): Response => {
+export const notFoundForUser = (ctx: UserRouteContext, resource: OwnedKind, id: string): Response => {
   const label = resource[0]?.toUpperCase() + resource.slice(1)
   return ctx.error(404, `${resource}.not_found`, `${label} ${id} not found for user ${ctx.user.uuid}`)
 }

@@ -1,9 +1,9 @@
 import * as v from 'valibot'
-import { aggregationHandlers, startSession, withRecord } from '../common/aggregation.js'
-import { badRequest, dateQuery, instantQuery, listResponse, readBody, readQuery } from '../common/requests.js'
+import { aggregationHandlers, dateRange, startSession, withRecord } from '../common/aggregation.js'
+import { dateQuery, instantQuery, listResponse, userPost, withQuery } from '../common/requests.js'
 import { empty, iso, json, numericId, type Route, type UserRouteContext, userRoute } from '../http.js'
 import type { Cursoring } from '../pagination.js'
-import type { ItemRecord, SessionRecord, TransactionRecord } from '../state.js'
+import type { ItemRecord, SessionRecord, TransactionOrder, TransactionRecord } from '../state.js'
 import { transactionView, v2View } from './views.js'
 
 /**
@@ -42,9 +42,14 @@ const itemConnectUrl = (ctx: UserRouteContext): Response => {
   const raw = ctx.query.get('item_id')
   if (raw === null) return ctx.error(400, 'invalid_request', 'item_id is required')
   const itemId = numericId(raw)
-  if (itemId === undefined || !ctx.state.item(ctx.user.uuid, itemId)) return v2View.notFound(ctx, 'item', raw)
+  if (itemId === undefined || !ctx.state.find('item', ctx.user.uuid, itemId))
+    return v2View.notFound(ctx, 'item', raw)
   return connectUrl(ctx, 'connect', { itemId, ...redirectFields(ctx.query) })
 }
+
+/** The Connect URL of a user-management flow (pro confirmation, IBAN management). */
+const manageUrl = (ctx: UserRouteContext): Response =>
+  connectUrl(ctx, 'user-management', redirectFields(ctx.query))
 
 const shared = aggregationHandlers(v2View)
 
@@ -68,46 +73,34 @@ const newestFirst = (
 const byDate = newestFirst((tx) => tx.date, ':')
 const byUpdate = newestFirst((tx) => iso(tx.updatedAt), '_')
 
-/** `GET …/transactions`: by date, newest first; `since`/`until` are days. */
-const datedTransactions = (ctx: UserRouteContext, accountId?: number): Response => {
-  const query = readQuery<{ since: string; until: string }>(ctx.query, { since: dateQuery, until: dateQuery })
-  if ('property' in query) return badRequest(ctx, query)
-  const { since, until } = query
-  const filter =
-    since === undefined && until === undefined
-      ? undefined
-      : (tx: TransactionRecord) =>
-          (since === undefined || tx.date >= since) && (until === undefined || tx.date <= until)
-  return listResponse(
+/** A user's transactions (of one account, or all), newest first by `order`. */
+const transactions = (
+  ctx: UserRouteContext,
+  order: TransactionOrder,
+  accountId: number | undefined,
+  filter: ((tx: TransactionRecord) => boolean) | undefined,
+): Response =>
+  listResponse(
     ctx,
-    ctx.state.transactions(ctx.user.uuid, 'date', accountId),
-    byDate,
+    ctx.state.transactions(ctx.user.uuid, order, accountId),
+    order === 'date' ? byDate : byUpdate,
     transactionView,
-    {
-      generatedAt: true,
-      ...(filter ? { filter } : {}),
-    },
+    { generatedAt: true, filter },
   )
-}
+
+/** `GET …/transactions`: by date, newest first; `since`/`until` are days. */
+const datedTransactions = (accountId?: number) =>
+  withQuery({ since: dateQuery, until: dateQuery }, (ctx: UserRouteContext, { since, until }) =>
+    transactions(ctx, 'date', accountId, dateRange(since, until)),
+  )
 
 /**
  * `GET …/transactions/updated`: by `updated_at`, newest first, deleted rows included; `since` is an instant.
  */
-const updatedTransactions = (ctx: UserRouteContext, accountId?: number): Response => {
-  const query = readQuery<{ since: number }>(ctx.query, { since: instantQuery })
-  if ('property' in query) return badRequest(ctx, query)
-  const { since } = query
-  return listResponse(
-    ctx,
-    ctx.state.transactions(ctx.user.uuid, 'updated', accountId),
-    byUpdate,
-    transactionView,
-    {
-      generatedAt: true,
-      ...(since === undefined ? {} : { filter: (tx: TransactionRecord) => tx.updatedAt > since }),
-    },
+const updatedTransactions = (accountId?: number) =>
+  withQuery({ since: instantQuery }, (ctx: UserRouteContext, { since }) =>
+    transactions(ctx, 'updated', accountId, since === undefined ? undefined : (tx) => tx.updatedAt > since),
   )
-}
 
 /** Refresh progress as 2021-06-01 reports it, from the item's status. */
 const refreshStatus = (item: ItemRecord) => {
@@ -140,25 +133,18 @@ const refreshStatus = (item: ItemRecord) => {
 
 /** The user-level 2021-06-01 routes. */
 export const aggregationRoutes: readonly Route[] = [
-  userRoute('POST', '/v2/connect/items/add', (ctx) => {
-    const body = readBody(ctx, ConnectBody)
-    if (!body.ok) return body.response
-    const b = body.value
-    return connectUrl(ctx, 'connect', {
+  userPost('/v2/connect/items/add', ConnectBody, (ctx, b) =>
+    connectUrl(ctx, 'connect', {
       ...(b.prefill_email === undefined ? {} : { userEmail: b.prefill_email }),
       ...(b.bank_id === undefined ? {} : { providerId: b.bank_id }),
       ...(b.redirect_url === undefined ? {} : { callbackUrl: b.redirect_url }),
       ...(b.context === undefined ? {} : { context: b.context }),
-    })
-  }),
+    }),
+  ),
   userRoute('GET', '/v2/connect/items/edit', itemConnectUrl),
   userRoute('GET', '/v2/connect/items/sync', itemConnectUrl),
-  userRoute('GET', '/v2/connect/items/pro/confirmation', (ctx) =>
-    connectUrl(ctx, 'user-management', redirectFields(ctx.query)),
-  ),
-  userRoute('GET', '/v2/connect/manage/accounts/iban', (ctx) =>
-    connectUrl(ctx, 'user-management', redirectFields(ctx.query)),
-  ),
+  userRoute('GET', '/v2/connect/items/pro/confirmation', manageUrl),
+  userRoute('GET', '/v2/connect/manage/accounts/iban', manageUrl),
 
   userRoute('GET', '/v2/items', shared.listItems()),
   userRoute('GET', '/v2/items/:id', shared.getItem),
@@ -182,26 +168,27 @@ export const aggregationRoutes: readonly Route[] = [
   userRoute(
     'GET',
     '/v2/accounts/:id/transactions',
-    withRecord(v2View, 'account', (ctx, account) => datedTransactions(ctx, account.id)),
+    withRecord(v2View, 'account', (ctx, account) => datedTransactions(account.id)(ctx)),
   ),
   userRoute(
     'GET',
     '/v2/accounts/:id/transactions/updated',
-    withRecord(v2View, 'account', (ctx, account) => updatedTransactions(ctx, account.id)),
+    withRecord(v2View, 'account', (ctx, account) => updatedTransactions(account.id)(ctx)),
   ),
   userRoute('GET', '/v2/accounts-information', shared.accountsInformation),
 
-  userRoute('GET', '/v2/transactions', (ctx) => datedTransactions(ctx)),
+  userRoute('GET', '/v2/transactions', datedTransactions()),
   // Registered before /v2/transactions/:id, which would otherwise take "updated" as an id.
-  userRoute('GET', '/v2/transactions/updated', (ctx) => updatedTransactions(ctx)),
+  userRoute('GET', '/v2/transactions/updated', updatedTransactions()),
   userRoute('GET', '/v2/transactions/:id', shared.getTransaction),
 
   userRoute('GET', '/v2/stocks', (ctx) => shared.stocks(ctx)),
-  userRoute('GET', '/v2/stocks/updated', (ctx) => {
-    const query = readQuery<{ since: number }>(ctx.query, { since: instantQuery })
-    if ('property' in query) return badRequest(ctx, query)
-    const { since } = query
-    return shared.stocks(ctx, since === undefined ? undefined : (s) => s.updatedAt > since)
-  }),
+  userRoute(
+    'GET',
+    '/v2/stocks/updated',
+    withQuery({ since: instantQuery }, (ctx: UserRouteContext, { since }) =>
+      shared.stocks(ctx, since === undefined ? undefined : (s) => s.updatedAt > since),
+    ),
+  ),
   userRoute('GET', '/v2/stocks/:id', shared.getStock),
 ]

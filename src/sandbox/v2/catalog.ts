@@ -2,7 +2,7 @@ import { CATEGORIES, categoryById, entryById, filterValues } from '../common/cat
 import { listResponse, notFound } from '../common/requests.js'
 import { BANKS_V2 } from '../data/providers.js'
 import { clientRoute, iso, json, numericId, type Route } from '../http.js'
-import { byNumber } from '../pagination.js'
+import { byId, byNumber } from '../pagination.js'
 
 /** Banks, connectors status and categories (client credentials). */
 
@@ -49,13 +49,7 @@ export const catalogRoutes: readonly Route[] = [
   clientRoute('GET', '/v2/banks/:id', entryById(BANKS)),
 
   clientRoute('GET', '/v2/categories', (ctx) =>
-    listResponse(
-      ctx,
-      CATEGORIES,
-      byNumber((c) => c.id),
-      (c) => c,
-      { generatedAt: true },
-    ),
+    listResponse(ctx, CATEGORIES, byId, (c) => c, { generatedAt: true }),
   ),
 
   clientRoute('GET', '/v2/categories/:id', (ctx) => {

@@ -1,3 +1,4 @@
+import { categoryTotals } from '../common/catalog.js'
 import { iso, json, type Route, type UserRouteContext, userRoute } from '../http.js'
 import type { TransactionRecord } from '../state.js'
 
@@ -8,30 +9,11 @@ import type { TransactionRecord } from '../state.js'
  * monthly frequency and sum per category) but not their JSON; the nesting below is the sandbox's.
  */
 
-/** Amount statistics of one category's transactions. */
-const kpis = (transactions: readonly TransactionRecord[]) => {
-  const amounts = transactions.map((tx) => tx.amount)
-  const sum = amounts.reduce((total, amount) => total + amount, 0)
-  return {
-    min: Math.min(...amounts),
-    max: Math.max(...amounts),
-    mean: Math.round((sum / amounts.length) * 100) / 100,
-    sum: Math.round(sum * 100) / 100,
-    frequency: amounts.length,
-  }
-}
+const round = (n: number) => Math.round(n * 100) / 100
 
-/** Transactions grouped by category id, ids ascending (uncategorised ones are left out). */
-const byCategory = (transactions: readonly TransactionRecord[]) => {
-  const groups = new Map<number, TransactionRecord[]>()
-  for (const tx of transactions) {
-    if (tx.categoryId === undefined) continue
-    const group = groups.get(tx.categoryId)
-    if (group) group.push(tx)
-    else groups.set(tx.categoryId, [tx])
-  }
-  return [...groups.entries()].sort((a, b) => a[0] - b[0])
-}
+/** Each category's totals, category ids ascending (uncategorised transactions are left out). */
+const byCategory = (transactions: readonly TransactionRecord[]) =>
+  [...categoryTotals(transactions)].sort((a, b) => a[0] - b[0])
 
 const insights = (ctx: UserRouteContext): Response => {
   const raw = ctx.query.get('fully_analyzed_month')
@@ -49,16 +31,19 @@ const insights = (ctx: UserRouteContext): Response => {
     iso(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months + i, 1)).slice(0, 7),
   )
   return json(200, {
-    global_kpis: byCategory(analysed).map(([categoryId, txs]) => {
-      const { min, max, mean } = kpis(txs)
-      return { category_id: categoryId, min, max, mean }
-    }),
+    global_kpis: byCategory(analysed).map(([categoryId, t]) => ({
+      category_id: categoryId,
+      min: t.min,
+      max: t.max,
+      mean: round(t.sum / t.count),
+    })),
     monthly_kpis: monthKeys.map((month) => ({
       month,
-      categories: byCategory(analysed.filter((tx) => tx.date.startsWith(month))).map(([categoryId, txs]) => {
-        const { frequency, sum } = kpis(txs)
-        return { category_id: categoryId, frequency, sum }
-      }),
+      categories: byCategory(analysed.filter((tx) => tx.date.startsWith(month))).map(([categoryId, t]) => ({
+        category_id: categoryId,
+        frequency: t.count,
+        sum: round(t.sum),
+      })),
     })),
     // Sorted newest first by date, so the oldest is last.
     oldest_existing_transaction: all[all.length - 1]?.date ?? null,

@@ -6,10 +6,11 @@ import {
   createRefund,
   Iban,
   newestFirst,
+  refundView,
   revokePaymentLink,
   withPaymentRecord,
 } from '../common/payments.js'
-import { listResponse, notFound, readBody, Text } from '../common/requests.js'
+import { clientPost, listResponse, notFound, Text } from '../common/requests.js'
 import { clientRoute, iso, json, type Route, type RouteContext } from '../http.js'
 import {
   type PaymentLinkRecord,
@@ -58,6 +59,13 @@ const PaymentRequestBody = v.object({
   user: Party,
   beneficiary: v.optional(Party),
   client_reference: v.optional(Text(100)),
+})
+
+const RefundBody = v.object({
+  payment_account_transaction_id: Text(64),
+  amount: Amount,
+  client_reference: v.optional(Text(100)),
+  description: v.optional(Text(1000)),
 })
 
 /** Party fields as given, without the ones that were not sent. */
@@ -125,10 +133,7 @@ const payoutView = (payout: PayoutRecord) => ({
 
 /** The 2021-06-01 payment routes. */
 export const paymentRoutes: readonly Route[] = [
-  clientRoute('POST', '/v2/payment-links', (ctx) => {
-    const body = readBody(ctx, PaymentLinkBody)
-    if (!body.ok) return body.response
-    const b = body.value
+  clientPost('/v2/payment-links', PaymentLinkBody, (ctx, b) => {
     const link = createPaymentLink(
       ctx,
       {
@@ -162,29 +167,23 @@ export const paymentRoutes: readonly Route[] = [
     ),
   ),
 
-  clientRoute('POST', '/v2/payment-requests', (ctx) => {
-    const body = readBody(ctx, PaymentRequestBody)
-    if (!body.ok) return body.response
-    const b = body.value
+  clientPost('/v2/payment-requests', PaymentRequestBody, (ctx, b) => {
     const beneficiary = b.beneficiary && party(b.beneficiary)
-    const payments = ctx.state.payments
-    const request: PaymentRequestRecord = {
-      id: ctx.rng.hex(32),
-      seq: payments.nextSeq(),
-      user: party(b.user),
-      providerId: b.bank_id,
-      ...(b.successful_callback_url === undefined ? {} : { callbackUrl: b.successful_callback_url }),
-      ...(b.client_reference === undefined ? {} : { clientReference: b.client_reference }),
-      transactions: b.transactions.map((line) => ({
-        ...line,
-        ...(line.beneficiary || beneficiary
-          ? { beneficiary: line.beneficiary ? party(line.beneficiary) : beneficiary }
-          : {}),
-        id: ctx.rng.hex(32),
-      })),
-      createdAt: ctx.clock.now(),
-    }
-    payments.requests.add(request)
+    const request = ctx.state.payments.addRequest(
+      {
+        user: party(b.user),
+        providerId: b.bank_id,
+        ...(b.successful_callback_url === undefined ? {} : { callbackUrl: b.successful_callback_url }),
+        ...(b.client_reference === undefined ? {} : { clientReference: b.client_reference }),
+        transactions: b.transactions.map((line) => ({
+          ...line,
+          ...(line.beneficiary || beneficiary
+            ? { beneficiary: line.beneficiary ? party(line.beneficiary) : beneficiary }
+            : {}),
+        })),
+      },
+      ctx.rng,
+    )
     return json(200, {
       id: request.id,
       consent_url: `${ctx.origin}/_sandbox/pay/payment/${request.id}/initiate`,
@@ -212,29 +211,8 @@ export const paymentRoutes: readonly Route[] = [
     withPaymentRecord((ctx, id) => ctx.state.payments.requests.get(id), requestView),
   ),
 
-  clientRoute('POST', '/v2/payment-refunds', (ctx) => {
-    const body = readBody(
-      ctx,
-      v.object({
-        payment_account_transaction_id: Text(64),
-        amount: Amount,
-        client_reference: v.optional(Text(100)),
-        description: v.optional(Text(1000)),
-      }),
-    )
-    if (!body.ok) return body.response
-    const refund = createRefund(ctx, body.value, 'created')
-    return json(200, {
-      id: refund.id,
-      payment_account_transaction_id: refund.paymentAccountTransactionId,
-      amount: refund.amount,
-      currency: refund.currency,
-      status: refund.status,
-      client_reference: refund.clientReference ?? null,
-      description: refund.description ?? null,
-      created_at: iso(refund.createdAt),
-      updated_at: iso(refund.createdAt),
-    })
+  clientPost('/v2/payment-refunds', RefundBody, (ctx, b) => {
+    return json(200, refundView(null)(createRefund(ctx, b, 'created')))
   }),
 
   // The documented path ends with a slash.

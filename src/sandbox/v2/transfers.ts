@@ -1,8 +1,8 @@
 import * as v from 'valibot'
 import { Amount, Iban, newestFirst } from '../common/payments.js'
-import { listResponse, readBody, Text } from '../common/requests.js'
+import { listResponse, Text, userPost } from '../common/requests.js'
 import { empty, iso, json, type Route, type UserRouteContext, userRoute } from '../http.js'
-import { byNumber } from '../pagination.js'
+import { byId } from '../pagination.js'
 import { type BulkTransferRecord, type TransferRecord, transferStatus } from '../payments.js'
 import type { AccountRecord } from '../state.js'
 
@@ -148,28 +148,24 @@ const notFound = (ctx: UserRouteContext, resource: string) =>
 
 /** The 2021-06-01 Bridge Transfer routes. */
 export const transferRoutes: readonly Route[] = [
-  userRoute('POST', '/v2/pay/transfer', (ctx) => {
-    const body = readBody(ctx, TransferBody)
-    if (!body.ok) return body.response
-    const sender = senderAccount(ctx, body.value.sender_account_id)
+  userPost('/v2/pay/transfer', TransferBody, (ctx, b) => {
+    const sender = senderAccount(ctx, b.sender_account_id)
     if (sender instanceof Response) return sender
-    const transfer = newTransfer(ctx, sender, body.value)
+    const transfer = newTransfer(ctx, sender, b)
     ctx.state.addTransfers(ctx.user.uuid, [transfer])
     return redirect(ctx, transfer.uuid)
   }),
-  userRoute('POST', '/v2/pay/bulk-transfers', (ctx) => {
-    const body = readBody(ctx, BulkTransferBody)
-    if (!body.ok) return body.response
-    const sender = senderAccount(ctx, body.value.sender_account_id)
+  userPost('/v2/pay/bulk-transfers', BulkTransferBody, (ctx, b) => {
+    const sender = senderAccount(ctx, b.sender_account_id)
     if (sender instanceof Response) return sender
     const id = ctx.rng.uuid()
-    const transfers = body.value.transfers.map((line) => newTransfer(ctx, sender, line, id))
+    const transfers = b.transfers.map((line) => newTransfer(ctx, sender, line, id))
     const bulk: BulkTransferRecord = {
       id,
       seq: ctx.state.nextTransferSeq(),
       senderAccountId: sender.id,
       itemId: sender.itemId,
-      clientReference: body.value.client_reference,
+      clientReference: b.client_reference,
       transferIds: transfers.map((t) => t.uuid),
       createdAt: ctx.clock.now(),
     }
@@ -180,20 +176,15 @@ export const transferRoutes: readonly Route[] = [
     listResponse(ctx, ctx.state.transfers(ctx.user.uuid), newestFirst, (t) => transferView(ctx, t)),
   ),
   userRoute('GET', '/v2/transfers/accounts/senders', (ctx) =>
-    listResponse(
-      ctx,
-      senderAccounts(ctx),
-      byNumber((a: AccountRecord) => a.id),
-      (a) => ({
-        id: a.id,
-        name: a.name,
-        iban: a.iban ?? null,
-        item_id: a.itemId,
-        bank_id: a.providerId,
-        balance: a.balance,
-        currency_code: a.currencyCode,
-      }),
-    ),
+    listResponse(ctx, senderAccounts(ctx), byId, (a) => ({
+      id: a.id,
+      name: a.name,
+      iban: a.iban ?? null,
+      item_id: a.itemId,
+      bank_id: a.providerId,
+      balance: a.balance,
+      currency_code: a.currencyCode,
+    })),
   ),
   // The sender accounts are read from the user's accounts on every list, so there is nothing to do.
   userRoute('POST', '/v2/transfers/accounts/refresh', () => empty(202)),

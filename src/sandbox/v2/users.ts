@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { createUser, listUsers, tokenResponse } from '../common/aggregation.js'
-import { ExternalUserId, readBody } from '../common/requests.js'
+import { clientPost, ExternalUserId, notFound, readBody } from '../common/requests.js'
 import { clientRoute, empty, json, type Route, type RouteContext, userRoute } from '../http.js'
 import type { UserRecord } from '../state.js'
 import { userView, v2View } from './views.js'
@@ -25,8 +25,6 @@ const AuthenticateBody = v.union([
   v.object({ external_user_id: v.pipe(v.string(), v.minLength(1)) }),
 ])
 
-const notFound = (ctx: RouteContext) => ctx.error(404, 'not_found', "The requested resource doesn't exist")
-
 const conflict = (ctx: RouteContext, who: string) =>
   ctx.error(409, 'conflict', `User '${who}' already exists`)
 
@@ -38,10 +36,7 @@ const unauthorized = (ctx: RouteContext) => ctx.error(401, 'invalid_credentials'
 
 /** Users, authentication, logout and e-mail confirmation. */
 export const userRoutes: readonly Route[] = [
-  clientRoute('POST', '/v2/users', (ctx) => {
-    const body = readBody(ctx, CreateUserBody)
-    if (!body.ok) return body.response
-    const b = body.value
+  clientPost('/v2/users', CreateUserBody, (ctx, b) => {
     if ('email' in b) {
       if (ctx.state.findUserBy('email', b.email)) return conflict(ctx, b.email)
       return json(201, userView(ctx.state.createUser({ email: b.email, password: b.password })))
@@ -90,10 +85,7 @@ export const userRoutes: readonly Route[] = [
     return json(200, userView(ctx.state.updateUser(user, { password: body.value.new_password })))
   }),
 
-  clientRoute('POST', '/v2/authenticate', (ctx) => {
-    const body = readBody(ctx, AuthenticateBody)
-    if (!body.ok) return body.response
-    const b = body.value
+  clientPost('/v2/authenticate', AuthenticateBody, (ctx, b) => {
     const user =
       'email' in b
         ? ctx.state.findUserBy('email', b.email)

@@ -1,7 +1,7 @@
 import { KNOWN_ACCOUNT_TYPES } from '../../common/account-types.js'
-import type { VersionView } from '../common/aggregation.js'
+import { loanDetails, type VersionView } from '../common/aggregation.js'
 import { ITEM_STATUSES } from '../connect.js'
-import { iso, type UserRouteContext } from '../http.js'
+import { iso } from '../http.js'
 import type { AccountRecord, ItemRecord, StockRecord, TransactionRecord, UserRecord } from '../state.js'
 
 /**
@@ -52,19 +52,7 @@ export const accountView = (
   currency_code: account.currencyCode,
   item_id: account.itemId,
   bank_id: account.providerId,
-  loan_details: account.loan
-    ? {
-        next_payment_date: account.loan.nextPaymentDate,
-        next_payment_amount: account.loan.nextPaymentAmount,
-        maturity_date: account.loan.maturityDate,
-        opening_date: account.loan.openingDate,
-        interest_rate: account.loan.interestRate,
-        type: account.loan.type ?? null,
-        borrowed_capital: account.loan.borrowedCapital,
-        repaid_capital: account.loan.repaidCapital,
-        remaining_capital: account.loan.remainingCapital,
-      }
-    : null,
+  loan_details: account.loan ? { ...loanDetails(account.loan), type: account.loan.type ?? null } : null,
   savings_details: null,
   is_pro: account.pro,
   iban: account.iban ?? null,
@@ -110,24 +98,15 @@ export const stockView = (stock: StockRecord) => ({
   account_id: stock.accountId,
 })
 
-/** An account with its item (for the item's status). */
-const accountOf = (account: AccountRecord, ctx: UserRouteContext) =>
-  accountView(account, ctx.state.item(ctx.user.uuid, account.itemId), ctx.language)
-
 /** The 2021-06-01 JSON of the records the shared routes serve. */
 export const v2View: VersionView = {
   user: userView,
   item: (item, ctx) => itemView(item, ctx.language),
-  account: accountOf,
+  // With its item, for the item's status.
+  account: (account, ctx) =>
+    accountView(account, ctx.state.find('item', ctx.user.uuid, account.itemId), ctx.language),
   transaction: transactionView,
   stock: stockView,
-  accountInformation: (a, ctx) => ({
-    id: a.id,
-    name: a.name,
-    type: accountOf(a, ctx).type,
-    currency_code: a.currencyCode,
-    bank_id: a.providerId,
-    iban: a.iban,
-  }),
+  accountInformation: ['id', 'name', 'type', 'currency_code', 'bank_id', 'iban'],
   notFound: (ctx, resource) => ctx.error(404, 'not_found', `No ${resource} found`),
 }

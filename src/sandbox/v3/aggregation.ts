@@ -1,18 +1,17 @@
 import * as v from 'valibot'
 import { CONNECT_COUNTRIES } from '../../common/connect-countries.js'
-import { aggregationHandlers, startSession } from '../common/aggregation.js'
+import { aggregationHandlers, dateRange, startSession } from '../common/aggregation.js'
 import {
-  badRequest,
   dateQuery,
   idQuery,
   instantQuery,
   listResponse,
   notFoundForUser,
   readBody,
-  readQuery,
+  withQuery,
 } from '../common/requests.js'
 import { json, type Route, type UserRouteContext, userRoute } from '../http.js'
-import type { Cursoring } from '../pagination.js'
+import { type Cursoring, partitionPoint } from '../pagination.js'
 import type { TransactionRecord } from '../state.js'
 import { transactionView, v3View } from './views.js'
 
@@ -20,15 +19,6 @@ import { transactionView, v3View } from './views.js'
  * User-level aggregation routes (bearer token): Connect and user-management sessions, items,
  * accounts, transactions, stocks, account check.
  */
-
-/** `account_types` must be `payment` or `all`; Bridge names the error after the session kind. */
-const accountTypesError = (ctx: UserRouteContext, prefix: 'connect_session' | 'user_session') =>
-  ctx.error(
-    400,
-    `${prefix}.account_types_invalid`,
-    'The account_types parameter is invalid. It should be payment or all.',
-    'account_types',
-  )
 
 const ConnectSessionBody = v.object({
   user_email: v.optional(v.pipe(v.string(), v.email())),
@@ -67,17 +57,9 @@ const transactionCursor: Cursoring<TransactionRecord> = {
   valid: (key) => /^\d+:\d+$/.test(key),
 }
 
-/** The first index whose `updated_at` is ≤ `ms` in a newest-first list (binary search). */
-const firstAtOrBefore = (sorted: readonly TransactionRecord[], ms: number): number => {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if ((sorted[mid] as TransactionRecord).updatedAt > ms) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
+/** The first index whose `updated_at` is ≤ `ms` in a newest-first list. */
+const firstAtOrBefore = (sorted: readonly TransactionRecord[], ms: number): number =>
+  partitionPoint(sorted, (tx) => tx.updatedAt > ms)
 
 const shared = aggregationHandlers(v3View)
 
@@ -89,42 +71,55 @@ const sessionFields = (b: v.InferOutput<typeof UserSessionBody>) => ({
   ...(b.context === undefined ? {} : { context: b.context }),
 })
 
-export const aggregationRoutes: readonly Route[] = [
-  userRoute('POST', '/v3/aggregation/connect-sessions', (ctx) => {
+/**
+ * A session route: `account_types` must be `payment` or `all` (checked first; Bridge names the error
+ * after the session kind), then the body is validated and `start` answers.
+ */
+const sessionRoute =
+  <S extends typeof UserSessionBody | typeof ConnectSessionBody>(
+    schema: S,
+    prefix: 'connect_session' | 'user_session',
+    start: (ctx: UserRouteContext, body: v.InferOutput<S>) => Response,
+  ) =>
+  (ctx: UserRouteContext): Response => {
     const raw = (ctx.body ?? {}) as Record<string, unknown>
     if (raw.account_types !== undefined && !isAccountTypes(raw.account_types))
-      return accountTypesError(ctx, 'connect_session')
-    const body = readBody(ctx, ConnectSessionBody)
-    if (!body.ok) return body.response
-    const b = body.value
-    if (b.item_id !== undefined && !ctx.state.item(ctx.user.uuid, b.item_id))
-      return notFoundForUser(ctx, 'item', String(b.item_id))
-    return json(
-      201,
-      startSession(ctx, {
-        kind: 'connect',
-        ...sessionFields(b),
-        ...(b.provider_id === undefined ? {} : { providerId: b.provider_id }),
-        ...(b.item_id === undefined ? {} : { itemId: b.item_id }),
-      }),
-    )
-  }),
+      return ctx.error(
+        400,
+        `${prefix}.account_types_invalid`,
+        'The account_types parameter is invalid. It should be payment or all.',
+        'account_types',
+      )
+    const body = readBody(ctx, schema)
+    return body.ok ? start(ctx, body.value) : body.response
+  }
 
-  userRoute('POST', '/v3/aggregation/user-management-sessions', (ctx) => {
-    const raw = (ctx.body ?? {}) as Record<string, unknown>
-    if (raw.account_types !== undefined && !isAccountTypes(raw.account_types))
-      return accountTypesError(ctx, 'user_session')
-    const body = readBody(ctx, UserSessionBody)
-    if (!body.ok) return body.response
-    const b = body.value
-    return json(
-      201,
-      startSession(ctx, {
-        kind: 'user-management',
-        ...sessionFields(b),
-      }),
-    )
-  }),
+export const aggregationRoutes: readonly Route[] = [
+  userRoute(
+    'POST',
+    '/v3/aggregation/connect-sessions',
+    sessionRoute(ConnectSessionBody, 'connect_session', (ctx, b) => {
+      if (b.item_id !== undefined && !ctx.state.find('item', ctx.user.uuid, b.item_id))
+        return notFoundForUser(ctx, 'item', String(b.item_id))
+      return json(
+        201,
+        startSession(ctx, {
+          kind: 'connect',
+          ...sessionFields(b),
+          ...(b.provider_id === undefined ? {} : { providerId: b.provider_id }),
+          ...(b.item_id === undefined ? {} : { itemId: b.item_id }),
+        }),
+      )
+    }),
+  ),
+
+  userRoute(
+    'POST',
+    '/v3/aggregation/user-management-sessions',
+    sessionRoute(UserSessionBody, 'user_session', (ctx, b) =>
+      json(201, startSession(ctx, { kind: 'user-management', ...sessionFields(b) })),
+    ),
+  ),
 
   userRoute('GET', '/v3/aggregation/items', shared.listItems({ generatedAt: true })),
   userRoute('GET', '/v3/aggregation/items/:id', shared.getItem),
@@ -132,56 +127,47 @@ export const aggregationRoutes: readonly Route[] = [
   userRoute('GET', '/v3/aggregation/accounts', shared.listAccounts({ generatedAt: true })),
   userRoute('GET', '/v3/aggregation/accounts/:id', shared.getAccount),
 
-  userRoute('GET', '/v3/aggregation/transactions', (ctx) => {
-    const query = readQuery<{
-      account_id: number
-      since: number
-      until: number
-      min_date: string
-      max_date: string
-    }>(ctx.query, {
-      account_id: idQuery,
-      since: instantQuery,
-      until: instantQuery,
-      min_date: dateQuery,
-      max_date: dateQuery,
-    })
-    if ('property' in query) return badRequest(ctx, query)
-    let sorted = ctx.state.transactions(ctx.user.uuid, 'updated', query.account_id)
-    // since/until bound updated_at, the sort key: cut the range by binary search.
-    if (query.since !== undefined || query.until !== undefined) {
-      const start = query.until === undefined ? 0 : firstAtOrBefore(sorted, query.until)
-      const end = query.since === undefined ? sorted.length : firstAtOrBefore(sorted, query.since)
-      sorted = sorted.slice(start, Math.max(start, end))
-    }
-    const { min_date: minDate, max_date: maxDate } = query
-    const filter =
-      minDate === undefined && maxDate === undefined
-        ? undefined
-        : (tx: TransactionRecord) =>
-            (minDate === undefined || tx.date >= minDate) && (maxDate === undefined || tx.date <= maxDate)
-    return listResponse(ctx, sorted, transactionCursor, transactionView, {
-      generatedAt: true,
-      ...(filter ? { filter } : {}),
-    })
-  }),
+  userRoute(
+    'GET',
+    '/v3/aggregation/transactions',
+    withQuery(
+      {
+        account_id: idQuery,
+        since: instantQuery,
+        until: instantQuery,
+        min_date: dateQuery,
+        max_date: dateQuery,
+      },
+      (ctx: UserRouteContext, query) => {
+        let sorted = ctx.state.transactions(ctx.user.uuid, 'updated', query.account_id)
+        // since/until bound updated_at, the sort key: cut the range by binary search.
+        if (query.since !== undefined || query.until !== undefined) {
+          const start = query.until === undefined ? 0 : firstAtOrBefore(sorted, query.until)
+          const end = query.since === undefined ? sorted.length : firstAtOrBefore(sorted, query.since)
+          sorted = sorted.slice(start, Math.max(start, end))
+        }
+        return listResponse(ctx, sorted, transactionCursor, transactionView, {
+          generatedAt: true,
+          filter: dateRange(query.min_date, query.max_date),
+        })
+      },
+    ),
+  ),
 
   userRoute('GET', '/v3/aggregation/transactions/:id', shared.getTransaction),
 
-  userRoute('GET', '/v3/aggregation/stocks', (ctx) => {
-    const query = readQuery<{ account_id: number; since: number }>(ctx.query, {
-      account_id: idQuery,
-      since: instantQuery,
-    })
-    if ('property' in query) return badRequest(ctx, query)
-    const { account_id: accountId, since } = query
-    return shared.stocks(
-      ctx,
-      (s) =>
-        (accountId === undefined || s.accountId === accountId) &&
-        (since === undefined || s.updatedAt > since),
-    )
-  }),
+  userRoute(
+    'GET',
+    '/v3/aggregation/stocks',
+    withQuery({ account_id: idQuery, since: instantQuery }, (ctx: UserRouteContext, { account_id, since }) =>
+      shared.stocks(
+        ctx,
+        (s) =>
+          (account_id === undefined || s.accountId === account_id) &&
+          (since === undefined || s.updatedAt > since),
+      ),
+    ),
+  ),
   userRoute('GET', '/v3/aggregation/stocks/:id', shared.getStock),
 
   userRoute('GET', '/v3/aggregation/accounts-information', shared.accountsInformation),

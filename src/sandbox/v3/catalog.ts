@@ -1,8 +1,8 @@
-import { CATEGORIES, categoryById, entryById, filterValues } from '../common/catalog.js'
+import { CATEGORIES, categoryById, categoryTotals, entryById, filterValues } from '../common/catalog.js'
 import { listResponse, notFound } from '../common/requests.js'
 import { PROVIDERS_V3 } from '../data/providers.js'
 import { clientRoute, json, numericId, type Route, userRoute } from '../http.js'
-import { byNumber } from '../pagination.js'
+import { byId } from '../pagination.js'
 import type { TransactionRecord } from '../state.js'
 
 /** Reference data (providers, categories) and category insights. */
@@ -33,28 +33,12 @@ const insights = (transactions: readonly TransactionRecord[], now: number) => {
     (min, tx) => (min === undefined || tx.date < min ? tx.date : min),
     undefined,
   )
-  const global = new Map<number, { min: number; max: number; sum: number; count: number }>()
-  for (const tx of booked) {
-    const entry = global.get(tx.categoryId as number) ?? { min: tx.amount, max: tx.amount, sum: 0, count: 0 }
-    entry.min = Math.min(entry.min, tx.amount)
-    entry.max = Math.max(entry.max, tx.amount)
-    entry.sum += tx.amount
-    entry.count += 1
-    global.set(tx.categoryId as number, entry)
-  }
   const monthly = [0, 1, 2].map((back) => {
     const to = now - back * 30 * DAY
     const from = to - 30 * DAY
     const fromDay = new Date(from).toISOString().slice(0, 10)
     const toDay = new Date(to).toISOString().slice(0, 10)
-    const sums = new Map<number, { sum: number; count: number }>()
-    for (const tx of booked) {
-      if (tx.date < fromDay || tx.date >= toDay) continue
-      const entry = sums.get(tx.categoryId as number) ?? { sum: 0, count: 0 }
-      entry.sum += tx.amount
-      entry.count += 1
-      sums.set(tx.categoryId as number, entry)
-    }
+    const sums = categoryTotals(booked.filter((tx) => tx.date >= fromDay && tx.date < toDay))
     return {
       from: fromDay,
       to: toDay,
@@ -72,7 +56,7 @@ const insights = (transactions: readonly TransactionRecord[], now: number) => {
     risky_transactions: 0,
     kpis: {
       global: {
-        categories: [...global].map(([id, g]) => ({
+        categories: [...categoryTotals(booked)].map(([id, g]) => ({
           id,
           aggregates: {
             monetary_max: round(g.max),
@@ -103,24 +87,12 @@ export const catalogRoutes: readonly Route[] = [
         ) &&
         passes(p, 'payment_metadata.provider_environments', filterValues(q, 'payment_provider_environments')),
     )
-    return listResponse(
-      ctx,
-      filtered,
-      byNumber((p: Provider) => p.id),
-      (p) => p,
-    )
+    return listResponse(ctx, filtered, byId, (p) => p)
   }),
 
   clientRoute('GET', '/v3/providers/:id', entryById(PROVIDERS)),
 
-  clientRoute('GET', '/v3/aggregation/categories', (ctx) =>
-    listResponse(
-      ctx,
-      CATEGORIES,
-      byNumber((c) => c.id),
-      (c) => c,
-    ),
-  ),
+  clientRoute('GET', '/v3/aggregation/categories', (ctx) => listResponse(ctx, CATEGORIES, byId, (c) => c)),
 
   clientRoute('GET', '/v3/aggregation/categories/:id', (ctx) => {
     const category = categoryById(numericId(ctx.params.id))

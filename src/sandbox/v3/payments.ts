@@ -6,11 +6,13 @@ import {
   createRefund,
   Iban,
   newestFirst,
+  refundView,
   revokePaymentLink,
   withPaymentRecord,
 } from '../common/payments.js'
 import {
   badRequest,
+  clientPost,
   instantQuery,
   listResponse,
   readBody,
@@ -24,7 +26,6 @@ import {
   type PaymentLinkRecord,
   type PaymentRequestRecord,
   type PayoutRecord,
-  type RefundRecord,
   requestStatus,
 } from '../payments.js'
 
@@ -35,12 +36,14 @@ const Amount = v.pipe(BaseAmount, v.maxValue(35_000))
 const Name = v.pipe(v.string(), v.minLength(1), v.maxLength(35))
 const Reference = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,35}$/))
 
+/** The name fields of a payer or beneficiary. */
+const Names = { first_name: v.optional(Name), last_name: v.optional(Name), company_name: v.optional(Name) }
+const Email = v.pipe(v.string(), v.email())
+
 const Payer = v.pipe(
   v.object({
-    first_name: v.optional(Name),
-    last_name: v.optional(Name),
-    company_name: v.optional(Name),
-    email: v.optional(v.pipe(v.string(), v.email())),
+    ...Names,
+    email: v.optional(Email),
     external_reference: v.optional(Reference),
   }),
   v.check(
@@ -50,11 +53,9 @@ const Payer = v.pipe(
 )
 
 const Beneficiary = v.object({
-  first_name: v.optional(Name),
-  last_name: v.optional(Name),
-  company_name: v.optional(Name),
+  ...Names,
   name: v.optional(Name),
-  email: v.optional(v.pipe(v.string(), v.email())),
+  email: v.optional(Email),
   iban: Iban,
 })
 
@@ -105,25 +106,20 @@ const PaymentConsentBody = v.object({
     v.array(v.object({ amount: Amount, currency: v.picklist(['EUR']), label: Text(140) })),
     v.minLength(1),
   ),
-  user: v.object({
-    first_name: v.optional(Name),
-    last_name: v.optional(Name),
-    company_name: v.optional(Name),
-    email: v.pipe(v.string(), v.email()),
-  }),
+  user: v.object({ ...Names, email: Email }),
 })
 
 const GuidanceConsentBody = v.object({
   user_uuid: v.pipe(v.string(), v.minLength(1)),
   country_code: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/)),
   company_identification_number: v.pipe(v.string(), v.regex(/^\d{9}$/)),
-  contact_email: v.optional(v.pipe(v.string(), v.email())),
+  contact_email: v.optional(Email),
   language: v.optional(v.pipe(v.string(), v.regex(/^[a-z]{2}$/))),
   contact_phone_number: v.optional(v.pipe(v.string(), v.regex(/^\+\d{6,15}$/))),
 })
 
 const ApplicationsBody = v.object({
-  dashboard_user_email: v.pipe(v.string(), v.email()),
+  dashboard_user_email: Email,
   applications: v.pipe(v.array(v.object({ name: Text(100) })), v.minLength(1), v.maxLength(50)),
 })
 
@@ -206,17 +202,7 @@ const requestView = (request: PaymentRequestRecord, ctx: RouteContext) => {
   }
 }
 
-const refundView = (refund: RefundRecord) => ({
-  id: refund.id,
-  payment_account_transaction_id: refund.paymentAccountTransactionId,
-  amount: refund.amount,
-  currency: refund.currency,
-  status: refund.status,
-  client_reference: refund.clientReference,
-  description: refund.description,
-  created_at: iso(refund.createdAt),
-  updated_at: iso(refund.createdAt),
-})
+const refundJson = refundView(undefined)
 
 const beneficiaryView = (b: PayoutRecord['beneficiary']) => ({
   id: b.id,
@@ -240,35 +226,26 @@ const payoutView = (payout: PayoutRecord) => ({
   updated_at: iso(payout.createdAt),
 })
 
-/** `since`/`until` (creation instant) and `status` filters of payment lists, newest first. */
+/** `since`/`until` (creation instant) and `status` filters of a payment list (kept newest first). */
 const createdFilter = <T extends { createdAt: number; seq: number }>(
   ctx: RouteContext,
-  records: Iterable<T>,
+  records: readonly T[],
   status?: (record: T) => string,
   extra?: (record: T) => boolean,
 ): T[] | Response => {
-  const query = readQuery<{ since: number; until: number; status: string }>(ctx.query, {
-    since: instantQuery,
-    until: instantQuery,
-    status: textQuery,
-  })
+  const query = readQuery(ctx.query, { since: instantQuery, until: instantQuery, status: textQuery })
   if ('property' in query) return badRequest(ctx, query)
-  return [...records]
-    .filter(
-      (r) =>
-        (query.since === undefined || r.createdAt > query.since) &&
-        (query.until === undefined || r.createdAt < query.until) &&
-        (query.status === undefined || !status || status(r).toLowerCase() === query.status.toLowerCase()) &&
-        (!extra || extra(r)),
-    )
-    .sort((a, b) => b.seq - a.seq)
+  return records.filter(
+    (r) =>
+      (query.since === undefined || r.createdAt > query.since) &&
+      (query.until === undefined || r.createdAt < query.until) &&
+      (query.status === undefined || !status || status(r).toLowerCase() === query.status.toLowerCase()) &&
+      (!extra || extra(r)),
+  )
 }
 
 export const paymentRoutes: readonly Route[] = [
-  clientRoute('POST', '/v3/payment/payment-links', (ctx) => {
-    const body = readBody(ctx, PaymentLinkBody)
-    if (!body.ok) return body.response
-    const b = body.value
+  clientPost('/v3/payment/payment-links', PaymentLinkBody, (ctx, b) => {
     const link = createPaymentLink(
       ctx,
       {
@@ -313,22 +290,17 @@ export const paymentRoutes: readonly Route[] = [
     ),
   ),
 
-  clientRoute('POST', '/v3/payment/payment-requests', (ctx) => {
-    const body = readBody(ctx, PaymentRequestBody)
-    if (!body.ok) return body.response
-    const b = body.value
-    const payments = ctx.state.payments
-    const request: PaymentRequestRecord = {
-      id: ctx.rng.hex(32),
-      seq: payments.nextSeq(),
-      user: b.user as Record<string, string>,
-      providerId: b.provider_id,
-      callbackUrl: b.callback_url,
-      ...(b.client_reference === undefined ? {} : { clientReference: b.client_reference }),
-      transactions: b.transactions.map((line) => ({ ...line, id: ctx.rng.hex(32) })),
-      createdAt: ctx.clock.now(),
-    }
-    payments.requests.add(request)
+  clientPost('/v3/payment/payment-requests', PaymentRequestBody, (ctx, b) => {
+    const request = ctx.state.payments.addRequest(
+      {
+        user: b.user as Record<string, string>,
+        providerId: b.provider_id,
+        callbackUrl: b.callback_url,
+        ...(b.client_reference === undefined ? {} : { clientReference: b.client_reference }),
+        transactions: b.transactions,
+      },
+      ctx.rng,
+    )
     return json(200, { id: request.id, url: `${ctx.origin}/_sandbox/pay/payment/${request.id}/initiate` })
   }),
 
@@ -355,21 +327,18 @@ export const paymentRoutes: readonly Route[] = [
     ),
   ),
 
-  clientRoute('POST', '/v3/payment/payment-account/refunds', (ctx) => {
-    const body = readBody(ctx, RefundBody)
-    if (!body.ok) return body.response
-    const refund = createRefund(ctx, body.value, 'paid')
-    return json(200, refundView(refund))
-  }),
+  clientPost('/v3/payment/payment-account/refunds', RefundBody, (ctx, b) =>
+    json(200, refundJson(createRefund(ctx, b, 'paid'))),
+  ),
 
   clientRoute('GET', '/v3/payment/payment-account/refunds', (ctx) =>
-    listResponse(ctx, ctx.state.payments.refunds.list(), newestFirst, refundView, { generatedAt: true }),
+    listResponse(ctx, ctx.state.payments.refunds.list(), newestFirst, refundJson, { generatedAt: true }),
   ),
 
   clientRoute(
     'GET',
     '/v3/payment/payment-account/refunds/:id',
-    withPaymentRecord((ctx, id) => ctx.state.payments.refunds.get(id), refundView),
+    withPaymentRecord((ctx, id) => ctx.state.payments.refunds.get(id), refundJson),
   ),
 
   clientRoute('GET', '/v3/payment/payment-account/beneficiaries', (ctx) =>
@@ -394,11 +363,9 @@ export const paymentRoutes: readonly Route[] = [
     withPaymentRecord((ctx, id) => ctx.state.payments.payout(id), payoutView),
   ),
 
-  clientRoute('POST', '/v3/payment/consents', (ctx) => {
-    const body = readBody(ctx, PaymentConsentBody)
-    if (!body.ok) return body.response
-    return json(200, { consent_url: `${ctx.origin}/_sandbox/pay/consent/${ctx.rng.uuid()}/terms` })
-  }),
+  clientPost('/v3/payment/consents', PaymentConsentBody, (ctx) =>
+    json(200, { consent_url: `${ctx.origin}/_sandbox/pay/consent/${ctx.rng.uuid()}/terms` }),
+  ),
 
   // Guidance answers its errors without a body, as Bridge documents.
   clientRoute('POST', '/v3/guidance/consents', (ctx) => {
@@ -440,10 +407,8 @@ export const paymentRoutes: readonly Route[] = [
     return json(200, { message, domains: { displayed: ['SAVINGS', 'STF'], recommended: ['STF'] } })
   }),
 
-  clientRoute('POST', '/v3/applications', (ctx) => {
-    const body = readBody(ctx, ApplicationsBody)
-    if (!body.ok) return body.response
-    const created = ctx.state.payments.createApplications(body.value.applications.length)
+  clientPost('/v3/applications', ApplicationsBody, (ctx, b) => {
+    const created = ctx.state.payments.createApplications(b.applications.length)
     if (created === true) return empty(204)
     return ctx.error(
       400,

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { createUser, listUsers, tokenResponse } from '../common/aggregation.js'
-import { ExternalUserId, readBody } from '../common/requests.js'
+import { clientPost, ExternalUserId } from '../common/requests.js'
 import { clientRoute, empty, json, type Route, type RouteContext } from '../http.js'
 import { userView, v3View } from './views.js'
 
@@ -17,10 +17,8 @@ const userNotFound = (ctx: RouteContext, uuid: string) =>
   ctx.error(404, 'user.not_found', `User not found: ${uuid}`)
 
 export const userRoutes: readonly Route[] = [
-  clientRoute('POST', '/v3/aggregation/users', (ctx) => {
-    const body = readBody(ctx, CreateUserBody)
-    if (!body.ok) return body.response
-    return createUser(ctx, v3View, body.value.external_user_id)
+  clientPost('/v3/aggregation/users', CreateUserBody, (ctx, b) => {
+    return createUser(ctx, v3View, b.external_user_id)
   }),
 
   clientRoute('GET', '/v3/aggregation/users', listUsers(v3View)),
@@ -37,13 +35,11 @@ export const userRoutes: readonly Route[] = [
     return empty(204)
   }),
 
-  clientRoute('POST', '/v3/aggregation/authorization/token', (ctx) => {
-    const body = readBody(ctx, TokenBody)
-    if (!body.ok) return body.response
+  clientPost('/v3/aggregation/authorization/token', TokenBody, (ctx, b) => {
     const user =
-      'user_uuid' in body.value
-        ? ctx.state.user(body.value.user_uuid)
-        : ctx.state.findUserBy('externalUserId', body.value.external_user_id)
+      'user_uuid' in b
+        ? ctx.state.user(b.user_uuid)
+        : ctx.state.findUserBy('externalUserId', b.external_user_id)
     if (!user) return ctx.error(401, 'user.authentication.unauthorized')
     return tokenResponse(ctx, v3View, user, 201)
   }),

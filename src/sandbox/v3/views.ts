@@ -1,4 +1,4 @@
-import type { VersionView } from '../common/aggregation.js'
+import { loanDetails, type VersionView } from '../common/aggregation.js'
 import { notFoundForUser } from '../common/requests.js'
 import { ITEM_STATUSES } from '../connect.js'
 import { iso } from '../http.js'
@@ -42,15 +42,7 @@ export const accountView = (account: AccountRecord) => ({
   item_id: account.itemId,
   provider_id: account.providerId,
   loan_details: account.loan && {
-    next_payment_date: account.loan.nextPaymentDate,
-    next_payment_amount: account.loan.nextPaymentAmount,
-    maturity_date: account.loan.maturityDate,
-    opening_date: account.loan.openingDate,
-    interest_rate: account.loan.interestRate,
-    type: account.loan.type,
-    borrowed_capital: account.loan.borrowedCapital,
-    repaid_capital: account.loan.repaidCapital,
-    remaining_capital: account.loan.remainingCapital,
+    ...loanDetails(account.loan),
     total_estimated_interests: account.loan.totalEstimatedInterests,
   },
   data_access: account.dataAccess,
@@ -102,13 +94,6 @@ export const v3View: VersionView = {
   account: accountView,
   transaction: transactionView,
   stock: stockView,
-  accountInformation: (a) => ({
-    id: a.id,
-    name: a.name,
-    type: a.type,
-    currency_code: a.currencyCode,
-    provider_id: a.providerId,
-    iban: a.iban,
-  }),
+  accountInformation: ['id', 'name', 'type', 'currency_code', 'provider_id', 'iban'],
   notFound: notFoundForUser,
 }
