@@ -214,7 +214,9 @@ export class PaymentStore {
   readonly links = new RecordTable<PaymentLinkRecord>()
   readonly requests = new RecordTable<PaymentRequestRecord>()
   readonly refunds = new RecordTable<RefundRecord>()
-  private readonly payouts = new RecordTable<PayoutRecord>()
+  private readonly payoutTable = new RecordTable<PayoutRecord>()
+  /** Payouts, read-only: {@link addPayout} adds them, keeping the balance. */
+  readonly payouts: Pick<RecordTable<PayoutRecord>, 'get' | 'list'> = this.payoutTable
   readonly beneficiaries: readonly BeneficiaryRecord[]
   /** Users who gave guidance consent, by uuid. */
   private readonly guidanceConsents = new Set<string>()
@@ -259,15 +261,8 @@ export class PaymentStore {
       ...(funded ? {} : { statusReason: 'insufficient_funds' }),
       createdAt: this.clock.now(),
     }
-    this.payouts.add(payout)
+    this.payoutTable.add(payout)
     return payout
-  }
-  payout(id: string): PayoutRecord | undefined {
-    return this.payouts.get(id)
-  }
-  /** Payouts, newest first. */
-  listPayouts(): PayoutRecord[] {
-    return this.payouts.list()
   }
 
   grantGuidanceConsent(userUuid: string): void {

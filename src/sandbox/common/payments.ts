@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { empty, iso, json, type RouteContext } from '../http.js'
 import { byNumber } from '../pagination.js'
-import type { PaymentLinkRecord, PayoutRecord, RefundRecord } from '../payments.js'
+import type { PaymentLinkRecord, PaymentStore, PayoutRecord, RefundRecord } from '../payments.js'
 import { notFound, readBody, Text } from './requests.js'
 
 /**
@@ -32,15 +32,18 @@ const PayoutBody = v.object({
 /** Payment records newest first, by creation order. */
 export const newestFirst = byNumber((r: { seq: number }) => r.seq, 'desc')
 
-/** A client-level handler for the record the path's `:id` names, or Bridge's generic 404. */
+/** The payment tables whose records a path names by `:id`. */
+type PaymentTables = Pick<PaymentStore, 'links' | 'requests' | 'refunds' | 'payouts'>
+
+/** A client-level handler for the record of `table` the path's `:id` names, or Bridge's generic 404. */
 export const withPaymentRecord =
-  <T>(
-    find: (ctx: RouteContext, id: string) => T | undefined,
-    answer: (record: T, ctx: RouteContext) => unknown,
+  <K extends keyof PaymentTables>(
+    table: K,
+    answer: (record: NonNullable<ReturnType<PaymentTables[K]['get']>>, ctx: RouteContext) => unknown,
   ) =>
   (ctx: RouteContext): Response => {
-    const record = find(ctx, ctx.params.id as string)
-    return record === undefined ? notFound(ctx) : json(200, answer(record, ctx))
+    const record = ctx.state.payments[table].get(ctx.params.id as string)
+    return record === undefined ? notFound(ctx) : json(200, answer(record as never, ctx))
   }
 
 /** What a payment link body gives, whatever its version's field names. */

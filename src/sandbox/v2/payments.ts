@@ -154,11 +154,7 @@ export const paymentRoutes: readonly Route[] = [
   clientRoute('GET', '/v2/payment-links', (ctx) =>
     listResponse(ctx, ctx.state.payments.links.list(), newestFirst, (link) => linkView(link, ctx)),
   ),
-  clientRoute(
-    'GET',
-    '/v2/payment-links/:id',
-    withPaymentRecord((ctx, id) => ctx.state.payments.links.get(id), linkView),
-  ),
+  clientRoute('GET', '/v2/payment-links/:id', withPaymentRecord('links', linkView)),
   clientRoute(
     'POST',
     '/v2/payment-links/:id/revoke',
@@ -205,11 +201,7 @@ export const paymentRoutes: readonly Route[] = [
       )
     return listResponse(ctx, requests, newestFirst, (r) => requestView(r, ctx))
   }),
-  clientRoute(
-    'GET',
-    '/v2/payment-requests/:id',
-    withPaymentRecord((ctx, id) => ctx.state.payments.requests.get(id), requestView),
-  ),
+  clientRoute('GET', '/v2/payment-requests/:id', withPaymentRecord('requests', requestView)),
 
   clientPost('/v2/payment-refunds', RefundBody, (ctx, b) => {
     return json(200, refundView(null)(createRefund(ctx, b, 'created')))
@@ -221,9 +213,5 @@ export const paymentRoutes: readonly Route[] = [
     '/v2/payment-account/payouts/',
     createPayout(payoutView, (ctx, id) => ctx.error(404, 'not_found', `Beneficiary ${id} not found`)),
   ),
-  clientRoute(
-    'GET',
-    '/v2/payment-account/payouts/:id',
-    withPaymentRecord((ctx, id) => ctx.state.payments.payout(id), payoutView),
-  ),
+  clientRoute('GET', '/v2/payment-account/payouts/:id', withPaymentRecord('payouts', payoutView)),
 ]

@@ -274,11 +274,7 @@ export const paymentRoutes: readonly Route[] = [
     return listResponse(ctx, links, newestFirst, (link) => linkView(link, ctx), { generatedAt: true })
   }),
 
-  clientRoute(
-    'GET',
-    '/v3/payment/payment-links/:id',
-    withPaymentRecord((ctx, id) => ctx.state.payments.links.get(id), linkView),
-  ),
+  clientRoute('GET', '/v3/payment/payment-links/:id', withPaymentRecord('links', linkView)),
 
   clientRoute(
     'POST',
@@ -321,10 +317,7 @@ export const paymentRoutes: readonly Route[] = [
   clientRoute(
     'GET',
     '/v3/payment/payment-requests/:id',
-    withPaymentRecord(
-      (ctx, id) => ctx.state.payments.requests.get(id),
-      (request, ctx) => ({ resources: [requestView(request, ctx)] }),
-    ),
+    withPaymentRecord('requests', (request, ctx) => ({ resources: [requestView(request, ctx)] })),
   ),
 
   clientPost('/v3/payment/payment-account/refunds', RefundBody, (ctx, b) =>
@@ -335,11 +328,7 @@ export const paymentRoutes: readonly Route[] = [
     listResponse(ctx, ctx.state.payments.refunds.list(), newestFirst, refundJson, { generatedAt: true }),
   ),
 
-  clientRoute(
-    'GET',
-    '/v3/payment/payment-account/refunds/:id',
-    withPaymentRecord((ctx, id) => ctx.state.payments.refunds.get(id), refundJson),
-  ),
+  clientRoute('GET', '/v3/payment/payment-account/refunds/:id', withPaymentRecord('refunds', refundJson)),
 
   clientRoute('GET', '/v3/payment/payment-account/beneficiaries', (ctx) =>
     json(200, { resources: ctx.state.payments.beneficiaries.map(beneficiaryView) }),
@@ -354,14 +343,10 @@ export const paymentRoutes: readonly Route[] = [
   ),
 
   clientRoute('GET', '/v3/payment/payment-account/payouts', (ctx) =>
-    listResponse(ctx, ctx.state.payments.listPayouts(), newestFirst, payoutView, { generatedAt: true }),
+    listResponse(ctx, ctx.state.payments.payouts.list(), newestFirst, payoutView, { generatedAt: true }),
   ),
 
-  clientRoute(
-    'GET',
-    '/v3/payment/payment-account/payouts/:id',
-    withPaymentRecord((ctx, id) => ctx.state.payments.payout(id), payoutView),
-  ),
+  clientRoute('GET', '/v3/payment/payment-account/payouts/:id', withPaymentRecord('payouts', payoutView)),
 
   clientPost('/v3/payment/consents', PaymentConsentBody, (ctx) =>
     json(200, { consent_url: `${ctx.origin}/_sandbox/pay/consent/${ctx.rng.uuid()}/terms` }),
