@@ -8,6 +8,7 @@ import {
   ClockSetSchema,
   describeIssues,
   issueList,
+  parseJson,
   readBodyText,
   SeedUserSchema,
 } from './input.js'
@@ -281,13 +282,9 @@ export const handleAdmin = async (
       return problem(415, 'Sandbox admin API: Content-Type must be application/json')
     const text = await readBodyText(request, maxBodyBytes)
     if (text === undefined) return problem(413, `Sandbox admin API: the body is over ${maxBodyBytes} bytes`)
-    if (text !== '') {
-      try {
-        body = JSON.parse(text)
-      } catch {
-        return problem(400, 'the body is not valid JSON')
-      }
-    }
+    const parsed = text === '' ? { ok: true, value: body } : parseJson(text)
+    if (!parsed.ok) return problem(400, 'the body is not valid JSON')
+    body = parsed.value
   }
   return match.handler.handle({ ...target, url, params: match.params, body })
 }
