@@ -1,4 +1,5 @@
 import type { SandboxClock } from './clock.js'
+import { defined } from './http.js'
 import type { Rng } from './random.js'
 
 /**
@@ -302,8 +303,7 @@ export class PaymentStore {
       user: link.user,
       providerId: link.providerId ?? 574,
       paymentLinkId: link.id,
-      ...(link.callbackUrl === undefined ? {} : { callbackUrl: link.callbackUrl }),
-      ...(link.clientReference === undefined ? {} : { clientReference: link.clientReference }),
+      ...defined({ callbackUrl: link.callbackUrl, clientReference: link.clientReference }),
       transactions: link.transactions,
     })
     link.status = 'completed'

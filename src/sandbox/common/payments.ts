@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { empty, iso, json, type RouteContext } from '../http.js'
+import { defined, empty, iso, json, type RouteContext } from '../http.js'
 import { byNumber } from '../pagination.js'
 import type { PaymentLinkRecord, PaymentStore, PayoutRecord, RefundRecord } from '../payments.js'
 import { notFound, readBody, Text } from './requests.js'
@@ -133,8 +133,7 @@ export const createRefund = (ctx: RouteContext, b: RefundFields, status: string)
     amount: b.amount,
     currency: 'EUR',
     status,
-    ...(b.client_reference === undefined ? {} : { clientReference: b.client_reference }),
-    ...(b.description === undefined ? {} : { description: b.description }),
+    ...defined({ clientReference: b.client_reference, description: b.description }),
     createdAt: ctx.clock.now(),
   }
   payments.refunds.add(refund)

@@ -11,7 +11,7 @@ import {
   withPaymentRecord,
 } from '../common/payments.js'
 import { clientPost, listResponse, notFound, Text } from '../common/requests.js'
-import { clientRoute, iso, json, type Route, type RouteContext } from '../http.js'
+import { clientRoute, defined, iso, json, type Route, type RouteContext } from '../http.js'
 import {
   type PaymentLinkRecord,
   type PaymentRequestRecord,
@@ -69,10 +69,7 @@ const RefundBody = v.object({
 })
 
 /** Party fields as given, without the ones that were not sent. */
-const party = (given: Record<string, string | undefined>): Record<string, string> =>
-  Object.fromEntries(
-    Object.entries(given).filter((entry): entry is [string, string] => entry[1] !== undefined),
-  )
+const party = (given: Record<string, string | undefined>) => defined(given) as Record<string, string>
 
 /** 2021-06-01 spells link statuses in upper case. */
 const linkView = (link: PaymentLinkRecord, ctx: RouteContext) => ({
@@ -143,8 +140,7 @@ export const paymentRoutes: readonly Route[] = [
           ...(line.beneficiary ? { beneficiary: party(line.beneficiary) } : {}),
         })),
         clientReference: b.client_reference,
-        ...(b.callback_url === undefined ? {} : { callbackUrl: b.callback_url }),
-        ...(b.expired_date === undefined ? {} : { expiredDate: b.expired_date }),
+        ...defined({ callbackUrl: b.callback_url, expiredDate: b.expired_date }),
       },
       () => ctx.error(400, 'invalid_request', 'expired_date must be in the next 90 days'),
     )
@@ -169,8 +165,7 @@ export const paymentRoutes: readonly Route[] = [
       {
         user: party(b.user),
         providerId: b.bank_id,
-        ...(b.successful_callback_url === undefined ? {} : { callbackUrl: b.successful_callback_url }),
-        ...(b.client_reference === undefined ? {} : { clientReference: b.client_reference }),
+        ...defined({ callbackUrl: b.successful_callback_url, clientReference: b.client_reference }),
         transactions: b.transactions.map((line) => ({
           ...line,
           ...(line.beneficiary || beneficiary

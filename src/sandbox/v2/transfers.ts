@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { Amount, Iban, newestFirst } from '../common/payments.js'
 import { listResponse, Text, userPost } from '../common/requests.js'
-import { empty, iso, json, type Route, type UserRouteContext, userRoute } from '../http.js'
+import { defined, empty, iso, json, type Route, type UserRouteContext, userRoute } from '../http.js'
 import { byId } from '../pagination.js'
 import { type BulkTransferRecord, type TransferRecord, transferStatus } from '../payments.js'
 import type { AccountRecord } from '../state.js'
@@ -137,8 +137,7 @@ const newTransfer = (
   beneficiary: { name: line.beneficiary.name, iban: line.beneficiary.iban },
   senderAccountId: sender.id,
   itemId: sender.itemId,
-  ...(line.client_reference === undefined ? {} : { clientReference: line.client_reference }),
-  ...(bulkTransferId === undefined ? {} : { bulkTransferId }),
+  ...defined({ clientReference: line.client_reference, bulkTransferId }),
   bankReference: ctx.rng.hex(12).toUpperCase(),
   createdAt: ctx.clock.now(),
 })

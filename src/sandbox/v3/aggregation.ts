@@ -10,7 +10,7 @@ import {
   readBody,
   withQuery,
 } from '../common/requests.js'
-import { json, type Route, type UserRouteContext, userRoute } from '../http.js'
+import { defined, json, type Route, type UserRouteContext, userRoute } from '../http.js'
 import { type Cursoring, partitionPoint } from '../pagination.js'
 import type { TransactionRecord } from '../state.js'
 import { transactionView, v3View } from './views.js'
@@ -66,9 +66,7 @@ const shared = aggregationHandlers(v3View)
 /** The fields both session kinds take from their body (`account_types` default `payment`). */
 const sessionFields = (b: v.InferOutput<typeof UserSessionBody>) => ({
   accountTypes: isAccountTypes(b.account_types) ? b.account_types : ('payment' as const),
-  ...(b.user_email === undefined ? {} : { userEmail: b.user_email }),
-  ...(b.callback_url === undefined ? {} : { callbackUrl: b.callback_url }),
-  ...(b.context === undefined ? {} : { context: b.context }),
+  ...defined({ userEmail: b.user_email, callbackUrl: b.callback_url, context: b.context }),
 })
 
 /**
@@ -106,8 +104,7 @@ export const aggregationRoutes: readonly Route[] = [
         startSession(ctx, {
           kind: 'connect',
           ...sessionFields(b),
-          ...(b.provider_id === undefined ? {} : { providerId: b.provider_id }),
-          ...(b.item_id === undefined ? {} : { itemId: b.item_id }),
+          ...defined({ providerId: b.provider_id, itemId: b.item_id }),
         }),
       )
     }),

@@ -20,7 +20,7 @@ import {
   Text,
   textQuery,
 } from '../common/requests.js'
-import { clientRoute, empty, iso, json, type Route, type RouteContext } from '../http.js'
+import { clientRoute, defined, empty, iso, json, type Route, type RouteContext } from '../http.js'
 import {
   type Party,
   type PaymentLinkRecord,
@@ -251,10 +251,8 @@ export const paymentRoutes: readonly Route[] = [
       {
         user: b.user as Party,
         transactions: b.transactions,
-        ...(b.client_reference === undefined ? {} : { clientReference: b.client_reference }),
-        ...(b.callback_url === undefined ? {} : { callbackUrl: b.callback_url }),
-        ...(b.provider_id === undefined ? {} : { providerId: b.provider_id }),
-        ...(b.expired_date === undefined ? {} : { expiredDate: b.expired_date }),
+        ...defined({ clientReference: b.client_reference, callbackUrl: b.callback_url }),
+        ...defined({ providerId: b.provider_id, expiredDate: b.expired_date }),
       },
       () =>
         ctx.error(
