@@ -102,17 +102,13 @@ const updatedTransactions = (accountId?: number) =>
     transactions(ctx, 'updated', accountId, since === undefined ? undefined : (tx) => tx.updatedAt > since),
   )
 
+/** The refresh status of each item status that has its own (every other one is `finished_error`). */
+const REFRESH_STATUS: Record<number, string> = { 0: 'finished', 402: 'invalid_creds', 1010: 'info_required' }
+
 /** Refresh progress as 2021-06-01 reports it, from the item's status. */
 const refreshStatus = (item: ItemRecord) => {
   const at = item.lastTryRefresh ?? item.createdAt
-  const status =
-    item.status === 0
-      ? 'finished'
-      : item.status === 402
-        ? 'invalid_creds'
-        : item.status === 1010
-          ? 'info_required'
-          : 'finished_error'
+  const status = REFRESH_STATUS[item.status] ?? 'finished_error'
   return {
     id: String(at),
     status,
