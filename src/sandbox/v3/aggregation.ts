@@ -7,7 +7,7 @@ import {
   instantQuery,
   listResponse,
   notFoundForUser,
-  readBody,
+  withBody,
   withQuery,
 } from '../common/requests.js'
 import { defined, json, type Route, type UserRouteContext, userRoute } from '../http.js'
@@ -73,13 +73,13 @@ const sessionFields = (b: v.InferOutput<typeof UserSessionBody>) => ({
  * A session route: `account_types` must be `payment` or `all` (checked first; Bridge names the error
  * after the session kind), then the body is validated and `start` answers.
  */
-const sessionRoute =
-  <S extends typeof UserSessionBody | typeof ConnectSessionBody>(
-    schema: S,
-    prefix: 'connect_session' | 'user_session',
-    start: (ctx: UserRouteContext, body: v.InferOutput<S>) => Response,
-  ) =>
-  (ctx: UserRouteContext): Response => {
+const sessionRoute = <S extends typeof UserSessionBody | typeof ConnectSessionBody>(
+  pattern: string,
+  schema: S,
+  prefix: 'connect_session' | 'user_session',
+  start: (ctx: UserRouteContext, body: v.InferOutput<S>) => Response,
+): Route =>
+  userRoute('POST', pattern, (ctx) => {
     const raw = (ctx.body ?? {}) as Record<string, unknown>
     if (raw.account_types !== undefined && !isAccountTypes(raw.account_types))
       return ctx.error(
@@ -88,34 +88,25 @@ const sessionRoute =
         'The account_types parameter is invalid. It should be payment or all.',
         'account_types',
       )
-    const body = readBody(ctx, schema)
-    return body.ok ? start(ctx, body.value) : body.response
-  }
+    return withBody(schema, start)(ctx)
+  })
 
 export const aggregationRoutes: readonly Route[] = [
-  userRoute(
-    'POST',
-    '/v3/aggregation/connect-sessions',
-    sessionRoute(ConnectSessionBody, 'connect_session', (ctx, b) => {
-      if (b.item_id !== undefined && !ctx.state.find('item', ctx.user.uuid, b.item_id))
-        return notFoundForUser(ctx, 'item', String(b.item_id))
-      return json(
-        201,
-        startSession(ctx, {
-          kind: 'connect',
-          ...sessionFields(b),
-          ...defined({ providerId: b.provider_id, itemId: b.item_id }),
-        }),
-      )
-    }),
-  ),
+  sessionRoute('/v3/aggregation/connect-sessions', ConnectSessionBody, 'connect_session', (ctx, b) => {
+    if (b.item_id !== undefined && !ctx.state.find('item', ctx.user.uuid, b.item_id))
+      return notFoundForUser(ctx, 'item', String(b.item_id))
+    return json(
+      201,
+      startSession(ctx, {
+        kind: 'connect',
+        ...sessionFields(b),
+        ...defined({ providerId: b.provider_id, itemId: b.item_id }),
+      }),
+    )
+  }),
 
-  userRoute(
-    'POST',
-    '/v3/aggregation/user-management-sessions',
-    sessionRoute(UserSessionBody, 'user_session', (ctx, b) =>
-      json(201, startSession(ctx, { kind: 'user-management', ...sessionFields(b) })),
-    ),
+  sessionRoute('/v3/aggregation/user-management-sessions', UserSessionBody, 'user_session', (ctx, b) =>
+    json(201, startSession(ctx, { kind: 'user-management', ...sessionFields(b) })),
   ),
 
   userRoute('GET', '/v3/aggregation/items', shared.listItems({ generatedAt: true })),
