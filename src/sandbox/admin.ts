@@ -158,7 +158,10 @@ page('/_sandbox/pay/payment/:id/initiate', ({ state, params }) => {
 // page only confirms it; its status follows its labels.
 page('/_sandbox/pay/transfer/:id', ({ state, params }) => {
   const id = params.id as string
-  const known = state.listUsers().some(({ uuid }) => state.transfer(uuid, id) ?? state.bulkTransfer(uuid, id))
+  const known = state.listUsers().some(({ uuid }) => {
+    const tables = state.transferTables(uuid)
+    return tables.transfers.get(id) ?? tables.bulkTransfers.get(id)
+  })
   return known
     ? html(200, `<p>Transfer ${escapeHtml(id)} confirmed.</p>`)
     : html(404, '<p>Unknown transfer.</p>')

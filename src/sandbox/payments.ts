@@ -89,7 +89,8 @@ export interface PayoutRecord {
 
 /** A Bridge Transfer (2021-06-01) to one beneficiary, alone or as a line of a bulk transfer. */
 export interface TransferRecord {
-  readonly uuid: string
+  /** The transfer's uuid. */
+  readonly id: string
   /** Creation order, the list cursor. */
   readonly seq: number
   readonly amount: number

@@ -1,5 +1,5 @@
 import type { SandboxClock } from './clock.js'
-import { type BulkTransferRecord, PaymentStore, type TransferRecord } from './payments.js'
+import { type BulkTransferRecord, PaymentStore, RecordTable, type TransferRecord } from './payments.js'
 import type { Rng } from './random.js'
 
 /**
@@ -158,16 +158,16 @@ const kindMaps = () => ({ item: new Map(), account: new Map(), transaction: new 
 interface UserData {
   readonly owned: { readonly [K in OwnedKind]: Map<number, OwnedRecords[K]> }
   /** Bridge Transfer (2021-06-01): single transfers (bulk lines too) by uuid, bulk transfers by id. */
-  readonly transfers: Map<string, TransferRecord>
-  readonly bulkTransfers: Map<string, BulkTransferRecord>
+  readonly transfers: RecordTable<TransferRecord>
+  readonly bulkTransfers: RecordTable<BulkTransferRecord>
   /** Sorted views of `transactions`, by order and account (`*` = all), rebuilt after changes. */
   readonly views: Map<string, readonly TransactionRecord[]>
 }
 
 const emptyUserData = (): UserData => ({
   owned: kindMaps(),
-  transfers: new Map(),
-  bulkTransfers: new Map(),
+  transfers: new RecordTable(),
+  bulkTransfers: new RecordTable(),
   views: new Map(),
 })
 
@@ -393,25 +393,13 @@ export class SandboxState {
   /** Stores a bulk transfer (if any) with its transfers. */
   addTransfers(userUuid: string, transfers: readonly TransferRecord[], bulk?: BulkTransferRecord): void {
     const data = this.userData(userUuid)
-    for (const transfer of transfers) data.transfers.set(transfer.uuid, transfer)
-    if (bulk) data.bulkTransfers.set(bulk.id, bulk)
+    for (const transfer of transfers) data.transfers.add(transfer)
+    if (bulk) data.bulkTransfers.add(bulk)
   }
 
-  /** A user's transfers, newest first. */
-  transfers(userUuid: string): TransferRecord[] {
-    return [...this.userData(userUuid).transfers.values()].sort((a, b) => b.seq - a.seq)
-  }
-
-  /** A user's bulk transfers, newest first. */
-  bulkTransfers(userUuid: string): BulkTransferRecord[] {
-    return [...this.userData(userUuid).bulkTransfers.values()].sort((a, b) => b.seq - a.seq)
-  }
-
-  transfer(userUuid: string, uuid: string): TransferRecord | undefined {
-    return this.data.get(userUuid)?.transfers.get(uuid)
-  }
-  bulkTransfer(userUuid: string, id: string): BulkTransferRecord | undefined {
-    return this.data.get(userUuid)?.bulkTransfers.get(id)
+  /** A user's transfers and bulk transfers, to read (lists newest first); {@link addTransfers} adds them. */
+  transferTables(userUuid: string): Pick<UserData, 'transfers' | 'bulkTransfers'> {
+    return this.userData(userUuid)
   }
 
   /** Deletes an item with its accounts, their transactions and stocks. */
