@@ -221,7 +221,7 @@ export class PaymentStore {
   readonly payouts: Pick<RecordTable<PayoutRecord>, 'get' | 'list'> = this.payoutTable
   readonly beneficiaries: readonly BeneficiaryRecord[]
   /** Users who gave guidance consent, by uuid. */
-  private readonly guidanceConsents = new Set<string>()
+  readonly guidanceConsents = new Set<string>()
   /** Production applications the organisation may still create. */
   private applicationsLeft = 2
   /** Balance of the payment account, for payouts (sandbox rule: more than the balance fails). */
@@ -265,16 +265,6 @@ export class PaymentStore {
     }
     this.payoutTable.add(payout)
     return payout
-  }
-
-  grantGuidanceConsent(userUuid: string): void {
-    this.guidanceConsents.add(userUuid)
-  }
-  revokeGuidanceConsent(userUuid: string): void {
-    this.guidanceConsents.delete(userUuid)
-  }
-  hasGuidanceConsent(userUuid: string): boolean {
-    return this.guidanceConsents.has(userUuid)
   }
 
   /** Uses `count` of the remaining production applications; the number left when too few remain. */

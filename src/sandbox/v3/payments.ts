@@ -355,7 +355,7 @@ export const paymentRoutes: readonly Route[] = [
     const body = readBody(ctx, GuidanceConsentBody)
     if (!body.ok) return empty(400)
     if (!ctx.state.user(body.value.user_uuid)) return empty(404)
-    ctx.state.payments.grantGuidanceConsent(body.value.user_uuid)
+    ctx.state.payments.guidanceConsents.add(body.value.user_uuid)
     return empty(200)
   }),
 
@@ -363,7 +363,7 @@ export const paymentRoutes: readonly Route[] = [
   clientRoute('DELETE', '/v3/guidance/consents/:uuid', (ctx) => {
     const uuid = ctx.params.uuid as string
     if (!ctx.state.user(uuid)) return empty(401)
-    ctx.state.payments.revokeGuidanceConsent(uuid)
+    ctx.state.payments.guidanceConsents.delete(uuid)
     return empty(204)
   }),
 
@@ -381,7 +381,7 @@ export const paymentRoutes: readonly Route[] = [
 
   clientRoute('GET', '/v3/guidance/health/:uuid', (ctx) => {
     const uuid = ctx.params.uuid as string
-    if (!ctx.state.user(uuid) || !ctx.state.payments.hasGuidanceConsent(uuid)) return empty(404)
+    if (!ctx.state.user(uuid) || !ctx.state.payments.guidanceConsents.has(uuid)) return empty(404)
     const count = ctx.state.transactions(uuid, 'updated').length
     const message =
       ctx.language === 'en'
