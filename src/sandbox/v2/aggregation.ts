@@ -142,7 +142,7 @@ export const aggregationRoutes: readonly Route[] = [
   userRoute('GET', '/v2/connect/items/pro/confirmation', manageUrl),
   userRoute('GET', '/v2/connect/manage/accounts/iban', manageUrl),
 
-  userRoute('GET', '/v2/items', shared.listItems()),
+  userRoute('GET', '/v2/items', shared.listItems),
   userRoute('GET', '/v2/items/:id', shared.getItem),
   userRoute('DELETE', '/v2/items/:id', shared.deleteItem),
   userRoute(
@@ -159,7 +159,7 @@ export const aggregationRoutes: readonly Route[] = [
     withRecord(v2View, 'item', (_ctx, item) => json(200, refreshStatus(item))),
   ),
 
-  userRoute('GET', '/v2/accounts', shared.listAccounts()),
+  userRoute('GET', '/v2/accounts', shared.listAccounts),
   userRoute('GET', '/v2/accounts/:id', shared.getAccount),
   userRoute(
     'GET',

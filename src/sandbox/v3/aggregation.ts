@@ -109,10 +109,10 @@ export const aggregationRoutes: readonly Route[] = [
     json(201, startSession(ctx, { kind: 'user-management', ...sessionFields(b) })),
   ),
 
-  userRoute('GET', '/v3/aggregation/items', shared.listItems({ generatedAt: true })),
+  userRoute('GET', '/v3/aggregation/items', shared.listItems),
   userRoute('GET', '/v3/aggregation/items/:id', shared.getItem),
   userRoute('DELETE', '/v3/aggregation/items/:id', shared.deleteItem),
-  userRoute('GET', '/v3/aggregation/accounts', shared.listAccounts({ generatedAt: true })),
+  userRoute('GET', '/v3/aggregation/accounts', shared.listAccounts),
   userRoute('GET', '/v3/aggregation/accounts/:id', shared.getAccount),
 
   userRoute(
