@@ -1,8 +1,8 @@
 import * as v from 'valibot'
-import { defined, empty, iso, json, type RouteContext } from '../http.js'
+import { defined, empty, iso, json, type Route, type RouteContext } from '../http.js'
 import { byNumber } from '../pagination.js'
 import type { PaymentLinkRecord, PaymentStore, PayoutRecord, RefundRecord } from '../payments.js'
-import { notFound, readBody, Text } from './requests.js'
+import { clientPost, notFound, Text } from './requests.js'
 
 /**
  * Payment logic both API versions share (links, payouts, lookups by id); each version keeps its
@@ -92,15 +92,15 @@ export const revokePaymentLink =
   }
 
 /**
- * The payout route: pays out to a beneficiary of the payment account; `unknown` answers when there
- * is no such beneficiary.
+ * The payout route at `pattern`: pays out to a beneficiary of the payment account; `unknown` answers
+ * when there is no such beneficiary.
  */
-export const createPayout =
-  (view: (payout: PayoutRecord) => unknown, unknown: (ctx: RouteContext, id: string) => Response) =>
-  (ctx: RouteContext): Response => {
-    const read = readBody(ctx, PayoutBody)
-    if (!read.ok) return read.response
-    const body = read.value
+export const payoutRoute = (
+  pattern: string,
+  view: (payout: PayoutRecord) => unknown,
+  unknown: (ctx: RouteContext, id: string) => Response,
+): Route =>
+  clientPost(pattern, PayoutBody, (ctx, body) => {
     const payments = ctx.state.payments
     const beneficiary = payments.beneficiaries.find((x) => x.id === body.beneficiary_id)
     if (!beneficiary) return unknown(ctx, body.beneficiary_id)
@@ -113,7 +113,7 @@ export const createPayout =
       currency: 'EUR',
     })
     return json(200, view(payout))
-  }
+  })
 
 /** What a refund body gives. */
 interface RefundFields {

@@ -2,10 +2,10 @@ import * as v from 'valibot'
 import {
   Amount,
   createPaymentLink,
-  createPayout,
   createRefund,
   Iban,
   newestFirst,
+  payoutRoute,
   refundView,
   revokePaymentLink,
   withPaymentRecord,
@@ -203,10 +203,8 @@ export const paymentRoutes: readonly Route[] = [
   }),
 
   // The documented path ends with a slash.
-  clientRoute(
-    'POST',
-    '/v2/payment-account/payouts/',
-    createPayout(payoutView, (ctx, id) => ctx.error(404, 'not_found', `Beneficiary ${id} not found`)),
+  payoutRoute('/v2/payment-account/payouts/', payoutView, (ctx, id) =>
+    ctx.error(404, 'not_found', `Beneficiary ${id} not found`),
   ),
   clientRoute('GET', '/v2/payment-account/payouts/:id', withPaymentRecord('payouts', payoutView)),
 ]

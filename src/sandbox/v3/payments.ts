@@ -2,10 +2,10 @@ import * as v from 'valibot'
 import {
   Amount as BaseAmount,
   createPaymentLink,
-  createPayout,
   createRefund,
   Iban,
   newestFirst,
+  payoutRoute,
   refundView,
   revokePaymentLink,
   withPaymentRecord,
@@ -332,12 +332,8 @@ export const paymentRoutes: readonly Route[] = [
     json(200, { resources: ctx.state.payments.beneficiaries.map(beneficiaryView) }),
   ),
 
-  clientRoute(
-    'POST',
-    '/v3/payment/payment-account/payouts',
-    createPayout(payoutView, (ctx, id) =>
-      ctx.error(404, 'beneficiary.not_found', `Beneficiary ${id} not found`, 'beneficiary_id'),
-    ),
+  payoutRoute('/v3/payment/payment-account/payouts', payoutView, (ctx, id) =>
+    ctx.error(404, 'beneficiary.not_found', `Beneficiary ${id} not found`, 'beneficiary_id'),
   ),
 
   clientRoute('GET', '/v3/payment/payment-account/payouts', (ctx) =>
