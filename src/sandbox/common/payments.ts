@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { defined, empty, iso, json, type Route, type RouteContext } from '../http.js'
+import { clientRoute, defined, empty, iso, json, type Route, type RouteContext } from '../http.js'
 import { byNumber } from '../pagination.js'
 import type { PaymentLinkRecord, PaymentStore, PayoutRecord, RefundRecord } from '../payments.js'
 import { clientPost, notFound, Text } from './requests.js'
@@ -82,14 +82,17 @@ export const createPaymentLink = (
   return link
 }
 
-/** Revokes the link the path names: `missing` or `notRevocable` answer when it cannot be. */
-export const revokePaymentLink =
-  (missing: (ctx: RouteContext) => Response, notRevocable: (ctx: RouteContext) => Response) =>
-  (ctx: RouteContext): Response => {
+/** A route revoking the link its `:id` names; `missing` or `notRevocable` answer when it cannot be. */
+export const revokeLinkRoute = (
+  pattern: string,
+  missing: (ctx: RouteContext) => Response,
+  notRevocable: (ctx: RouteContext) => Response,
+): Route =>
+  clientRoute('POST', pattern, (ctx) => {
     const link = ctx.state.payments.links.get(ctx.params.id as string)
     if (!link) return missing(ctx)
     return ctx.state.payments.revokeLink(link) ? empty(200) : notRevocable(ctx)
-  }
+  })
 
 /**
  * The payout route at `pattern`: pays out to a beneficiary of the payment account; `unknown` answers

@@ -7,7 +7,7 @@ import {
   newestFirst,
   payoutRoute,
   refundView,
-  revokePaymentLink,
+  revokeLinkRoute,
   withPaymentRecord,
 } from '../common/payments.js'
 import { clientPost, listResponse, notFound, Text } from '../common/requests.js'
@@ -151,12 +151,8 @@ export const paymentRoutes: readonly Route[] = [
     listResponse(ctx, ctx.state.payments.links.list(), newestFirst, (link) => linkView(link, ctx)),
   ),
   clientRoute('GET', '/v2/payment-links/:id', withPaymentRecord('links', linkView)),
-  clientRoute(
-    'POST',
-    '/v2/payment-links/:id/revoke',
-    revokePaymentLink(notFound, (ctx) =>
-      ctx.error(400, 'invalid_request', 'Only a valid payment link can be revoked'),
-    ),
+  revokeLinkRoute('/v2/payment-links/:id/revoke', notFound, (ctx) =>
+    ctx.error(400, 'invalid_request', 'Only a valid payment link can be revoked'),
   ),
 
   clientPost('/v2/payment-requests', PaymentRequestBody, (ctx, b) => {

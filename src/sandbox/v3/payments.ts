@@ -7,7 +7,7 @@ import {
   newestFirst,
   payoutRoute,
   refundView,
-  revokePaymentLink,
+  revokeLinkRoute,
   withPaymentRecord,
 } from '../common/payments.js'
 import {
@@ -274,14 +274,11 @@ export const paymentRoutes: readonly Route[] = [
 
   clientRoute('GET', '/v3/payment/payment-links/:id', withPaymentRecord('links', linkView)),
 
-  clientRoute(
-    'POST',
+  // Bridge answers an unknown link without a body.
+  revokeLinkRoute(
     '/v3/payment/payment-links/:id/revoke',
-    // Bridge answers an unknown link without a body.
-    revokePaymentLink(
-      () => empty(404),
-      (ctx) => ctx.error(400, 'payment_link.not_revocable', 'Only a valid payment link can be revoked'),
-    ),
+    () => empty(404),
+    (ctx) => ctx.error(400, 'payment_link.not_revocable', 'Only a valid payment link can be revoked'),
   ),
 
   clientPost('/v3/payment/payment-requests', PaymentRequestBody, (ctx, b) => {
