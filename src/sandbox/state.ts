@@ -187,7 +187,8 @@ export class SandboxState {
   private readonly data = new Map<string, UserData>()
   /** The owner (user uuid) of each record, by kind and id. */
   private readonly owners: { readonly [K in OwnedKind]: Map<number, string> } = kindMaps()
-  private readonly counters = { user: 0, item: 0, account: 0, transaction: 0, stock: 0, transfer: 0 }
+  /** The last number handed out of each kind: ids count up from a Bridge-like base, creation orders from 0. */
+  private readonly last = { ...ID_BASES, user: 0, transfer: 0 }
 
   constructor(
     readonly clock: SandboxClock,
@@ -198,19 +199,18 @@ export class SandboxState {
     this.payments = new PaymentStore(clock, rng)
   }
 
-  /** The next id of a kind (numeric ids count up from a Bridge-like base). */
-  nextId(kind: keyof typeof ID_BASES): number {
-    this.counters[kind] += 1
-    return ID_BASES[kind] + this.counters[kind]
+  /** The next id of a kind, or creation order (`seq`) of a user or transfer (bulk transfers share it). */
+  nextId(kind: keyof typeof ID_BASES | 'user' | 'transfer'): number {
+    this.last[kind] += 1
+    return this.last[kind]
   }
 
   // ---- users -------------------------------------------------------------------------------
 
   createUser(fields: { externalUserId?: string; email?: string; password?: string }): UserRecord {
-    this.counters.user += 1
     const user: UserRecord = {
       uuid: this.rng.uuid(),
-      seq: this.counters.user,
+      seq: this.nextId('user'),
       createdAt: this.clock.now(),
       ...fields,
     }
@@ -383,12 +383,6 @@ export class SandboxState {
   }
 
   // ---- transfers (2021-06-01 Bridge Transfer) ---------------------------------------------
-
-  /** The next transfer creation order (the list cursor), shared by transfers and bulk transfers. */
-  nextTransferSeq(): number {
-    this.counters.transfer += 1
-    return this.counters.transfer
-  }
 
   /** Stores a bulk transfer (if any) with its transfers. */
   addTransfers(userUuid: string, transfers: readonly TransferRecord[], bulk?: BulkTransferRecord): void {

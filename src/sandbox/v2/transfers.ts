@@ -134,7 +134,7 @@ const newTransfer = (
   bulkTransferId?: string,
 ): TransferRecord => ({
   id: ctx.rng.uuid(),
-  seq: ctx.state.nextTransferSeq(),
+  seq: ctx.state.nextId('transfer'),
   amount: line.amount,
   ...(line.label === undefined ? {} : { label: line.label }),
   beneficiary: { name: line.beneficiary.name, iban: line.beneficiary.iban },
@@ -164,7 +164,7 @@ export const transferRoutes: readonly Route[] = [
     const transfers = b.transfers.map((line) => newTransfer(ctx, sender, line, id))
     const bulk: BulkTransferRecord = {
       id,
-      seq: ctx.state.nextTransferSeq(),
+      seq: ctx.state.nextId('transfer'),
       senderAccountId: sender.id,
       itemId: sender.itemId,
       clientReference: b.client_reference,
