@@ -125,12 +125,7 @@ const bulkView = (ctx: UserRouteContext, bulk: BulkTransferRecord) => {
 const newTransfer = (
   ctx: UserRouteContext,
   sender: AccountRecord,
-  line: {
-    amount: number
-    label?: string
-    beneficiary: TransferRecord['beneficiary']
-    client_reference?: string
-  },
+  line: Pick<v.InferOutput<typeof TransferBody>, 'amount' | 'label' | 'beneficiary' | 'client_reference'>,
   bulkTransferId?: string,
 ): TransferRecord => ({
   id: ctx.rng.uuid(),
