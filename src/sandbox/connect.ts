@@ -160,26 +160,20 @@ export const completeConnectSession = (
   }
   const existing =
     session.itemId === undefined ? undefined : state.refreshItem(session.userUuid, session.itemId, status)
-  let item: ItemRecord
-  let accountIds: number[]
-  if (existing) {
-    // Managing an existing item (SCA renewal): same item and accounts, new status and SCA expiry.
-    item = existing
-    accountIds = state.accounts(session.userUuid, existing.id).map((a) => a.id)
-  } else {
-    const withData = status === 0 || scenario === 'success.1010'
-    const generated = generateItem(state, rng, {
-      userUuid: session.userUuid,
-      providerId: session.providerId ?? 574,
-      accounts: withData ? (options.accounts ?? DEMO_BANK_ACCOUNTS) : [],
-      transactions: withData ? (checked.output.transactions ?? 150) : 0,
-      status,
-      accountTypes: session.accountTypes,
-    })
-    item = generated.item
-    accountIds = generated.accounts.map((a) => a.id)
-  }
+  const withData = status === 0 || scenario === 'success.1010'
+  // Managing an existing item (SCA renewal): same item and accounts, new status and SCA expiry.
+  const { item, accounts } = existing
+    ? { item: existing, accounts: state.accounts(session.userUuid, existing.id) }
+    : generateItem(state, rng, {
+        userUuid: session.userUuid,
+        providerId: session.providerId ?? 574,
+        accounts: withData ? (options.accounts ?? DEMO_BANK_ACCOUNTS) : [],
+        transactions: withData ? (checked.output.transactions ?? 150) : 0,
+        status,
+        accountTypes: session.accountTypes,
+      })
   state.completeSession(sessionId, item.id)
   const callbackUrl = callback(session, item, status === 0)
+  const accountIds = accounts.map((a) => a.id)
   return { ...base, itemId: item.id, status, accountIds, ...(callbackUrl ? { callbackUrl } : {}) }
 }
