@@ -105,6 +105,10 @@ const updatedTransactions = (accountId?: number) =>
 /** The refresh status of each item status that has its own (every other one is `finished_error`). */
 const REFRESH_STATUS: Record<number, string> = { 0: 'finished', 402: 'invalid_creds', 1010: 'info_required' }
 
+/** A transaction list of the account the path's `:id` names (its 404 otherwise). */
+const ofAccount = (list: (accountId: number) => (ctx: UserRouteContext) => Response) =>
+  withRecord(v2View, 'account', (ctx, account) => list(account.id)(ctx))
+
 /** Refresh progress as 2021-06-01 reports it, from the item's status. */
 const refreshStatus = (item: ItemRecord) => {
   const at = item.lastTryRefresh ?? item.createdAt
@@ -161,16 +165,8 @@ export const aggregationRoutes: readonly Route[] = [
 
   userRoute('GET', '/v2/accounts', shared.listAccounts),
   userRoute('GET', '/v2/accounts/:id', shared.getAccount),
-  userRoute(
-    'GET',
-    '/v2/accounts/:id/transactions',
-    withRecord(v2View, 'account', (ctx, account) => datedTransactions(account.id)(ctx)),
-  ),
-  userRoute(
-    'GET',
-    '/v2/accounts/:id/transactions/updated',
-    withRecord(v2View, 'account', (ctx, account) => updatedTransactions(account.id)(ctx)),
-  ),
+  userRoute('GET', '/v2/accounts/:id/transactions', ofAccount(datedTransactions)),
+  userRoute('GET', '/v2/accounts/:id/transactions/updated', ofAccount(updatedTransactions)),
   userRoute('GET', '/v2/accounts-information', shared.accountsInformation),
 
   userRoute('GET', '/v2/transactions', datedTransactions()),
