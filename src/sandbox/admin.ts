@@ -8,6 +8,7 @@ import {
   ClockSetSchema,
   describeIssues,
   issueList,
+  parseJson,
   readBodyText,
   SeedUserSchema,
 } from './input.js'
@@ -74,13 +75,19 @@ const clockState = (sandbox: Sandbox) => ({
 
 const complete = (ctx: AdminContext, input: unknown): ConnectResult | Response => {
   const options = parse(CompleteSchema, input)
-  if (options instanceof Response) return options
-  try {
-    return ctx.sandbox.completeConnectSession(ctx.params.id as string, options)
-  } catch (error) {
-    if (error instanceof ConnectError) return problem(error.reason === 'not_found' ? 404 : 409, error.message)
-    throw error
-  }
+  return options instanceof Response
+    ? options
+    : ctx.sandbox.completeConnectSession(ctx.params.id as string, options)
+}
+
+/** The answer to a control the sandbox refused (it threw), by the error's reason; other errors go on. */
+const refusedControl = (error: unknown): Response => {
+  // A RangeError: an instant past year 9999, which the clock refuses.
+  if (error instanceof RangeError) return problem(400, error.message)
+  if (error instanceof ConnectError) return problem(error.reason === 'not_found' ? 404 : 409, error.message)
+  if (error instanceof HistoryError)
+    return problem({ invalid: 400, not_found: 404, conflict: 409 }[error.reason], error.message)
+  throw error
 }
 
 const router = createRouter<AdminRoute>()
@@ -151,7 +158,10 @@ page('/_sandbox/pay/payment/:id/initiate', ({ state, params }) => {
 // page only confirms it; its status follows its labels.
 page('/_sandbox/pay/transfer/:id', ({ state, params }) => {
   const id = params.id as string
-  const known = state.listUsers().some(({ uuid }) => state.transfer(uuid, id) ?? state.bulkTransfer(uuid, id))
+  const known = state.listUsers().some(({ uuid }) => {
+    const tables = state.transferTables(uuid)
+    return tables.transfers.get(id) ?? tables.bulkTransfers.get(id)
+  })
   return known
     ? html(200, `<p>Transfer ${escapeHtml(id)} confirmed.</p>`)
     : html(404, '<p>Unknown transfer.</p>')
@@ -161,25 +171,18 @@ page('/_sandbox/pay/consent/:id/terms', () => html(200, '<p>Payment consent term
 
 api('GET', '/_sandbox/clock', ({ sandbox }) => reply(200, clockState(sandbox)))
 
-/** Runs a clock change, answering 400 when the clock refuses it (past year 9999). */
-const moveClock = (sandbox: Sandbox, move: () => void): Response => {
-  try {
-    move()
-  } catch (error) {
-    if (error instanceof RangeError) return problem(400, error.message)
-    throw error
-  }
-  return reply(200, clockState(sandbox))
-}
-
 api('POST', '/_sandbox/clock/advance', ({ sandbox, body }) => {
   const input = parse(ClockAdvanceSchema, body)
-  return input instanceof Response ? input : moveClock(sandbox, () => sandbox.clock.advance(input.ms))
+  if (input instanceof Response) return input
+  sandbox.clock.advance(input.ms)
+  return reply(200, clockState(sandbox))
 })
 
 api('POST', '/_sandbox/clock/set', ({ sandbox, body }) => {
   const input = parse(ClockSetSchema, body)
-  return input instanceof Response ? input : moveClock(sandbox, () => sandbox.clock.set(toMs(input.now)))
+  if (input instanceof Response) return input
+  sandbox.clock.set(toMs(input.now))
+  return reply(200, clockState(sandbox))
 })
 
 api('GET', '/_sandbox/faults', ({ sandbox }) => reply(200, { faults: sandbox.faults.list() }))
@@ -207,16 +210,9 @@ api('POST', '/_sandbox/users/seed', ({ sandbox, body }) => {
 
 // Scenario control for sync tests: update, delete or late-insert a user's transactions at one instant.
 // The body is validated (valibot) by applyHistoryChanges, for JavaScript callers too.
-api('POST', '/_sandbox/users/:uuid/history', ({ sandbox, params, body }) => {
-  try {
-    return reply(200, sandbox.changeHistory(params.uuid as string, body as unknown as HistoryChanges))
-  } catch (error) {
-    // A RangeError: an instant past year 9999, which the clock refuses.
-    if (error instanceof RangeError) return problem(400, error.message)
-    if (!(error instanceof HistoryError)) throw error
-    return problem({ invalid: 400, not_found: 404, conflict: 409 }[error.reason], error.message)
-  }
-})
+api('POST', '/_sandbox/users/:uuid/history', ({ sandbox, params, body }) =>
+  reply(200, sandbox.changeHistory(params.uuid as string, body as unknown as HistoryChanges)),
+)
 
 api('GET', '/_sandbox/requests', ({ sandbox }) => reply(200, { requests: sandbox.requests }))
 
@@ -281,13 +277,13 @@ export const handleAdmin = async (
       return problem(415, 'Sandbox admin API: Content-Type must be application/json')
     const text = await readBodyText(request, maxBodyBytes)
     if (text === undefined) return problem(413, `Sandbox admin API: the body is over ${maxBodyBytes} bytes`)
-    if (text !== '') {
-      try {
-        body = JSON.parse(text)
-      } catch {
-        return problem(400, 'the body is not valid JSON')
-      }
-    }
+    const parsed = text === '' ? { ok: true, value: body } : parseJson(text)
+    if (!parsed.ok) return problem(400, 'the body is not valid JSON')
+    body = parsed.value
   }
-  return match.handler.handle({ ...target, url, params: match.params, body })
+  try {
+    return match.handler.handle({ ...target, url, params: match.params, body })
+  } catch (error) {
+    return refusedControl(error)
+  }
 }

@@ -32,37 +32,24 @@ export type ConnectScenario =
   | 'app2app_expiry'
   | 'abort'
 
-/** Every {@link ConnectScenario}, e.g. to offer them in a test's table. */
-export const CONNECT_SCENARIOS: readonly ConnectScenario[] = [
-  'success',
-  'otp',
-  'app2app',
-  'success.1010',
-  '402',
-  '429',
-  '1003',
-  '1005',
-  '1010',
-  'otp_fail',
-  'app2app_expiry',
-  'abort',
+/** Each scenario and the item status it leaves (`undefined`: no item). */
+const SCENARIO_STATUS: readonly (readonly [ConnectScenario, number | undefined])[] = [
+  ['success', 0],
+  ['otp', 0],
+  ['app2app', 0],
+  ['success.1010', 1010],
+  ['402', 402],
+  ['429', 429],
+  ['1003', 1003],
+  ['1005', 1005],
+  ['1010', 1010],
+  ['otp_fail', 1010],
+  ['app2app_expiry', 1010],
+  ['abort', undefined],
 ]
 
-/** Item status after each scenario (`undefined`: no item). */
-const SCENARIO_STATUS: Record<ConnectScenario, number | undefined> = {
-  success: 0,
-  otp: 0,
-  app2app: 0,
-  'success.1010': 1010,
-  '402': 402,
-  '429': 429,
-  '1003': 1003,
-  '1005': 1005,
-  '1010': 1010,
-  otp_fail: 1010,
-  app2app_expiry: 1010,
-  abort: undefined,
-}
+/** Every {@link ConnectScenario}, e.g. to offer them in a test's table. */
+export const CONNECT_SCENARIOS: readonly ConnectScenario[] = SCENARIO_STATUS.map(([scenario]) => scenario)
 
 /** Item status codes: the 2025-01-15 `status_code_info` and the description in English and French. */
 export const ITEM_STATUSES: Readonly<Record<number, { info?: string; en?: string; fr?: string }>> = {
@@ -165,7 +152,7 @@ export const completeConnectSession = (
   if (!checked.success)
     throw new ConnectError(`Invalid completion options: ${describeIssues(checked.issues)}`, 'invalid')
   const scenario = checked.output.scenario ?? 'success'
-  const status = SCENARIO_STATUS[scenario]
+  const status = SCENARIO_STATUS.find(([name]) => name === scenario)?.[1]
   const base = { sessionId, userUuid: session.userUuid }
   if (status === undefined) {
     const callbackUrl = callback(session, undefined, false)
@@ -173,26 +160,20 @@ export const completeConnectSession = (
   }
   const existing =
     session.itemId === undefined ? undefined : state.refreshItem(session.userUuid, session.itemId, status)
-  let item: ItemRecord
-  let accountIds: number[]
-  if (existing) {
-    // Managing an existing item (SCA renewal): same item and accounts, new status and SCA expiry.
-    item = existing
-    accountIds = state.accounts(session.userUuid, existing.id).map((a) => a.id)
-  } else {
-    const withData = status === 0 || scenario === 'success.1010'
-    const generated = generateItem(state, rng, {
-      userUuid: session.userUuid,
-      providerId: session.providerId ?? 574,
-      accounts: withData ? (options.accounts ?? DEMO_BANK_ACCOUNTS) : [],
-      transactions: withData ? (checked.output.transactions ?? 150) : 0,
-      status,
-      accountTypes: session.accountTypes,
-    })
-    item = generated.item
-    accountIds = generated.accounts.map((a) => a.id)
-  }
+  const withData = status === 0 || scenario === 'success.1010'
+  // Managing an existing item (SCA renewal): same item and accounts, new status and SCA expiry.
+  const { item, accounts } = existing
+    ? { item: existing, accounts: state.accounts(session.userUuid, existing.id) }
+    : generateItem(state, rng, {
+        userUuid: session.userUuid,
+        providerId: session.providerId ?? 574,
+        accounts: withData ? (options.accounts ?? DEMO_BANK_ACCOUNTS) : [],
+        transactions: withData ? (checked.output.transactions ?? 150) : 0,
+        status,
+        accountTypes: session.accountTypes,
+      })
   state.completeSession(sessionId, item.id)
   const callbackUrl = callback(session, item, status === 0)
+  const accountIds = accounts.map((a) => a.id)
   return { ...base, itemId: item.id, status, accountIds, ...(callbackUrl ? { callbackUrl } : {}) }
 }

@@ -9,25 +9,17 @@ import type { AccountRecord, ItemRecord, SandboxState, StockRecord, TransactionR
 
 const DAY = 86_400_000
 
-interface Template {
-  readonly clean: string
-  readonly raw: string
-  readonly category: number
-  readonly min: number
-  readonly max: number
-  readonly operation: 'card' | 'transfer' | 'direct_debit' | 'withdrawal'
-  readonly weight: number
-}
-
+/** A kind of transaction: its labels, sub-category, amount range, operation and how often it occurs. */
 const t = (
   clean: string,
   raw: string,
   category: number,
   min: number,
   max: number,
-  operation: Template['operation'],
+  operation: 'card' | 'transfer' | 'direct_debit' | 'withdrawal',
   weight: number,
-): Template => ({ clean, raw, category, min, max, operation, weight })
+) => ({ clean, raw, category, min, max, operation, weight }) as const
+type Template = ReturnType<typeof t>
 
 /** Debits: amounts are made negative. Categories are Bridge sub-category ids. */
 const DEBITS: readonly Template[] = [
@@ -87,28 +79,26 @@ const pickCredit = weighted(CREDITS)
 /** Kinds of account the generator makes. */
 export type AccountKind = 'checking' | 'joint' | 'card' | 'savings' | 'loan' | 'brokerage'
 
-/** The accounts of a connection to the sandbox Demo Bank, as in Bridge's own sandbox (abridged). */
-export const DEMO_BANK_ACCOUNTS: readonly AccountKind[] = [
-  'checking',
-  'joint',
-  'card',
-  'savings',
-  'loan',
-  'brokerage',
-]
+type Range = readonly [min: number, max: number]
 
 /** Accounts that carry transactions, cycled through when a number of accounts is asked for. */
 export const TRANSACTIONAL_ACCOUNTS: readonly AccountKind[] = ['checking', 'savings', 'card', 'joint']
 
-/** Each kind's account name and the share of an item's transactions it receives. */
-const KINDS: Record<AccountKind, { readonly name: string; readonly share: number }> = {
-  checking: { name: 'Compte Courant', share: 6 },
-  joint: { name: 'Compte Joint', share: 2 },
-  card: { name: 'Carte Visa Premier (débit différé)', share: 3 },
-  savings: { name: 'Livret A', share: 0.5 },
-  loan: { name: 'Crédit Immobilier', share: 0 },
-  brokerage: { name: 'PEA', share: 0 },
+/**
+ * Each kind's account name, the share of an item's transactions it receives and its opening balance
+ * range (a card's is owed; a loan's comes from the loan), in the order of a Demo Bank connection.
+ */
+const KINDS: Readonly<Record<AccountKind, { name: string; share: number; balance: Range }>> = {
+  checking: { name: 'Compte Courant', share: 6, balance: [150, 6000] },
+  joint: { name: 'Compte Joint', share: 2, balance: [150, 6000] },
+  card: { name: 'Carte Visa Premier (débit différé)', share: 3, balance: [50, 900] },
+  savings: { name: 'Livret A', share: 0.5, balance: [500, 22_950] },
+  loan: { name: 'Crédit Immobilier', share: 0, balance: [0, 0] },
+  brokerage: { name: 'PEA', share: 0, balance: [2000, 60_000] },
 }
+
+/** The accounts of a connection to the sandbox Demo Bank, as in Bridge's own sandbox (abridged). */
+export const DEMO_BANK_ACCOUNTS = Object.keys(KINDS) as readonly AccountKind[]
 
 const dayString = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
 
@@ -232,14 +222,8 @@ const createAccount = (
       },
     }
   } else {
-    const balance =
-      kind === 'savings'
-        ? rng.amount(500, 22_950)
-        : kind === 'brokerage'
-          ? rng.amount(2000, 60_000)
-          : kind === 'card'
-            ? -rng.amount(50, 900)
-            : rng.amount(150, 6000)
+    const [min, max] = KINDS[kind].balance
+    const balance = kind === 'card' ? -rng.amount(min, max) : rng.amount(min, max)
     account = {
       ...base,
       type: kind === 'joint' ? 'checking' : kind,

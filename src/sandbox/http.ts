@@ -122,5 +122,11 @@ export const numericId = (value: string | undefined): number | undefined =>
     ? Number(value)
     : undefined
 
+/** `fields` without those whose value is `undefined`: an option that was not given stays absent. */
+export const defined = <T extends Record<string, unknown>>(
+  fields: T,
+): { [K in keyof T]?: Exclude<T[K], undefined> } =>
+  Object.fromEntries(Object.entries(fields).filter((entry) => entry[1] !== undefined)) as never
+
 /** ISO 8601 with milliseconds, as Bridge writes instants. */
 export const iso = (ms: number): string => new Date(ms).toISOString()

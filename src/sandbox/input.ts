@@ -62,6 +62,15 @@ export const parseOrThrow = <T>(schema: v.GenericSchema<unknown, T>, input: unkn
   return result.output
 }
 
+/** Parses JSON text, telling a failure apart from any value (`null` included). */
+export const parseJson = (text: string): { ok: true; value: unknown } | { ok: false } => {
+  try {
+    return { ok: true, value: JSON.parse(text) }
+  } catch {
+    return { ok: false }
+  }
+}
+
 /**
  * Reads a request body as text, stopping at `maxBytes`: `undefined` when the body (or its declared
  * `Content-Length`) is larger, so a huge upload is never held in memory.

@@ -79,13 +79,9 @@ const toRequest = async (req: IncomingMessage, origin: string, maxBytes: number)
 }
 
 const send = async (response: Response, res: ServerResponse, close: boolean): Promise<void> => {
-  const headers: Record<string, string> = {}
-  response.headers.forEach((value, name) => {
-    headers[name] = value
-  })
   const body = Buffer.from(await response.arrayBuffer())
   res.writeHead(response.status, {
-    ...headers,
+    ...Object.fromEntries(response.headers),
     'content-length': String(body.length),
     // The rest of an oversized body was never read: the connection cannot carry another request.
     ...(close ? { connection: 'close' } : {}),

@@ -1,4 +1,5 @@
 import type { SandboxClock } from './clock.js'
+import { defined } from './http.js'
 import type { Rng } from './random.js'
 
 /**
@@ -88,7 +89,8 @@ export interface PayoutRecord {
 
 /** A Bridge Transfer (2021-06-01) to one beneficiary, alone or as a line of a bulk transfer. */
 export interface TransferRecord {
-  readonly uuid: string
+  /** The transfer's uuid. */
+  readonly id: string
   /** Creation order, the list cursor. */
   readonly seq: number
   readonly amount: number
@@ -214,10 +216,12 @@ export class PaymentStore {
   readonly links = new RecordTable<PaymentLinkRecord>()
   readonly requests = new RecordTable<PaymentRequestRecord>()
   readonly refunds = new RecordTable<RefundRecord>()
-  private readonly payouts = new RecordTable<PayoutRecord>()
+  private readonly payoutTable = new RecordTable<PayoutRecord>()
+  /** Payouts, read-only: {@link addPayout} adds them, keeping the balance. */
+  readonly payouts: Pick<RecordTable<PayoutRecord>, 'get' | 'list'> = this.payoutTable
   readonly beneficiaries: readonly BeneficiaryRecord[]
   /** Users who gave guidance consent, by uuid. */
-  private readonly guidanceConsents = new Set<string>()
+  readonly guidanceConsents = new Set<string>()
   /** Production applications the organisation may still create. */
   private applicationsLeft = 2
   /** Balance of the payment account, for payouts (sandbox rule: more than the balance fails). */
@@ -259,25 +263,8 @@ export class PaymentStore {
       ...(funded ? {} : { statusReason: 'insufficient_funds' }),
       createdAt: this.clock.now(),
     }
-    this.payouts.add(payout)
+    this.payoutTable.add(payout)
     return payout
-  }
-  payout(id: string): PayoutRecord | undefined {
-    return this.payouts.get(id)
-  }
-  /** Payouts, newest first. */
-  listPayouts(): PayoutRecord[] {
-    return this.payouts.list()
-  }
-
-  grantGuidanceConsent(userUuid: string): void {
-    this.guidanceConsents.add(userUuid)
-  }
-  revokeGuidanceConsent(userUuid: string): void {
-    this.guidanceConsents.delete(userUuid)
-  }
-  hasGuidanceConsent(userUuid: string): boolean {
-    return this.guidanceConsents.has(userUuid)
   }
 
   /** Uses `count` of the remaining production applications; the number left when too few remain. */
@@ -307,8 +294,7 @@ export class PaymentStore {
       user: link.user,
       providerId: link.providerId ?? 574,
       paymentLinkId: link.id,
-      ...(link.callbackUrl === undefined ? {} : { callbackUrl: link.callbackUrl }),
-      ...(link.clientReference === undefined ? {} : { clientReference: link.clientReference }),
+      ...defined({ callbackUrl: link.callbackUrl, clientReference: link.clientReference }),
       transactions: link.transactions,
     })
     link.status = 'completed'

@@ -1,6 +1,7 @@
 import { BRIDGE_RATE_LIMITS, type RateLimits } from '../core/rate-limit-store.js'
 import type { SandboxClock } from './clock.js'
 import type { ErrorWriter } from './http.js'
+import { parseJson } from './input.js'
 import type { SandboxState, UserRecord } from './state.js'
 
 /** A count per limit Bridge documents. */
@@ -29,12 +30,9 @@ const TOKEN_PATHS = new Set(['/v3/aggregation/authorization/token', '/v2/authent
 
 /** The user a token request names in its body (uuid, external id or e-mail), if the sandbox knows it. */
 const tokenRequestUser = (state: SandboxState, bodyText: string): UserRecord | undefined => {
-  let body: Record<string, unknown>
-  try {
-    body = JSON.parse(bodyText)
-  } catch {
-    return undefined
-  }
+  const parsed = parseJson(bodyText)
+  if (!parsed.ok) return undefined
+  const body = parsed.value as Record<string, unknown>
   if (typeof body.user_uuid === 'string') return state.user(body.user_uuid)
   if (typeof body.external_user_id === 'string')
     return state.findUserBy('externalUserId', body.external_user_id)

@@ -6,7 +6,7 @@ import { applyDrift, ConnectionReset, createFaults, type Faults, htmlErrorPage }
 import { type AccountKind, generateItem, TRANSACTIONAL_ACCOUNTS } from './generate.js'
 import { applyHistoryChanges, type HistoryChanges, type HistoryResult } from './history.js'
 import type { ApiModule, RouteContext, UserRouteContext } from './http.js'
-import { DEFAULT_MAX_BODY_BYTES, parseOrThrow, readBodyText, SeedUserSchema } from './input.js'
+import { DEFAULT_MAX_BODY_BYTES, parseJson, parseOrThrow, readBodyText, SeedUserSchema } from './input.js'
 import type { BeneficiaryRecord, PaymentLinkRecord } from './payments.js'
 import { createRng } from './random.js'
 import { createRateLimitCounter, type RateLimitReport } from './rate-limits.js'
@@ -168,14 +168,6 @@ export interface Sandbox {
 }
 
 const SECRET_HEADERS = new Set(['client-secret', 'authorization'])
-const parseJson = (text: string): { ok: true; value: unknown } | { ok: false } => {
-  try {
-    return { ok: true, value: JSON.parse(text) }
-  } catch {
-    return { ok: false }
-  }
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**

@@ -1,5 +1,5 @@
 import type { SandboxClock } from './clock.js'
-import { type BulkTransferRecord, PaymentStore, type TransferRecord } from './payments.js'
+import { type BulkTransferRecord, PaymentStore, RecordTable, type TransferRecord } from './payments.js'
 import type { Rng } from './random.js'
 
 /**
@@ -158,16 +158,16 @@ const kindMaps = () => ({ item: new Map(), account: new Map(), transaction: new 
 interface UserData {
   readonly owned: { readonly [K in OwnedKind]: Map<number, OwnedRecords[K]> }
   /** Bridge Transfer (2021-06-01): single transfers (bulk lines too) by uuid, bulk transfers by id. */
-  readonly transfers: Map<string, TransferRecord>
-  readonly bulkTransfers: Map<string, BulkTransferRecord>
+  readonly transfers: RecordTable<TransferRecord>
+  readonly bulkTransfers: RecordTable<BulkTransferRecord>
   /** Sorted views of `transactions`, by order and account (`*` = all), rebuilt after changes. */
   readonly views: Map<string, readonly TransactionRecord[]>
 }
 
 const emptyUserData = (): UserData => ({
   owned: kindMaps(),
-  transfers: new Map(),
-  bulkTransfers: new Map(),
+  transfers: new RecordTable(),
+  bulkTransfers: new RecordTable(),
   views: new Map(),
 })
 
@@ -187,7 +187,8 @@ export class SandboxState {
   private readonly data = new Map<string, UserData>()
   /** The owner (user uuid) of each record, by kind and id. */
   private readonly owners: { readonly [K in OwnedKind]: Map<number, string> } = kindMaps()
-  private readonly counters = { user: 0, item: 0, account: 0, transaction: 0, stock: 0, transfer: 0 }
+  /** The last number handed out of each kind: ids count up from a Bridge-like base, creation orders from 0. */
+  private readonly last = { ...ID_BASES, user: 0, transfer: 0 }
 
   constructor(
     readonly clock: SandboxClock,
@@ -198,19 +199,18 @@ export class SandboxState {
     this.payments = new PaymentStore(clock, rng)
   }
 
-  /** The next id of a kind (numeric ids count up from a Bridge-like base). */
-  nextId(kind: keyof typeof ID_BASES): number {
-    this.counters[kind] += 1
-    return ID_BASES[kind] + this.counters[kind]
+  /** The next id of a kind, or creation order (`seq`) of a user or transfer (bulk transfers share it). */
+  nextId(kind: keyof typeof ID_BASES | 'user' | 'transfer'): number {
+    this.last[kind] += 1
+    return this.last[kind]
   }
 
   // ---- users -------------------------------------------------------------------------------
 
   createUser(fields: { externalUserId?: string; email?: string; password?: string }): UserRecord {
-    this.counters.user += 1
     const user: UserRecord = {
       uuid: this.rng.uuid(),
-      seq: this.counters.user,
+      seq: this.nextId('user'),
       createdAt: this.clock.now(),
       ...fields,
     }
@@ -384,34 +384,16 @@ export class SandboxState {
 
   // ---- transfers (2021-06-01 Bridge Transfer) ---------------------------------------------
 
-  /** The next transfer creation order (the list cursor), shared by transfers and bulk transfers. */
-  nextTransferSeq(): number {
-    this.counters.transfer += 1
-    return this.counters.transfer
-  }
-
   /** Stores a bulk transfer (if any) with its transfers. */
   addTransfers(userUuid: string, transfers: readonly TransferRecord[], bulk?: BulkTransferRecord): void {
     const data = this.userData(userUuid)
-    for (const transfer of transfers) data.transfers.set(transfer.uuid, transfer)
-    if (bulk) data.bulkTransfers.set(bulk.id, bulk)
+    for (const transfer of transfers) data.transfers.add(transfer)
+    if (bulk) data.bulkTransfers.add(bulk)
   }
 
-  /** A user's transfers, newest first. */
-  transfers(userUuid: string): TransferRecord[] {
-    return [...this.userData(userUuid).transfers.values()].sort((a, b) => b.seq - a.seq)
-  }
-
-  /** A user's bulk transfers, newest first. */
-  bulkTransfers(userUuid: string): BulkTransferRecord[] {
-    return [...this.userData(userUuid).bulkTransfers.values()].sort((a, b) => b.seq - a.seq)
-  }
-
-  transfer(userUuid: string, uuid: string): TransferRecord | undefined {
-    return this.data.get(userUuid)?.transfers.get(uuid)
-  }
-  bulkTransfer(userUuid: string, id: string): BulkTransferRecord | undefined {
-    return this.data.get(userUuid)?.bulkTransfers.get(id)
+  /** A user's transfers and bulk transfers, to read (lists newest first); {@link addTransfers} adds them. */
+  transferTables(userUuid: string): Pick<UserData, 'transfers' | 'bulkTransfers'> {
+    return this.userData(userUuid)
   }
 
   /** Deletes an item with its accounts, their transactions and stocks. */

@@ -26,6 +26,8 @@ export interface VersionView {
   readonly account: (account: AccountRecord, ctx: UserRouteContext) => unknown
   readonly transaction: (tx: TransactionRecord) => unknown
   readonly stock: (stock: StockRecord) => unknown
+  /** Whether its item and account lists have `generated_at`. */
+  readonly listsGeneratedAt: boolean
   /** The keys of its account JSON that the account check (`accounts-information`) lists, in order. */
   readonly accountInformation: readonly string[]
   /** The 404 of a user's record that does not exist (or is another user's). */
@@ -46,33 +48,27 @@ export const withRecord =
     return record === undefined ? view.notFound(ctx, kind, raw) : answer(ctx, record)
   }
 
-/** Options of a list route: whether the page has `generated_at`. */
-interface ListOptions {
-  readonly generatedAt?: boolean
-}
-
 /** The shared aggregation handlers, as a version writes them. */
 export const aggregationHandlers = (view: VersionView) => ({
-  listItems:
-    (options: ListOptions = {}) =>
-    (ctx: UserRouteContext) =>
-      listResponse(ctx, ctx.state.items(ctx.user.uuid), byId, (item) => view.item(item, ctx), options),
+  listItems: (ctx: UserRouteContext) =>
+    listResponse(ctx, ctx.state.items(ctx.user.uuid), byId, (item) => view.item(item, ctx), {
+      generatedAt: view.listsGeneratedAt,
+    }),
   getItem: withRecord(view, 'item', (ctx, item) => json(200, view.item(item, ctx))),
   deleteItem: withRecord(view, 'item', (ctx, item) => {
     ctx.state.deleteItem(item.id)
     return empty(204)
   }),
   /** Accounts, optionally of one `item_id`. */
-  listAccounts: (options: ListOptions = {}) =>
-    withQuery({ item_id: idQuery }, (ctx: UserRouteContext, query) =>
-      listResponse(
-        ctx,
-        ctx.state.accounts(ctx.user.uuid, query.item_id),
-        byId,
-        (account) => view.account(account, ctx),
-        options,
-      ),
+  listAccounts: withQuery({ item_id: idQuery }, (ctx: UserRouteContext, query) =>
+    listResponse(
+      ctx,
+      ctx.state.accounts(ctx.user.uuid, query.item_id),
+      byId,
+      (account) => view.account(account, ctx),
+      { generatedAt: view.listsGeneratedAt },
     ),
+  ),
   getAccount: withRecord(view, 'account', (ctx, account) => json(200, view.account(account, ctx))),
   getTransaction: withRecord(view, 'transaction', (_ctx, tx) => json(200, view.transaction(tx))),
   getStock: withRecord(view, 'stock', (_ctx, stock) => json(200, view.stock(stock))),

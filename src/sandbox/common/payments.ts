@@ -1,8 +1,8 @@
 import * as v from 'valibot'
-import { empty, iso, json, type RouteContext } from '../http.js'
+import { clientRoute, defined, empty, iso, json, type Route, type RouteContext } from '../http.js'
 import { byNumber } from '../pagination.js'
-import type { PaymentLinkRecord, PayoutRecord, RefundRecord } from '../payments.js'
-import { notFound, readBody, Text } from './requests.js'
+import type { PaymentLinkRecord, PaymentStore, PayoutRecord, RefundRecord } from '../payments.js'
+import { clientPost, notFound, Text } from './requests.js'
 
 /**
  * Payment logic both API versions share (links, payouts, lookups by id); each version keeps its
@@ -32,15 +32,18 @@ const PayoutBody = v.object({
 /** Payment records newest first, by creation order. */
 export const newestFirst = byNumber((r: { seq: number }) => r.seq, 'desc')
 
-/** A client-level handler for the record the path's `:id` names, or Bridge's generic 404. */
+/** The payment tables whose records a path names by `:id`. */
+type PaymentTables = Pick<PaymentStore, 'links' | 'requests' | 'refunds' | 'payouts'>
+
+/** A client-level handler for the record of `table` the path's `:id` names, or Bridge's generic 404. */
 export const withPaymentRecord =
-  <T>(
-    find: (ctx: RouteContext, id: string) => T | undefined,
-    answer: (record: T, ctx: RouteContext) => unknown,
+  <K extends keyof PaymentTables>(
+    table: K,
+    answer: (record: NonNullable<ReturnType<PaymentTables[K]['get']>>, ctx: RouteContext) => unknown,
   ) =>
   (ctx: RouteContext): Response => {
-    const record = find(ctx, ctx.params.id as string)
-    return record === undefined ? notFound(ctx) : json(200, answer(record, ctx))
+    const record = ctx.state.payments[table].get(ctx.params.id as string)
+    return record === undefined ? notFound(ctx) : json(200, answer(record as never, ctx))
   }
 
 /** What a payment link body gives, whatever its version's field names. */
@@ -79,25 +82,28 @@ export const createPaymentLink = (
   return link
 }
 
-/** Revokes the link the path names: `missing` or `notRevocable` answer when it cannot be. */
-export const revokePaymentLink =
-  (missing: (ctx: RouteContext) => Response, notRevocable: (ctx: RouteContext) => Response) =>
-  (ctx: RouteContext): Response => {
+/** A route revoking the link its `:id` names; `missing` or `notRevocable` answer when it cannot be. */
+export const revokeLinkRoute = (
+  pattern: string,
+  missing: (ctx: RouteContext) => Response,
+  notRevocable: (ctx: RouteContext) => Response,
+): Route =>
+  clientRoute('POST', pattern, (ctx) => {
     const link = ctx.state.payments.links.get(ctx.params.id as string)
     if (!link) return missing(ctx)
     return ctx.state.payments.revokeLink(link) ? empty(200) : notRevocable(ctx)
-  }
+  })
 
 /**
- * The payout route: pays out to a beneficiary of the payment account; `unknown` answers when there
- * is no such beneficiary.
+ * The payout route at `pattern`: pays out to a beneficiary of the payment account; `unknown` answers
+ * when there is no such beneficiary.
  */
-export const createPayout =
-  (view: (payout: PayoutRecord) => unknown, unknown: (ctx: RouteContext, id: string) => Response) =>
-  (ctx: RouteContext): Response => {
-    const read = readBody(ctx, PayoutBody)
-    if (!read.ok) return read.response
-    const body = read.value
+export const payoutRoute = (
+  pattern: string,
+  view: (payout: PayoutRecord) => unknown,
+  unknown: (ctx: RouteContext, id: string) => Response,
+): Route =>
+  clientPost(pattern, PayoutBody, (ctx, body) => {
     const payments = ctx.state.payments
     const beneficiary = payments.beneficiaries.find((x) => x.id === body.beneficiary_id)
     if (!beneficiary) return unknown(ctx, body.beneficiary_id)
@@ -110,7 +116,7 @@ export const createPayout =
       currency: 'EUR',
     })
     return json(200, view(payout))
-  }
+  })
 
 /** What a refund body gives. */
 interface RefundFields {
@@ -130,8 +136,7 @@ export const createRefund = (ctx: RouteContext, b: RefundFields, status: string)
     amount: b.amount,
     currency: 'EUR',
     status,
-    ...(b.client_reference === undefined ? {} : { clientReference: b.client_reference }),
-    ...(b.description === undefined ? {} : { description: b.description }),
+    ...defined({ clientReference: b.client_reference, description: b.description }),
     createdAt: ctx.clock.now(),
   }
   payments.refunds.add(refund)

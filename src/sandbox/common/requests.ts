@@ -8,14 +8,7 @@ import {
   type UserRouteContext,
   userRoute,
 } from '../http.js'
-import {
-  type Cursoring,
-  nextUri,
-  type PageSlice,
-  type ParamError,
-  paginate,
-  readLimit,
-} from '../pagination.js'
+import { type Cursoring, nextUri, type ParamError, paginate, readLimit } from '../pagination.js'
 import type { OwnedKind } from '../state.js'
 
 /** Helpers every API version's routes use: query parsing, body validation, list envelopes, 404s. */
@@ -135,20 +128,13 @@ export const listResponse = <T>(
 ): Response => {
   const limit = readLimit(ctx.query)
   if (typeof limit !== 'number') return badRequest(ctx, limit)
-  const page: PageSlice<T> | ParamError = paginate(
-    sorted,
-    cursoring,
-    ctx.query.get('after'),
-    limit,
-    options.filter,
-  )
+  const page = paginate(sorted, cursoring, ctx.query.get('after'), limit, options.filter)
   if (isParamError(page)) return badRequest(ctx, page)
-  const body = {
+  return json(200, {
     resources: page.items.map(view),
     ...(options.generatedAt ? { generated_at: iso(ctx.clock.now()) } : {}),
     pagination: { next_uri: nextUri(ctx.url.pathname, ctx.query, limit, page.nextAfter) },
-  }
-  return json(200, body)
+  })
 }
 
 /** Bridge's "X 123 not found for user <uuid>" 404s of user-level resources. */

@@ -102,17 +102,17 @@ const updatedTransactions = (accountId?: number) =>
     transactions(ctx, 'updated', accountId, since === undefined ? undefined : (tx) => tx.updatedAt > since),
   )
 
+/** The refresh status of each item status that has its own (every other one is `finished_error`). */
+const REFRESH_STATUS: Record<number, string> = { 0: 'finished', 402: 'invalid_creds', 1010: 'info_required' }
+
+/** A transaction list of the account the path's `:id` names (its 404 otherwise). */
+const ofAccount = (list: (accountId: number) => (ctx: UserRouteContext) => Response) =>
+  withRecord(v2View, 'account', (ctx, account) => list(account.id)(ctx))
+
 /** Refresh progress as 2021-06-01 reports it, from the item's status. */
 const refreshStatus = (item: ItemRecord) => {
   const at = item.lastTryRefresh ?? item.createdAt
-  const status =
-    item.status === 0
-      ? 'finished'
-      : item.status === 402
-        ? 'invalid_creds'
-        : item.status === 1010
-          ? 'info_required'
-          : 'finished_error'
+  const status = REFRESH_STATUS[item.status] ?? 'finished_error'
   return {
     id: String(at),
     status,
@@ -146,7 +146,7 @@ export const aggregationRoutes: readonly Route[] = [
   userRoute('GET', '/v2/connect/items/pro/confirmation', manageUrl),
   userRoute('GET', '/v2/connect/manage/accounts/iban', manageUrl),
 
-  userRoute('GET', '/v2/items', shared.listItems()),
+  userRoute('GET', '/v2/items', shared.listItems),
   userRoute('GET', '/v2/items/:id', shared.getItem),
   userRoute('DELETE', '/v2/items/:id', shared.deleteItem),
   userRoute(
@@ -163,18 +163,10 @@ export const aggregationRoutes: readonly Route[] = [
     withRecord(v2View, 'item', (_ctx, item) => json(200, refreshStatus(item))),
   ),
 
-  userRoute('GET', '/v2/accounts', shared.listAccounts()),
+  userRoute('GET', '/v2/accounts', shared.listAccounts),
   userRoute('GET', '/v2/accounts/:id', shared.getAccount),
-  userRoute(
-    'GET',
-    '/v2/accounts/:id/transactions',
-    withRecord(v2View, 'account', (ctx, account) => datedTransactions(account.id)(ctx)),
-  ),
-  userRoute(
-    'GET',
-    '/v2/accounts/:id/transactions/updated',
-    withRecord(v2View, 'account', (ctx, account) => updatedTransactions(account.id)(ctx)),
-  ),
+  userRoute('GET', '/v2/accounts/:id/transactions', ofAccount(datedTransactions)),
+  userRoute('GET', '/v2/accounts/:id/transactions/updated', ofAccount(updatedTransactions)),
   userRoute('GET', '/v2/accounts-information', shared.accountsInformation),
 
   userRoute('GET', '/v2/transactions', datedTransactions()),

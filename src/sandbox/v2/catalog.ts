@@ -9,6 +9,7 @@ import { byId, byNumber } from '../pagination.js'
 type Bank = Readonly<Record<string, unknown>> & { readonly id: number; readonly name: string }
 /** Newest id first, as Bridge lists banks. */
 const BANKS = [...(BANKS_V2 as readonly Bank[])].sort((a, b) => b.id - a.id)
+const newestIdFirst = byNumber((bank: Bank) => bank.id, 'desc')
 
 /** Banks, connectors status and categories. */
 export const catalogRoutes: readonly Route[] = [
@@ -20,12 +21,7 @@ export const catalogRoutes: readonly Route[] = [
         (countries.length === 0 || countries.includes(String(bank.country_code).toLowerCase())) &&
         capabilities.every((c) => (bank.capabilities as readonly string[] | undefined)?.includes(c)),
     )
-    return listResponse(
-      ctx,
-      banks,
-      byNumber((bank: Bank) => bank.id, 'desc'),
-      (bank) => bank,
-    )
+    return listResponse(ctx, banks, newestIdFirst, (bank) => bank)
   }),
 
   // Registered before /v2/banks/:id, which would otherwise take "insights" as an id.

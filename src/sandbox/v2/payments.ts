@@ -2,16 +2,16 @@ import * as v from 'valibot'
 import {
   Amount,
   createPaymentLink,
-  createPayout,
   createRefund,
   Iban,
   newestFirst,
+  payoutRoute,
   refundView,
-  revokePaymentLink,
+  revokeLinkRoute,
   withPaymentRecord,
 } from '../common/payments.js'
 import { clientPost, listResponse, notFound, Text } from '../common/requests.js'
-import { clientRoute, iso, json, type Route, type RouteContext } from '../http.js'
+import { clientRoute, defined, iso, json, type Route, type RouteContext } from '../http.js'
 import {
   type PaymentLinkRecord,
   type PaymentRequestRecord,
@@ -69,10 +69,7 @@ const RefundBody = v.object({
 })
 
 /** Party fields as given, without the ones that were not sent. */
-const party = (given: Record<string, string | undefined>): Record<string, string> =>
-  Object.fromEntries(
-    Object.entries(given).filter((entry): entry is [string, string] => entry[1] !== undefined),
-  )
+const party = (given: Record<string, string | undefined>) => defined(given) as Record<string, string>
 
 /** 2021-06-01 spells link statuses in upper case. */
 const linkView = (link: PaymentLinkRecord, ctx: RouteContext) => ({
@@ -143,8 +140,7 @@ export const paymentRoutes: readonly Route[] = [
           ...(line.beneficiary ? { beneficiary: party(line.beneficiary) } : {}),
         })),
         clientReference: b.client_reference,
-        ...(b.callback_url === undefined ? {} : { callbackUrl: b.callback_url }),
-        ...(b.expired_date === undefined ? {} : { expiredDate: b.expired_date }),
+        ...defined({ callbackUrl: b.callback_url, expiredDate: b.expired_date }),
       },
       () => ctx.error(400, 'invalid_request', 'expired_date must be in the next 90 days'),
     )
@@ -154,17 +150,9 @@ export const paymentRoutes: readonly Route[] = [
   clientRoute('GET', '/v2/payment-links', (ctx) =>
     listResponse(ctx, ctx.state.payments.links.list(), newestFirst, (link) => linkView(link, ctx)),
   ),
-  clientRoute(
-    'GET',
-    '/v2/payment-links/:id',
-    withPaymentRecord((ctx, id) => ctx.state.payments.links.get(id), linkView),
-  ),
-  clientRoute(
-    'POST',
-    '/v2/payment-links/:id/revoke',
-    revokePaymentLink(notFound, (ctx) =>
-      ctx.error(400, 'invalid_request', 'Only a valid payment link can be revoked'),
-    ),
+  clientRoute('GET', '/v2/payment-links/:id', withPaymentRecord('links', linkView)),
+  revokeLinkRoute('/v2/payment-links/:id/revoke', notFound, (ctx) =>
+    ctx.error(400, 'invalid_request', 'Only a valid payment link can be revoked'),
   ),
 
   clientPost('/v2/payment-requests', PaymentRequestBody, (ctx, b) => {
@@ -173,8 +161,7 @@ export const paymentRoutes: readonly Route[] = [
       {
         user: party(b.user),
         providerId: b.bank_id,
-        ...(b.successful_callback_url === undefined ? {} : { callbackUrl: b.successful_callback_url }),
-        ...(b.client_reference === undefined ? {} : { clientReference: b.client_reference }),
+        ...defined({ callbackUrl: b.successful_callback_url, clientReference: b.client_reference }),
         transactions: b.transactions.map((line) => ({
           ...line,
           ...(line.beneficiary || beneficiary
@@ -205,25 +192,15 @@ export const paymentRoutes: readonly Route[] = [
       )
     return listResponse(ctx, requests, newestFirst, (r) => requestView(r, ctx))
   }),
-  clientRoute(
-    'GET',
-    '/v2/payment-requests/:id',
-    withPaymentRecord((ctx, id) => ctx.state.payments.requests.get(id), requestView),
-  ),
+  clientRoute('GET', '/v2/payment-requests/:id', withPaymentRecord('requests', requestView)),
 
   clientPost('/v2/payment-refunds', RefundBody, (ctx, b) => {
     return json(200, refundView(null)(createRefund(ctx, b, 'created')))
   }),
 
   // The documented path ends with a slash.
-  clientRoute(
-    'POST',
-    '/v2/payment-account/payouts/',
-    createPayout(payoutView, (ctx, id) => ctx.error(404, 'not_found', `Beneficiary ${id} not found`)),
+  payoutRoute('/v2/payment-account/payouts/', payoutView, (ctx, id) =>
+    ctx.error(404, 'not_found', `Beneficiary ${id} not found`),
   ),
-  clientRoute(
-    'GET',
-    '/v2/payment-account/payouts/:id',
-    withPaymentRecord((ctx, id) => ctx.state.payments.payout(id), payoutView),
-  ),
+  clientRoute('GET', '/v2/payment-account/payouts/:id', withPaymentRecord('payouts', payoutView)),
 ]

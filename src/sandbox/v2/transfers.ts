@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { Amount, Iban, newestFirst } from '../common/payments.js'
 import { listResponse, Text, userPost } from '../common/requests.js'
-import { empty, iso, json, type Route, type UserRouteContext, userRoute } from '../http.js'
+import { defined, empty, iso, json, type Route, type UserRouteContext, userRoute } from '../http.js'
 import { byId } from '../pagination.js'
 import { type BulkTransferRecord, type TransferRecord, transferStatus } from '../payments.js'
 import type { AccountRecord } from '../state.js'
@@ -61,13 +61,16 @@ const senderAccount = (ctx: UserRouteContext, id: number | undefined): AccountRe
     : ctx.error(404, 'not_found', 'No sender account found')
 }
 
+/** The user's transfers and bulk transfers. */
+const tables = (ctx: UserRouteContext) => ctx.state.transferTables(ctx.user.uuid)
+
 const redirect = (ctx: UserRouteContext, id: string) =>
   json(200, { redirect_url: `${ctx.origin}/_sandbox/pay/transfer/${id}` })
 
 const transferView = (ctx: UserRouteContext, t: TransferRecord) => {
   const status = transferStatus(t.label, t.createdAt, ctx.clock.now())
   return {
-    uuid: t.uuid,
+    uuid: t.id,
     amount: t.amount,
     label: t.label ?? null,
     bank_reference: status.status === 'executed' ? t.bankReference : null,
@@ -85,7 +88,7 @@ const transferView = (ctx: UserRouteContext, t: TransferRecord) => {
 
 const bulkView = (ctx: UserRouteContext, bulk: BulkTransferRecord) => {
   const transfers = bulk.transferIds
-    .map((id) => ctx.state.transfer(ctx.user.uuid, id))
+    .map((id) => tables(ctx).transfers.get(id))
     .filter((t): t is TransferRecord => t !== undefined)
     .map((t) => transferView(ctx, t))
   const statuses = new Set(transfers.map((t) => t.status))
@@ -122,23 +125,17 @@ const bulkView = (ctx: UserRouteContext, bulk: BulkTransferRecord) => {
 const newTransfer = (
   ctx: UserRouteContext,
   sender: AccountRecord,
-  line: {
-    amount: number
-    label?: string
-    beneficiary: TransferRecord['beneficiary']
-    client_reference?: string
-  },
+  line: Pick<v.InferOutput<typeof TransferBody>, 'amount' | 'label' | 'beneficiary' | 'client_reference'>,
   bulkTransferId?: string,
 ): TransferRecord => ({
-  uuid: ctx.rng.uuid(),
-  seq: ctx.state.nextTransferSeq(),
+  id: ctx.rng.uuid(),
+  seq: ctx.state.nextId('transfer'),
   amount: line.amount,
   ...(line.label === undefined ? {} : { label: line.label }),
   beneficiary: { name: line.beneficiary.name, iban: line.beneficiary.iban },
   senderAccountId: sender.id,
   itemId: sender.itemId,
-  ...(line.client_reference === undefined ? {} : { clientReference: line.client_reference }),
-  ...(bulkTransferId === undefined ? {} : { bulkTransferId }),
+  ...defined({ clientReference: line.client_reference, bulkTransferId }),
   bankReference: ctx.rng.hex(12).toUpperCase(),
   createdAt: ctx.clock.now(),
 })
@@ -153,7 +150,7 @@ export const transferRoutes: readonly Route[] = [
     if (sender instanceof Response) return sender
     const transfer = newTransfer(ctx, sender, b)
     ctx.state.addTransfers(ctx.user.uuid, [transfer])
-    return redirect(ctx, transfer.uuid)
+    return redirect(ctx, transfer.id)
   }),
   userPost('/v2/pay/bulk-transfers', BulkTransferBody, (ctx, b) => {
     const sender = senderAccount(ctx, b.sender_account_id)
@@ -162,18 +159,18 @@ export const transferRoutes: readonly Route[] = [
     const transfers = b.transfers.map((line) => newTransfer(ctx, sender, line, id))
     const bulk: BulkTransferRecord = {
       id,
-      seq: ctx.state.nextTransferSeq(),
+      seq: ctx.state.nextId('transfer'),
       senderAccountId: sender.id,
       itemId: sender.itemId,
       clientReference: b.client_reference,
-      transferIds: transfers.map((t) => t.uuid),
+      transferIds: transfers.map((t) => t.id),
       createdAt: ctx.clock.now(),
     }
     ctx.state.addTransfers(ctx.user.uuid, transfers, bulk)
     return redirect(ctx, id)
   }),
   userRoute('GET', '/v2/transfers', (ctx) =>
-    listResponse(ctx, ctx.state.transfers(ctx.user.uuid), newestFirst, (t) => transferView(ctx, t)),
+    listResponse(ctx, tables(ctx).transfers.list(), newestFirst, (t) => transferView(ctx, t)),
   ),
   userRoute('GET', '/v2/transfers/accounts/senders', (ctx) =>
     listResponse(ctx, senderAccounts(ctx), byId, (a) => ({
@@ -189,14 +186,14 @@ export const transferRoutes: readonly Route[] = [
   // The sender accounts are read from the user's accounts on every list, so there is nothing to do.
   userRoute('POST', '/v2/transfers/accounts/refresh', () => empty(202)),
   userRoute('GET', '/v2/transfers/:id', (ctx) => {
-    const transfer = ctx.state.transfer(ctx.user.uuid, ctx.params.id as string)
+    const transfer = tables(ctx).transfers.get(ctx.params.id as string)
     return transfer ? json(200, transferView(ctx, transfer)) : notFound(ctx, 'transfer')
   }),
   userRoute('GET', '/v2/bulk-transfers', (ctx) =>
-    listResponse(ctx, ctx.state.bulkTransfers(ctx.user.uuid), newestFirst, (b) => bulkView(ctx, b)),
+    listResponse(ctx, tables(ctx).bulkTransfers.list(), newestFirst, (b) => bulkView(ctx, b)),
   ),
   userRoute('GET', '/v2/bulk-transfers/:id', (ctx) => {
-    const bulk = ctx.state.bulkTransfer(ctx.user.uuid, ctx.params.id as string)
+    const bulk = tables(ctx).bulkTransfers.get(ctx.params.id as string)
     return bulk ? json(200, bulkView(ctx, bulk)) : notFound(ctx, 'bulk transfer')
   }),
 ]

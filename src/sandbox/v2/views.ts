@@ -107,6 +107,7 @@ export const v2View: VersionView = {
     accountView(account, ctx.state.find('item', ctx.user.uuid, account.itemId), ctx.language),
   transaction: transactionView,
   stock: stockView,
+  listsGeneratedAt: false,
   accountInformation: ['id', 'name', 'type', 'currency_code', 'bank_id', 'iban'],
   notFound: (ctx, resource) => ctx.error(404, 'not_found', `No ${resource} found`),
 }

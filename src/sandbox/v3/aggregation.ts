@@ -7,10 +7,10 @@ import {
   instantQuery,
   listResponse,
   notFoundForUser,
-  readBody,
+  withBody,
   withQuery,
 } from '../common/requests.js'
-import { json, type Route, type UserRouteContext, userRoute } from '../http.js'
+import { defined, json, type Route, type UserRouteContext, userRoute } from '../http.js'
 import { type Cursoring, partitionPoint } from '../pagination.js'
 import type { TransactionRecord } from '../state.js'
 import { transactionView, v3View } from './views.js'
@@ -66,22 +66,20 @@ const shared = aggregationHandlers(v3View)
 /** The fields both session kinds take from their body (`account_types` default `payment`). */
 const sessionFields = (b: v.InferOutput<typeof UserSessionBody>) => ({
   accountTypes: isAccountTypes(b.account_types) ? b.account_types : ('payment' as const),
-  ...(b.user_email === undefined ? {} : { userEmail: b.user_email }),
-  ...(b.callback_url === undefined ? {} : { callbackUrl: b.callback_url }),
-  ...(b.context === undefined ? {} : { context: b.context }),
+  ...defined({ userEmail: b.user_email, callbackUrl: b.callback_url, context: b.context }),
 })
 
 /**
  * A session route: `account_types` must be `payment` or `all` (checked first; Bridge names the error
  * after the session kind), then the body is validated and `start` answers.
  */
-const sessionRoute =
-  <S extends typeof UserSessionBody | typeof ConnectSessionBody>(
-    schema: S,
-    prefix: 'connect_session' | 'user_session',
-    start: (ctx: UserRouteContext, body: v.InferOutput<S>) => Response,
-  ) =>
-  (ctx: UserRouteContext): Response => {
+const sessionRoute = <S extends typeof UserSessionBody | typeof ConnectSessionBody>(
+  pattern: string,
+  schema: S,
+  prefix: 'connect_session' | 'user_session',
+  start: (ctx: UserRouteContext, body: v.InferOutput<S>) => Response,
+): Route =>
+  userRoute('POST', pattern, (ctx) => {
     const raw = (ctx.body ?? {}) as Record<string, unknown>
     if (raw.account_types !== undefined && !isAccountTypes(raw.account_types))
       return ctx.error(
@@ -90,41 +88,31 @@ const sessionRoute =
         'The account_types parameter is invalid. It should be payment or all.',
         'account_types',
       )
-    const body = readBody(ctx, schema)
-    return body.ok ? start(ctx, body.value) : body.response
-  }
+    return withBody(schema, start)(ctx)
+  })
 
 export const aggregationRoutes: readonly Route[] = [
-  userRoute(
-    'POST',
-    '/v3/aggregation/connect-sessions',
-    sessionRoute(ConnectSessionBody, 'connect_session', (ctx, b) => {
-      if (b.item_id !== undefined && !ctx.state.find('item', ctx.user.uuid, b.item_id))
-        return notFoundForUser(ctx, 'item', String(b.item_id))
-      return json(
-        201,
-        startSession(ctx, {
-          kind: 'connect',
-          ...sessionFields(b),
-          ...(b.provider_id === undefined ? {} : { providerId: b.provider_id }),
-          ...(b.item_id === undefined ? {} : { itemId: b.item_id }),
-        }),
-      )
-    }),
+  sessionRoute('/v3/aggregation/connect-sessions', ConnectSessionBody, 'connect_session', (ctx, b) => {
+    if (b.item_id !== undefined && !ctx.state.find('item', ctx.user.uuid, b.item_id))
+      return notFoundForUser(ctx, 'item', String(b.item_id))
+    return json(
+      201,
+      startSession(ctx, {
+        kind: 'connect',
+        ...sessionFields(b),
+        ...defined({ providerId: b.provider_id, itemId: b.item_id }),
+      }),
+    )
+  }),
+
+  sessionRoute('/v3/aggregation/user-management-sessions', UserSessionBody, 'user_session', (ctx, b) =>
+    json(201, startSession(ctx, { kind: 'user-management', ...sessionFields(b) })),
   ),
 
-  userRoute(
-    'POST',
-    '/v3/aggregation/user-management-sessions',
-    sessionRoute(UserSessionBody, 'user_session', (ctx, b) =>
-      json(201, startSession(ctx, { kind: 'user-management', ...sessionFields(b) })),
-    ),
-  ),
-
-  userRoute('GET', '/v3/aggregation/items', shared.listItems({ generatedAt: true })),
+  userRoute('GET', '/v3/aggregation/items', shared.listItems),
   userRoute('GET', '/v3/aggregation/items/:id', shared.getItem),
   userRoute('DELETE', '/v3/aggregation/items/:id', shared.deleteItem),
-  userRoute('GET', '/v3/aggregation/accounts', shared.listAccounts({ generatedAt: true })),
+  userRoute('GET', '/v3/aggregation/accounts', shared.listAccounts),
   userRoute('GET', '/v3/aggregation/accounts/:id', shared.getAccount),
 
   userRoute(

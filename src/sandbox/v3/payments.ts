@@ -2,12 +2,12 @@ import * as v from 'valibot'
 import {
   Amount as BaseAmount,
   createPaymentLink,
-  createPayout,
   createRefund,
   Iban,
   newestFirst,
+  payoutRoute,
   refundView,
-  revokePaymentLink,
+  revokeLinkRoute,
   withPaymentRecord,
 } from '../common/payments.js'
 import {
@@ -20,7 +20,7 @@ import {
   Text,
   textQuery,
 } from '../common/requests.js'
-import { clientRoute, empty, iso, json, type Route, type RouteContext } from '../http.js'
+import { clientRoute, defined, empty, iso, json, type Route, type RouteContext } from '../http.js'
 import {
   type Party,
   type PaymentLinkRecord,
@@ -251,10 +251,8 @@ export const paymentRoutes: readonly Route[] = [
       {
         user: b.user as Party,
         transactions: b.transactions,
-        ...(b.client_reference === undefined ? {} : { clientReference: b.client_reference }),
-        ...(b.callback_url === undefined ? {} : { callbackUrl: b.callback_url }),
-        ...(b.provider_id === undefined ? {} : { providerId: b.provider_id }),
-        ...(b.expired_date === undefined ? {} : { expiredDate: b.expired_date }),
+        ...defined({ clientReference: b.client_reference, callbackUrl: b.callback_url }),
+        ...defined({ providerId: b.provider_id, expiredDate: b.expired_date }),
       },
       () =>
         ctx.error(
@@ -274,20 +272,13 @@ export const paymentRoutes: readonly Route[] = [
     return listResponse(ctx, links, newestFirst, (link) => linkView(link, ctx), { generatedAt: true })
   }),
 
-  clientRoute(
-    'GET',
-    '/v3/payment/payment-links/:id',
-    withPaymentRecord((ctx, id) => ctx.state.payments.links.get(id), linkView),
-  ),
+  clientRoute('GET', '/v3/payment/payment-links/:id', withPaymentRecord('links', linkView)),
 
-  clientRoute(
-    'POST',
+  // Bridge answers an unknown link without a body.
+  revokeLinkRoute(
     '/v3/payment/payment-links/:id/revoke',
-    // Bridge answers an unknown link without a body.
-    revokePaymentLink(
-      () => empty(404),
-      (ctx) => ctx.error(400, 'payment_link.not_revocable', 'Only a valid payment link can be revoked'),
-    ),
+    () => empty(404),
+    (ctx) => ctx.error(400, 'payment_link.not_revocable', 'Only a valid payment link can be revoked'),
   ),
 
   clientPost('/v3/payment/payment-requests', PaymentRequestBody, (ctx, b) => {
@@ -321,10 +312,7 @@ export const paymentRoutes: readonly Route[] = [
   clientRoute(
     'GET',
     '/v3/payment/payment-requests/:id',
-    withPaymentRecord(
-      (ctx, id) => ctx.state.payments.requests.get(id),
-      (request, ctx) => ({ resources: [requestView(request, ctx)] }),
-    ),
+    withPaymentRecord('requests', (request, ctx) => ({ resources: [requestView(request, ctx)] })),
   ),
 
   clientPost('/v3/payment/payment-account/refunds', RefundBody, (ctx, b) =>
@@ -335,33 +323,21 @@ export const paymentRoutes: readonly Route[] = [
     listResponse(ctx, ctx.state.payments.refunds.list(), newestFirst, refundJson, { generatedAt: true }),
   ),
 
-  clientRoute(
-    'GET',
-    '/v3/payment/payment-account/refunds/:id',
-    withPaymentRecord((ctx, id) => ctx.state.payments.refunds.get(id), refundJson),
-  ),
+  clientRoute('GET', '/v3/payment/payment-account/refunds/:id', withPaymentRecord('refunds', refundJson)),
 
   clientRoute('GET', '/v3/payment/payment-account/beneficiaries', (ctx) =>
     json(200, { resources: ctx.state.payments.beneficiaries.map(beneficiaryView) }),
   ),
 
-  clientRoute(
-    'POST',
-    '/v3/payment/payment-account/payouts',
-    createPayout(payoutView, (ctx, id) =>
-      ctx.error(404, 'beneficiary.not_found', `Beneficiary ${id} not found`, 'beneficiary_id'),
-    ),
+  payoutRoute('/v3/payment/payment-account/payouts', payoutView, (ctx, id) =>
+    ctx.error(404, 'beneficiary.not_found', `Beneficiary ${id} not found`, 'beneficiary_id'),
   ),
 
   clientRoute('GET', '/v3/payment/payment-account/payouts', (ctx) =>
-    listResponse(ctx, ctx.state.payments.listPayouts(), newestFirst, payoutView, { generatedAt: true }),
+    listResponse(ctx, ctx.state.payments.payouts.list(), newestFirst, payoutView, { generatedAt: true }),
   ),
 
-  clientRoute(
-    'GET',
-    '/v3/payment/payment-account/payouts/:id',
-    withPaymentRecord((ctx, id) => ctx.state.payments.payout(id), payoutView),
-  ),
+  clientRoute('GET', '/v3/payment/payment-account/payouts/:id', withPaymentRecord('payouts', payoutView)),
 
   clientPost('/v3/payment/consents', PaymentConsentBody, (ctx) =>
     json(200, { consent_url: `${ctx.origin}/_sandbox/pay/consent/${ctx.rng.uuid()}/terms` }),
@@ -372,7 +348,7 @@ export const paymentRoutes: readonly Route[] = [
     const body = readBody(ctx, GuidanceConsentBody)
     if (!body.ok) return empty(400)
     if (!ctx.state.user(body.value.user_uuid)) return empty(404)
-    ctx.state.payments.grantGuidanceConsent(body.value.user_uuid)
+    ctx.state.payments.guidanceConsents.add(body.value.user_uuid)
     return empty(200)
   }),
 
@@ -380,7 +356,7 @@ export const paymentRoutes: readonly Route[] = [
   clientRoute('DELETE', '/v3/guidance/consents/:uuid', (ctx) => {
     const uuid = ctx.params.uuid as string
     if (!ctx.state.user(uuid)) return empty(401)
-    ctx.state.payments.revokeGuidanceConsent(uuid)
+    ctx.state.payments.guidanceConsents.delete(uuid)
     return empty(204)
   }),
 
@@ -398,7 +374,7 @@ export const paymentRoutes: readonly Route[] = [
 
   clientRoute('GET', '/v3/guidance/health/:uuid', (ctx) => {
     const uuid = ctx.params.uuid as string
-    if (!ctx.state.user(uuid) || !ctx.state.payments.hasGuidanceConsent(uuid)) return empty(404)
+    if (!ctx.state.user(uuid) || !ctx.state.payments.guidanceConsents.has(uuid)) return empty(404)
     const count = ctx.state.transactions(uuid, 'updated').length
     const message =
       ctx.language === 'en'

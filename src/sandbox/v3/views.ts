@@ -94,6 +94,7 @@ export const v3View: VersionView = {
   account: accountView,
   transaction: transactionView,
   stock: stockView,
+  listsGeneratedAt: true,
   accountInformation: ['id', 'name', 'type', 'currency_code', 'provider_id', 'iban'],
   notFound: notFoundForUser,
 }
