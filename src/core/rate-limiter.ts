@@ -1,6 +1,13 @@
 import type { Context, ContextUser } from './context.js'
 import * as E from './either.js'
-import type { AbortError, BridgeError, InputValidationError, Issue, RateLimiterError } from './errors.js'
+import {
+  type AbortError,
+  abortError,
+  type BridgeError,
+  type InputValidationError,
+  type Issue,
+  type RateLimiterError,
+} from './errors.js'
 import {
   BRIDGE_RATE_LIMITS,
   memoryRateLimitStore,
@@ -8,6 +15,7 @@ import {
   type RateLimits,
   type RateLimitWindow,
 } from './rate-limit-store.js'
+import { sleep } from './sleep.js'
 
 /** What {@link createRateLimiter} accepts. */
 export interface RateLimiterOptions {
@@ -75,21 +83,6 @@ export interface RateLimiter {
 /** A granted request must be sent within this long of the store's decision (the lease's slack). */
 const START_WITHIN_MS = 5_000
 
-const abortError = (): AbortError => ({ _tag: 'AbortError', message: 'The call was aborted by the caller' })
-
-const timerSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    const onAbort = () => {
-      clearTimeout(timer)
-      resolve()
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    signal?.addEventListener('abort', onAbort, { once: true })
-  })
-
 const checkLimits = (limits: RateLimits): Issue[] =>
   Object.entries(limits).flatMap(([name, { limit, windowMs }]) =>
     Number.isInteger(limit) && limit >= 1 && Number.isFinite(windowMs) && windowMs > 0
@@ -127,7 +120,7 @@ export const createRateLimiter = (options: RateLimiterOptions = {}): RateLimiter
   const limits: RateLimits = { ...BRIDGE_RATE_LIMITS, ...options.limits }
   const store = options.store ?? memoryRateLimitStore()
   const now = options.now ?? Date.now
-  const sleep = options.sleep ?? timerSleep
+  const wait = options.sleep ?? sleep
   const issues = checkLimits(limits)
   const invalid: InputValidationError | undefined =
     issues.length === 0
@@ -178,7 +171,7 @@ export const createRateLimiter = (options: RateLimiterOptions = {}): RateLimiter
         await release(id)()
         continue
       }
-      await sleep(Math.max(1, admission.retryAt - at), signal)
+      await wait(Math.max(1, admission.retryAt - at), signal)
     }
   }
   return {

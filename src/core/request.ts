@@ -4,6 +4,7 @@ import { type Context, LANGUAGE_TAG, MAX_TIMER_MS } from './context.js'
 import * as E from './either.js'
 import {
   type ApiError,
+  abortError,
   type BridgeError,
   type BridgeErrorBody,
   type Issue,
@@ -13,7 +14,8 @@ import {
 } from './errors.js'
 import { encodeQuery, type Query } from './query.js'
 import { redactDeep, secretFieldsOf } from './redacted.js'
-import { abortError, attempt, type Outcome } from './transport.js'
+import { sleep } from './sleep.js'
+import { attempt, type Outcome } from './transport.js'
 
 /** The HTTP response behind a result, for callers who need headers or the exact body. */
 export interface RawResponse {
@@ -148,21 +150,6 @@ const validationError = (
   issues,
   body,
 })
-
-/** The default `Context.sleep`: a timer, cut short by the signal. */
-const sleep = (ms: number, signal: AbortSignal | undefined): Promise<boolean> =>
-  new Promise((resolve) => {
-    if (signal?.aborted) return resolve(false)
-    const onAbort = () => {
-      clearTimeout(timer)
-      resolve(false)
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve(true)
-    }, ms)
-    signal?.addEventListener('abort', onAbort, { once: true })
-  })
 
 /** How long to wait before retry number `retry` (0-based), or `undefined` for "do not retry". */
 const retryDelay = (

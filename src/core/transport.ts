@@ -1,6 +1,6 @@
 import { type $Fetch, createFetch, type FetchOptions } from 'ofetch'
 import type { Context, ResponseEvent } from './context.js'
-import type { BridgeError } from './errors.js'
+import { abortError, type BridgeError } from './errors.js'
 import { encodeQuery } from './query.js'
 import { REDACTED, redactIn } from './redacted.js'
 import type { CallOptions, RawResponse, RequestSpec } from './request.js'
@@ -127,12 +127,6 @@ const rootCause = (error: unknown): { detail: string; code?: string } => {
     ...(typeof code === 'string' ? { code } : {}),
   }
 }
-
-/** The error of a call the caller aborted. */
-export const abortError = (): BridgeError => ({
-  _tag: 'AbortError',
-  message: 'The call was aborted by the caller',
-})
 
 const hasBody = (spec: RequestSpec): boolean => spec.body !== undefined && spec.method !== 'GET'
 
