@@ -166,6 +166,12 @@ export type ListError = BridgeError & {
   readonly resumeAfter?: string
 }
 
+/** The error of a call the caller aborted. */
+export const abortError = (): AbortError => ({
+  _tag: 'AbortError',
+  message: 'The call was aborted by the caller',
+})
+
 /**
  * Tells whether a value is one of the SDK's errors (a plain object with a string `_tag` and `message`).
  *
@@ -177,12 +183,6 @@ export type ListError = BridgeError & {
  * const report = (failure: unknown) => (isBridgeError(failure) ? formatError(failure) : String(failure))
  * ```
  */
-/** The error of a call the caller aborted. */
-export const abortError = (): AbortError => ({
-  _tag: 'AbortError',
-  message: 'The call was aborted by the caller',
-})
-
 export const isBridgeError = (value: unknown): value is BridgeError =>
   typeof value === 'object' &&
   value !== null &&
