@@ -86,7 +86,7 @@ export interface RateLimiter {
 const START_WITHIN_MS = 5_000
 
 /** The longest window a limit may have (a day): Bridge's are minutes, and waits must fit a timer. */
-export const MAX_WINDOW_MS = 86_400_000
+const MAX_WINDOW_MS = 86_400_000
 
 const checkLimits = (limits: RateLimits): Issue[] =>
   Object.entries(limits).flatMap(([name, { limit, windowMs }]) =>
