@@ -11,7 +11,7 @@ import {
 } from './errors.js'
 import { REDACTED, Redacted, redactIn } from './redacted.js'
 import { decodeBody, sendRequest } from './request.js'
-import { AnyAnswer, callStore, storeFailure } from './store-call.js'
+import { AnyAnswer, callStore, storeFailure, untilAborted } from './store-call.js'
 import { type StoredToken, type TokenStore, tokenExpiryMs } from './token-store.js'
 
 /** A user token as the public helpers return it: the token itself is {@link Redacted}. */
@@ -197,7 +197,9 @@ export const userToken = async (
       ),
     )
   }
-  const renewed = await renew(ctx, api, key.right)
+  // The renewal is shared with other callers: this caller's abort stops its wait, not the renewal.
+  const renewed = await untilAborted(renew(ctx, api, key.right), limits.signal)
+  if (renewed === undefined) return E.left(abortError())
   return E.isLeft(renewed) ? renewed : E.right(renewed.right.accessToken)
 }
 

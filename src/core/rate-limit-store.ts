@@ -173,12 +173,15 @@ export const memoryRateLimitStore = (options: MemoryRateLimitStoreOptions = {}):
   const bound = Number.isInteger(maxEntries) && (maxEntries as number) >= 1 ? (maxEntries as number) : 100_000
   // A Map iterates in insertion order: re-inserting on each use keeps the least recently used first.
   const windowsByKey = new Map<string, { readonly slots: readonly HeldSlot[]; readonly until: number }>()
-  // Sweeping every window on each decision would cost O(windows); sweeping when the map has doubled
-  // since the last sweep keeps the cost constant per decision, and the map within twice the live windows.
-  let sweepAt = 1_024
+  // Sweeping every window on each decision would cost O(windows); sweeping once a minute, or when the
+  // map has doubled since the last sweep, keeps the cost constant per decision and the map within
+  // twice the windows live in the last minute.
+  let sweepSize = 1_024
+  let sweepTime = Number.NEGATIVE_INFINITY
   const sweep = (now: number) => {
     for (const [key, window] of windowsByKey) if (window.until <= now) windowsByKey.delete(key)
-    sweepAt = Math.max(1_024, windowsByKey.size * 2)
+    sweepSize = Math.max(1_024, windowsByKey.size * 2)
+    sweepTime = now + 60_000
   }
   const put = (key: string, slots: readonly HeldSlot[]) => {
     windowsByKey.delete(key)
@@ -190,7 +193,7 @@ export const memoryRateLimitStore = (options: MemoryRateLimitStoreOptions = {}):
   }
   return {
     acquire: async (windows, request) => {
-      if (windowsByKey.size >= sweepAt) sweep(request.now)
+      if (windowsByKey.size >= sweepSize || request.now >= sweepTime) sweep(request.now)
       const decision = admit(
         windows.map((window) => windowsByKey.get(window.key)?.slots ?? []),
         windows,

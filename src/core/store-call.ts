@@ -9,7 +9,7 @@ export type StoreOutcome<T> =
   | { readonly kind: 'aborted' }
   | { readonly kind: 'timedOut'; readonly timeoutMs: number }
 
-/** The longest the SDK waits for a store when the call has no timeout of its own. */
+/** Timers cannot wait longer than {@link MAX_TIMER_MS} (a longer one fires at once). */
 const clampTimer = (ms: number) => Math.min(Math.max(0, ms), MAX_TIMER_MS)
 
 /**
@@ -21,13 +21,16 @@ const clampTimer = (ms: number) => Math.min(Math.max(0, ms), MAX_TIMER_MS)
 export const callStore = <S extends v.GenericSchema>(
   call: () => Promise<unknown>,
   schema: S,
-  limits: { readonly signal?: AbortSignal | undefined; readonly timeoutMs: number },
+  limits: { readonly signal?: AbortSignal | undefined; readonly timeoutMs?: number },
 ): Promise<StoreOutcome<v.InferOutput<S>>> => {
   const { signal, timeoutMs } = limits
   // The call is made even when the caller has already aborted (a release still frees its slot), but not waited for.
   return new Promise((resolve) => {
     const onAbort = () => settle({ kind: 'aborted' })
-    const timer = setTimeout(() => settle({ kind: 'timedOut', timeoutMs }), clampTimer(timeoutMs))
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => settle({ kind: 'timedOut', timeoutMs }), clampTimer(timeoutMs))
     let settled = false
     function settle(outcome: StoreOutcome<v.InferOutput<S>>) {
       if (settled) return
@@ -59,6 +62,18 @@ export const callStore = <S extends v.GenericSchema>(
         (cause: unknown) => settle({ kind: 'failed', cause }),
       )
   })
+}
+
+/**
+ * Waits for `task` (which never rejects), or for the caller's abort, whichever comes first.
+ * @returns the task's value, or `undefined` when the caller aborted first.
+ */
+export const untilAborted = async <T>(
+  task: Promise<T>,
+  signal: AbortSignal | undefined,
+): Promise<T | undefined> => {
+  const outcome = await callStore(() => task, v.any(), { signal })
+  return outcome.kind === 'answer' ? (outcome.value as T) : undefined
 }
 
 /** What any store's `set`, `delete` or `release` resolves to: nothing the SDK reads. */
