@@ -186,6 +186,7 @@ export const memoryRateLimitStore = (options: MemoryRateLimitStoreOptions = {}):
   const put = (key: string, slots: readonly HeldSlot[]) => {
     windowsByKey.delete(key)
     if (slots.length > 0) windowsByKey.set(key, { slots, until: lastUntil(slots) })
+    if (windowsByKey.size <= bound) return
     for (const oldest of windowsByKey.keys()) {
       if (windowsByKey.size <= bound) break
       windowsByKey.delete(oldest)
