@@ -450,6 +450,29 @@ describe('bounds: timers, Retry-After, permanent failures', () => {
     expect(requests).toHaveLength(1)
   })
 
+  it.each([
+    ['timeoutMs', { timeoutMs: -1 }],
+    ['language', { language: 'fr\r\nx-evil: 1' }],
+    ['signal', { signal: 'stop' }],
+    ['onRawResponse', { onRawResponse: 'log' }],
+  ])(
+    'bad call options (%s) on a user endpoint: an InputValidationError before any request, token request included',
+    async (path, options) => {
+      const { fetch, requests } = recordingFetch(() => tokenResponse('2099-01-01T00:00:00Z'))
+      const ctx = createContext({ ...CLIENT, fetch, user: { externalUserId: 'user-001' } })
+      const expected = {
+        _tag: 'InputValidationError',
+        operation: 'getAccount',
+        issues: [{ path }],
+      }
+      expect(leftOf(await getAccount(ctx, { accountId: 1 }, options as never)())).toMatchObject(expected)
+      const items = []
+      for await (const item of listTransactions(ctx, {}, options as never)) items.push(item)
+      expect(items).toMatchObject([{ _tag: 'Left', left: { ...expected, operation: 'listTransactions' } }])
+      expect(requests).toHaveLength(0)
+    },
+  )
+
   it.each(['-1', '-100', 'soon', '1e3'])(
     'a Retry-After of %j is treated as absent: normal backoff, not "retry now", and not reported',
     async (value) => {
