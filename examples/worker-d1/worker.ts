@@ -157,7 +157,7 @@ const onEvent = async (env: Env, event: WebhookEvent): Promise<void> => {
   if (!isKnownWebhookEvent(event) || event.type !== 'item.account.updated') return
   await ensureSchema(env)
   const user = event.content.user_uuid
-  // The copy is marked stale first: if this invocation dies, the cron trigger still picks the user up.
+  // The copy is marked stale before the sync: if this invocation dies, the cron trigger picks it up.
   if (!(await firstDelivery(env, event, user))) return
   // A failed sync is not a failed delivery: the cron trigger retries it.
   logFailure(await syncSlice(env, user))
