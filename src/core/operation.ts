@@ -8,6 +8,7 @@ import type { BridgeError, InputValidationError } from './errors.js'
 import type { Query } from './query.js'
 import {
   type CallOptions,
+  callOptionsError,
   decodeBody,
   type RequestSpec,
   type Sent,
@@ -96,7 +97,8 @@ export const parseParams = <S extends ParamsSchema>(
 
 /**
  * Sends a request for an endpoint, adding the user's bearer token where needed and, after one 401,
- * renewing it and trying once more.
+ * renewing it and trying once more. The context and call options are checked first: a bad one sends
+ * nothing, not even a token request.
  */
 export const sendAuthorized = async (
   ctx: Context,
@@ -104,7 +106,7 @@ export const sendAuthorized = async (
   spec: RequestSpec,
   options: CallOptions,
 ): Promise<Sent> => {
-  const unusable = unusableContext(ctx, spec.operation)
+  const unusable = unusableContext(ctx, spec.operation) ?? callOptionsError(spec.operation, options)
   if (unusable) return E.left(unusable)
   if (auth === 'client') return sendRequest(ctx, spec, options)
   const token = await userToken(ctx, spec.api)
