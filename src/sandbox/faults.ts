@@ -90,7 +90,18 @@ export const FAULT_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', '
 /** Longest injected latency (1 minute): longer only ties up the test that asked for it. */
 export const MAX_FAULT_LATENCY_MS = 60_000
 
-const httpStatus = v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(599))
+/** Statuses that may not carry a body (1xx, 204, 205, 304): a fault answers with Bridge's error body. */
+const BODYLESS_STATUSES = [204, 205, 304]
+const httpStatus = v.pipe(
+  v.number(),
+  v.integer(),
+  v.minValue(200, 'status must be from 200 to 599: a fault answers with a body'),
+  v.maxValue(599, 'status must be from 200 to 599'),
+  v.check(
+    (status) => !BODYLESS_STATUSES.includes(status),
+    'status must not be 204, 205 or 304: a fault answers with a body',
+  ),
+)
 const matchEntries = {
   method: v.optional(
     v.pipe(
@@ -108,7 +119,7 @@ const matchEntries = {
 
 /**
  * A fault rule as the JavaScript and admin APIs accept it: a rule that would break later requests
- * (a non-string method, a status outside 100..599, a header value with line breaks, an hour of
+ * (a non-string method, a status outside 200..599 or one that has no body (204, 205, 304), a header value with line breaks, an hour of
  * latency) is refused up front.
  */
 export const FaultRuleSchema: v.GenericSchema<unknown, FaultRule> = v.variant('type', [
