@@ -3,7 +3,7 @@ import type { ApiVersion } from './api-version.js'
 import { type Context, type ContextUser, HEADER_SAFE, unusableContext } from './context.js'
 import * as E from './either.js'
 import type { AuthenticationError, BridgeError, Issue } from './errors.js'
-import { REDACTED, Redacted, redactIn } from './redacted.js'
+import { REDACTED, Redacted } from './redacted.js'
 import { decodeBody, sendRequest } from './request.js'
 import { type StoredToken, type TokenStore, tokenExpiryMs } from './token-store.js'
 
@@ -63,17 +63,16 @@ export const tokenKey = async (
 const isFresh = (ctx: Context, token: StoredToken | undefined): token is StoredToken =>
   !!token && tokenExpiryMs(token.expiresAt) - ctx.now() > ctx.renewBeforeMs
 
-/** Runs a store call; `token` is the access token handed to it, which its error may quote. */
-const storeCall = async <T>(
-  call: () => Promise<T>,
-  token?: string,
-): Promise<E.Either<AuthenticationError, T>> => {
+/**
+ * Runs a store call. Its error's message is dropped, only the error's name kept: it may quote a stored
+ * token (any user's, none the SDK could redact) or a secret.
+ */
+const storeCall = async <T>(call: () => Promise<T>): Promise<E.Either<AuthenticationError, T>> => {
   try {
     return E.right(await call())
   } catch (cause) {
-    const message = cause instanceof Error ? cause.message : ''
-    const detail = message ? `: ${redactIn(message, [token])}` : ''
-    return E.left(authError('token_store', `The token store failed${detail}`))
+    const name = cause instanceof Error && /^\w{1,64}$/.test(cause.name) ? ` (${cause.name})` : ''
+    return E.left(authError('token_store', `The token store failed${name}`))
   }
 }
 
@@ -135,7 +134,7 @@ const renew = (ctx: Context, api: ApiVersion, key: string, rejected?: string): F
     if (isFresh(ctx, current.right) && current.right.accessToken !== rejected) return E.right(current.right)
     const token = await requestToken(ctx, api)
     if (E.isLeft(token)) return token
-    const stored = await storeCall(() => ctx.tokenStore.set(key, token.right), token.right.accessToken)
+    const stored = await storeCall(() => ctx.tokenStore.set(key, token.right))
     return E.isLeft(stored) ? stored : token
   })
 
@@ -195,7 +194,7 @@ export const forceRenew = async (
   const token = await singleFlight(ctx, key.right, async () => {
     const fresh = await requestToken(ctx, api)
     if (E.isLeft(fresh)) return fresh
-    const stored = await storeCall(() => ctx.tokenStore.set(key.right, fresh.right), fresh.right.accessToken)
+    const stored = await storeCall(() => ctx.tokenStore.set(key.right, fresh.right))
     return E.isLeft(stored) ? stored : fresh
   })
   return E.isLeft(token) ? token : E.right(toTokenInfo(token.right))
@@ -242,10 +241,7 @@ export const storeToken = async (
     })
   const key = await tokenKey(ctx, api)
   if (E.isLeft(key)) return key
-  return storeCall(
-    () => ctx.tokenStore.set(key.right, { accessToken, expiresAt: token.expiresAt }),
-    accessToken,
-  )
+  return storeCall(() => ctx.tokenStore.set(key.right, { accessToken, expiresAt: token.expiresAt }))
 }
 
 /** Forgets the user's stored token (e.g. after logout). */

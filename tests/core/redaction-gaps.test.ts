@@ -115,7 +115,12 @@ describe('redaction gaps (issue 20, item 4)', () => {
     const result = await getProvider(ctx, { providerId: 574 })()
     expect(result).toMatchObject({ left: { _tag: 'ApiError', status: 400 } })
     expectNoSecret((result as { left: unknown }).left, [SECRET])
-    expect(JSON.stringify((result as { left: unknown }).left)).toContain('url=[redacted] form=[redacted]')
+    expect(JSON.stringify((result as { left: unknown }).left)).toContain(
+      'url=[redacted] form=[redacted] lower=[redacted]',
+    )
+    expect(JSON.stringify((result as { left: unknown }).left)).toContain(
+      'html=[redacted] numeric=[redacted] hex=[redacted]',
+    )
     expectNoSecret(await thrown(getProvider(ctx, { providerId: 574 })), [SECRET])
   })
 
