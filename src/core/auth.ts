@@ -3,7 +3,7 @@ import type { ApiVersion } from './api-version.js'
 import { type Context, type ContextUser, HEADER_SAFE, unusableContext } from './context.js'
 import * as E from './either.js'
 import type { AuthenticationError, BridgeError, Issue } from './errors.js'
-import { REDACTED, Redacted } from './redacted.js'
+import { REDACTED, Redacted, redactDeep } from './redacted.js'
 import { decodeBody, sendRequest } from './request.js'
 import { type StoredToken, type TokenStore, tokenExpiryMs } from './token-store.js'
 
@@ -64,15 +64,19 @@ const isFresh = (ctx: Context, token: StoredToken | undefined): token is StoredT
   !!token && tokenExpiryMs(token.expiresAt) - ctx.now() > ctx.renewBeforeMs
 
 /**
- * Runs a store call. Its error's message is dropped, only the error's name kept: it may quote a stored
- * token (any user's, none the SDK could redact) or a secret.
+ * Runs a store call; `token` is the access token handed to it, which its error may quote. Its error
+ * message is redacted of that token and of credential fields (a stored entry it quotes).
  */
-const storeCall = async <T>(call: () => Promise<T>): Promise<E.Either<AuthenticationError, T>> => {
+const storeCall = async <T>(
+  call: () => Promise<T>,
+  token?: string,
+): Promise<E.Either<AuthenticationError, T>> => {
   try {
     return E.right(await call())
   } catch (cause) {
-    const name = cause instanceof Error && /^\w{1,64}$/.test(cause.name) ? ` (${cause.name})` : ''
-    return E.left(authError('token_store', `The token store failed${name}`))
+    const message = cause instanceof Error ? cause.message : ''
+    const detail = message ? `: ${redactDeep(message, [token])}` : ''
+    return E.left(authError('token_store', `The token store failed${detail}`))
   }
 }
 
@@ -134,7 +138,7 @@ const renew = (ctx: Context, api: ApiVersion, key: string, rejected?: string): F
     if (isFresh(ctx, current.right) && current.right.accessToken !== rejected) return E.right(current.right)
     const token = await requestToken(ctx, api)
     if (E.isLeft(token)) return token
-    const stored = await storeCall(() => ctx.tokenStore.set(key, token.right))
+    const stored = await storeCall(() => ctx.tokenStore.set(key, token.right), token.right.accessToken)
     return E.isLeft(stored) ? stored : token
   })
 
@@ -194,7 +198,7 @@ export const forceRenew = async (
   const token = await singleFlight(ctx, key.right, async () => {
     const fresh = await requestToken(ctx, api)
     if (E.isLeft(fresh)) return fresh
-    const stored = await storeCall(() => ctx.tokenStore.set(key.right, fresh.right))
+    const stored = await storeCall(() => ctx.tokenStore.set(key.right, fresh.right), fresh.right.accessToken)
     return E.isLeft(stored) ? stored : fresh
   })
   return E.isLeft(token) ? token : E.right(toTokenInfo(token.right))
@@ -241,7 +245,10 @@ export const storeToken = async (
     })
   const key = await tokenKey(ctx, api)
   if (E.isLeft(key)) return key
-  return storeCall(() => ctx.tokenStore.set(key.right, { accessToken, expiresAt: token.expiresAt }))
+  return storeCall(
+    () => ctx.tokenStore.set(key.right, { accessToken, expiresAt: token.expiresAt }),
+    accessToken,
+  )
 }
 
 /** Forgets the user's stored token (e.g. after logout). */

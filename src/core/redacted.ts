@@ -104,11 +104,15 @@ export const redactIn = (text: string, secrets: readonly (string | undefined)[])
 const redactForms = (text: string, forms: readonly string[]): string =>
   forms.reduce<string>((out, secret) => out.split(secret).join(REDACTED), text)
 
-/** JSON fields that hold a credential, whoever sent them (a token response, an echoed request body). */
-const SECRET_FIELD = /^(access_token|refresh_token|password|current_password|new_password|client_secret)$/i
+/**
+ * JSON fields that hold a credential, whoever sent them (a token response, an echoed request body, a
+ * token store quoting an entry): snake_case as Bridge writes them, camelCase as stores do.
+ */
+const SECRET_FIELD =
+  /^(access_?token|refresh_?token|password|current_?password|new_?password|client_?secret)$/i
 /** The same fields inside JSON text, value possibly cut short (a truncated body). */
 const SECRET_FIELD_IN_TEXT =
-  /("(?:access_token|refresh_token|password|current_password|new_password|client_secret)"\s*:\s*")(?:[^"\\]|\\.)*/gi
+  /("(?:access_?token|refresh_?token|password|current_?password|new_?password|client_?secret)"\s*:\s*")(?:[^"\\]|\\.)*/gi
 
 /**
  * The one redaction the SDK applies to what it returns (errors, raw responses): every string, at any

@@ -255,7 +255,7 @@ describe('user authentication', () => {
       left: {
         _tag: 'AuthenticationError',
         reason: 'token_store',
-        message: 'The token store failed (Error)',
+        message: 'The token store failed: KV unavailable',
       },
     })
   })

@@ -144,24 +144,21 @@ describe('redaction gaps (issue 20, item 4)', () => {
     expectNoSecret((v3 as { left: unknown }).left, [])
   })
 
-  it("drops a token store's error message, which may quote a token or a secret", async () => {
+  it("redacts a token store's error message quoting a stored entry (a token the SDK never sent)", async () => {
     const { fetch } = recordingFetch(() => json(200, {}))
+    const stored = JSON.stringify({ accessToken: ACCESS_TOKEN, expiresAt: '2099-01-01T00:00:00Z' })
     const store: TokenStore = {
-      get: () =>
-        Promise.reject(new TypeError(`bad entry {"accessToken":"${ACCESS_TOKEN}","secret":"${SECRET}"}`)),
+      get: () => Promise.reject(new TypeError(`bad entry ${stored}`)),
       set: () => Promise.resolve(),
       delete: () => Promise.resolve(),
     }
-    const ctx = createContext({
-      clientId: CLIENT.clientId,
-      clientSecret: SECRET,
-      fetch,
-      tokenStore: store,
-      user: { externalUserId: 'u' },
-    })
+    const ctx = createContext({ ...CLIENT, fetch, tokenStore: store, user: { externalUserId: 'u' } })
     const result = await getAccount(ctx, { accountId: 1 })()
     expect(result).toMatchObject({ left: { _tag: 'AuthenticationError', reason: 'token_store' } })
-    expectNoSecret((result as { left: unknown }).left, [SECRET])
-    expect((result as { left: { message: string } }).left.message).toBe('The token store failed (TypeError)')
+    expectNoSecret((result as { left: unknown }).left, [])
+    // The store's own words stay, for diagnosis.
+    expect((result as { left: { message: string } }).left.message).toBe(
+      'The token store failed: bad entry {"accessToken":"[redacted]","expiresAt":"2099-01-01T00:00:00Z"}',
+    )
   })
 })
