@@ -12,8 +12,8 @@ export interface RecordedRequest {
   /** Lower-case header names; `client-secret` and `authorization` redacted. */
   readonly headers: Readonly<Record<string, string>>
   /**
-   * Parsed JSON body (password fields redacted), the text when not JSON, or `undefined`. Only the
-   * first {@link MAX_RECORDED_BODY_CHARS} characters of a body are kept (then as text); see `bodyCut`.
+   * Parsed JSON body (password fields redacted), the text when not JSON, or `undefined`. Of a body
+   * over 4 096 characters only those first characters are kept, as text; see `bodyCut`.
    */
   readonly body?: unknown
   /**
