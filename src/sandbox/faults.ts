@@ -269,3 +269,30 @@ export const htmlErrorPage = (status: number): string => {
   const title = `${status} ${REASONS[status] ?? 'Error'}`
   return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`
 }
+
+const STATUS_TEXT: Readonly<Record<number, string>> = {
+  429: 'Too many requests',
+  500: 'Internal server error',
+  502: 'Bad gateway',
+  503: 'Service unavailable',
+  504: 'Gateway timeout',
+}
+/** Error codes of injected statuses. */
+const FAULT_CODES: Readonly<Record<number, string>> = {
+  400: 'invalid_request',
+  401: 'invalid_client_credentials',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  429: 'too_many_requests',
+}
+/** The message of an injected status's error body. */
+export const faultStatusText = (status: number): string => STATUS_TEXT[status] ?? `HTTP ${status}`
+
+/** The error code of an injected status's error body. */
+export const faultCode = (status: number): string =>
+  FAULT_CODES[status] ?? (status >= 500 ? 'server_error' : 'error')
+
+/** A proxy's HTML error page (an `html` fault). */
+export const htmlResponse = (status: number): Response =>
+  new Response(htmlErrorPage(status), { status, headers: { 'content-type': 'text/html', server: 'nginx' } })

@@ -2,7 +2,15 @@ import { handleAdmin } from './admin.js'
 import { createClock, type SandboxClock } from './clock.js'
 import { type CompleteOptions, type ConnectResult, completeConnectSession } from './connect.js'
 import { crossSiteReason } from './cross-site.js'
-import { applyDrift, ConnectionReset, createFaults, type Faults, htmlErrorPage } from './faults.js'
+import {
+  applyDrift,
+  ConnectionReset,
+  createFaults,
+  type Faults,
+  faultCode,
+  faultStatusText,
+  htmlResponse,
+} from './faults.js'
 import { type AccountKind, generateItem, TRANSACTIONAL_ACCOUNTS } from './generate.js'
 import { applyHistoryChanges, type HistoryChanges, type HistoryResult } from './history.js'
 import type { ApiModule, RouteContext, UserRouteContext } from './http.js'
@@ -259,11 +267,7 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
     if (fault) entry.fault = fault.type
     const api = apiFor(url)
     const statusResponse = (status: number, retryAfter?: number | string) => {
-      const response = api.error(
-        status,
-        FAULT_CODES[status] ?? (status >= 500 ? 'server_error' : 'error'),
-        statusText(status),
-      )
+      const response = api.error(status, faultCode(status), faultStatusText(status))
       if (retryAfter !== undefined) response.headers.set('retry-after', String(retryAfter))
       return response
     }
@@ -387,24 +391,3 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
   for (const user of options.users ?? []) sandbox.seedUser(user)
   return sandbox
 }
-
-const STATUS_TEXT: Readonly<Record<number, string>> = {
-  429: 'Too many requests',
-  500: 'Internal server error',
-  502: 'Bad gateway',
-  503: 'Service unavailable',
-  504: 'Gateway timeout',
-}
-/** Error codes of injected statuses. */
-const FAULT_CODES: Readonly<Record<number, string>> = {
-  400: 'invalid_request',
-  401: 'invalid_client_credentials',
-  403: 'forbidden',
-  404: 'not_found',
-  409: 'conflict',
-  429: 'too_many_requests',
-}
-const statusText = (status: number): string => STATUS_TEXT[status] ?? `HTTP ${status}`
-
-const htmlResponse = (status: number): Response =>
-  new Response(htmlErrorPage(status), { status, headers: { 'content-type': 'text/html', server: 'nginx' } })
