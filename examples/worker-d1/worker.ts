@@ -1,9 +1,13 @@
 /**
  * A Cloudflare Worker that keeps a copy of each user's transactions in D1, driven by Bridge's webhooks.
  *
- * - `POST /webhooks/bridge`: verifies the signature; on `item.account.updated` it marks the user's copy
+ * - `POST /webhooks/bridge`: `webhookHandler` refuses an unsigned request before reading its body and
+ *   reads at most 1 MiB of a signed one; on `item.account.updated` the worker marks the user's copy
  *   stale and syncs a bounded slice of it (at most `MAX_PAGES` pages), so an invocation stays well
  *   inside a Worker's time and subrequest limits.
+ * - Bridge's signature has no timestamp, so a captured delivery verifies forever: each event handled
+ *   is remembered in D1 (a hash of it, kept 7 days), and a repeat (a replay, or Bridge delivering
+ *   again) is answered 200 without acting.
  * - The cron trigger (`scheduled`) continues every unfinished sync, one slice per user per run.
  *
  * The sync cursor is stored in D1 in the same atomic batch as the rows it covers, so a Worker stopped
@@ -15,7 +19,7 @@
 import type { D1Database } from '@cloudflare/workers-types'
 import { createContext, formatError, syncTransactions } from 'bridgeapi'
 import { type KvNamespaceLike, kvTokenStore } from 'bridgeapi/stores'
-import { isKnownWebhookEvent, verifyAndParseWebhook, WEBHOOK_SIGNATURE_HEADER } from 'bridgeapi/webhooks'
+import { isKnownWebhookEvent, type WebhookEvent, webhookHandler } from 'bridgeapi/webhooks'
 
 export interface Env {
   readonly BRIDGE_CLIENT_ID: string
@@ -37,7 +41,13 @@ const SCHEMA = [
      description TEXT, updated_at TEXT NOT NULL)`,
   // `cursor` NULL: never synced. `done` 0: a sync is under way or wanted.
   `CREATE TABLE IF NOT EXISTS sync_state (user_uuid TEXT PRIMARY KEY, cursor TEXT, done INTEGER NOT NULL)`,
+  // The events handled: `event_hash` identifies an event, `nonce` the delivery that recorded it.
+  `CREATE TABLE IF NOT EXISTS webhook_deliveries (event_hash TEXT PRIMARY KEY, nonce TEXT NOT NULL,
+     received_at INTEGER NOT NULL)`,
 ]
+
+/** How long a handled event is remembered: a repeat after that syncs once more (harmless, bounded). */
+const DELIVERY_TTL_MS = 7 * 24 * 3_600_000
 
 /** What one slice did. */
 interface Slice {
@@ -106,45 +116,74 @@ const syncSlice = async (env: Env, user: string): Promise<Slice> => {
   return slice
 }
 
+/** Logs a slice that stopped on an error (redacted by `formatError`); the cron trigger retries it. */
+const logFailure = (slice: Slice): void => {
+  if (slice.error) console.error(`sync of ${slice.user} stopped after ${slice.pages} pages: ${slice.error}`)
+}
+
 const ensureSchema = (env: Env) => env.DB.batch(SCHEMA.map((sql) => env.DB.prepare(sql)))
+
+/** SHA-256 (hex) of what Bridge signs: the same event always gives the same hash. */
+const eventHash = async (event: WebhookEvent): Promise<string> => {
+  const text = JSON.stringify([event.type, event.timestamp, event.content])
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('')
+}
+
+/**
+ * Records the event and marks the user's copy stale, in one D1 batch (one transaction): `true` the
+ * first time, `false` for a repeat, which changes nothing. Both or neither: a Worker stopped in between
+ * cannot leave an event recorded but not acted on (Bridge's redelivery would then be skipped).
+ */
+const firstDelivery = async (env: Env, event: WebhookEvent, user: string): Promise<boolean> => {
+  const hash = await eventHash(event)
+  const nonce = crypto.randomUUID()
+  const [recorded] = await env.DB.batch([
+    env.DB.prepare(
+      'INSERT OR IGNORE INTO webhook_deliveries (event_hash, nonce, received_at) VALUES (?, ?, ?)',
+    ).bind(hash, nonce, Date.now()),
+    // Only when the row above is ours (our nonce): a repeat finds an older row and marks nothing.
+    env.DB.prepare(
+      `INSERT INTO sync_state (user_uuid, cursor, done)
+       SELECT ?, NULL, 0 WHERE EXISTS (SELECT 1 FROM webhook_deliveries WHERE event_hash = ? AND nonce = ?)
+       ON CONFLICT (user_uuid) DO UPDATE SET done = 0`,
+    ).bind(user, hash, nonce),
+  ])
+  return recorded?.meta.changes === 1
+}
+
+/** Acts on one authentic delivery; a throw makes `webhookHandler` answer 500, so Bridge delivers again. */
+const onEvent = async (env: Env, event: WebhookEvent): Promise<void> => {
+  if (!isKnownWebhookEvent(event) || event.type !== 'item.account.updated') return
+  await ensureSchema(env)
+  const user = event.content.user_uuid
+  // The copy is marked stale before the sync: if this invocation dies, the cron trigger picks it up.
+  if (!(await firstDelivery(env, event, user))) return
+  // A failed sync is not a failed delivery: the cron trigger retries it.
+  logFailure(await syncSlice(env, user))
+}
 
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
-    const url = new URL(request.url)
-    if (request.method !== 'POST' || url.pathname !== '/webhooks/bridge')
+    if (new URL(request.url).pathname !== '/webhooks/bridge')
       return Response.json({ error: 'not found' }, { status: 404 })
-    const result = await verifyAndParseWebhook({
-      body: await request.arrayBuffer(),
-      signature: request.headers.get(WEBHOOK_SIGNATURE_HEADER),
+    // Checks the signature header before reading the body, caps the body (1 MiB), verifies, parses.
+    const handler = webhookHandler({
       secrets: env.BRIDGE_WEBHOOK_SECRET,
-    })()
-    if (result._tag === 'Left')
-      return Response.json(
-        { error: result.left.reason },
-        { status: result.left._tag === 'WebhookSignatureError' ? 401 : 400 },
-      )
-    const event = result.right
-    if (!isKnownWebhookEvent(event) || event.type !== 'item.account.updated')
-      return Response.json({ ignored: event.type })
-    await ensureSchema(env)
-    const user = event.content.user_uuid
-    // Mark the copy stale first: if this invocation dies, the cron trigger still picks the user up.
-    await env.DB.prepare(
-      `INSERT INTO sync_state (user_uuid, cursor, done) VALUES (?, NULL, 0)
-       ON CONFLICT (user_uuid) DO UPDATE SET done = 0`,
-    )
-      .bind(user)
-      .run()
-    const slice = await syncSlice(env, user)
-    // 200 even when Bridge failed: the delivery was handled, the cron trigger retries the sync.
-    return Response.json(slice)
+      onEvent: (event) => onEvent(env, event),
+    })
+    return handler(request)
   },
 
   async scheduled(_controller: unknown, env: Env): Promise<void> {
     await ensureSchema(env)
+    await env.DB.prepare('DELETE FROM webhook_deliveries WHERE received_at < ?')
+      .bind(Date.now() - DELIVERY_TTL_MS)
+      .run()
     const { results } = await env.DB.prepare('SELECT user_uuid FROM sync_state WHERE done = 0 LIMIT 20').all<{
       user_uuid: string
     }>()
-    await Promise.all(results.map((row) => syncSlice(env, row.user_uuid)))
+    for (const slice of await Promise.all(results.map((row) => syncSlice(env, row.user_uuid))))
+      logFailure(slice)
   },
 }

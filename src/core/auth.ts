@@ -9,7 +9,7 @@ import {
   type BridgeError,
   type Issue,
 } from './errors.js'
-import { REDACTED, Redacted, redactIn } from './redacted.js'
+import { REDACTED, Redacted, redactDeep } from './redacted.js'
 import { decodeBody, sendRequest } from './request.js'
 import { AnyAnswer, callStore, storeFailure, untilAborted } from './store-call.js'
 import { type StoredToken, type TokenStore, tokenExpiryMs } from './token-store.js'
@@ -100,7 +100,7 @@ const storeCall = async <S extends v.GenericSchema>(
   })
   if (outcome.kind === 'answer') return E.right(outcome.value)
   if (outcome.kind === 'aborted') return E.left(abortError())
-  const detail = storeFailure(outcome, (message) => redactIn(message, [token]))
+  const detail = storeFailure(outcome, (message) => redactDeep(message, [token]))
   return E.left(authError('token_store', `The token store${detail}`))
 }
 

@@ -92,6 +92,8 @@ export interface ContextOptions {
   /**
    * An ofetch instance to send with, e.g. Nuxt/Nitro's `$fetch`: its interceptors run on every
    * request. The SDK still sets the base URL, never follows redirects, and does its own retries.
+   * The instance's default `headers`, `query` and `params` (your app's own credentials) are not sent.
+   * Its interceptors see the real credentials (client secret, tokens, passwords): trust them.
    */
   readonly $fetch?: $Fetch
   /** Clock in ms since the epoch, for token expiry and `Retry-After` dates. Default `Date.now`. */

@@ -7,6 +7,7 @@ import {
   abortError,
   type BridgeError,
   type BridgeErrorBody,
+  type InputValidationError,
   type Issue,
   type RedirectError,
   type ResponseValidationError,
@@ -224,22 +225,54 @@ const knownSecrets = (ctx: Context, spec: RequestSpec): (string | undefined)[] =
 const secretsOf = new WeakMap<RawResponse, readonly (string | undefined)[]>()
 
 /**
- * A successful response as the SDK may hand it out (a list page's `response`): the secrets of the
- * request behind it redacted, whatever the server echoed in its headers or body.
+ * Anything built from a successful response (an error quoting its body), redacted of the secrets of
+ * the request behind that response, whatever the server echoed.
  */
-export const redactedResponse = (raw: RawResponse): RawResponse => redactDeep(raw, secretsOf.get(raw) ?? [])
+export const redactedFor = <T>(raw: RawResponse, value: T): T => redactDeep(value, secretsOf.get(raw) ?? [])
+
+/** A successful response as the SDK may hand it out (a list page's `response`), redacted (see {@link redactedFor}). */
+export const redactedResponse = (raw: RawResponse): RawResponse => redactedFor(raw, raw)
 
 /** The result of a request before the body is validated: the response, or an error. */
 export type Sent = E.Either<BridgeError, RawResponse>
 
+const isSignal = (value: unknown): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as AbortSignal).aborted === 'boolean' &&
+  typeof (value as AbortSignal).addEventListener === 'function'
+
 /** What is wrong with per-call options (they bypass the context's checks), if anything. */
-const callOptionIssue = ({ timeoutMs, language }: CallOptions): Issue | undefined => {
+const callOptionIssue = ({ timeoutMs, language, signal, onRawResponse }: CallOptions): Issue | undefined => {
   if (timeoutMs !== undefined && !(timeoutMs >= 0 && timeoutMs <= MAX_TIMER_MS))
     return { path: 'timeoutMs', message: `timeoutMs must be a number from 0 to ${MAX_TIMER_MS}` }
   // Sent as a header: a CR/LF or control character would be refused by the runtime, or worse.
   if (language !== undefined && !(typeof language === 'string' && LANGUAGE_TAG.test(language)))
     return { path: 'language', message: 'language must be a language tag such as fr or en-GB' }
+  if (signal !== undefined && !isSignal(signal))
+    return { path: 'signal', message: 'signal must be an AbortSignal' }
+  if (onRawResponse !== undefined && typeof onRawResponse !== 'function')
+    return { path: 'onRawResponse', message: 'onRawResponse must be a function' }
   return undefined
+}
+
+/**
+ * The `InputValidationError` for unfit per-call options, or `undefined`. Checked before anything is
+ * sent, token requests included: a call with bad options must not reach Bridge at all.
+ */
+export const callOptionsError = (
+  operation: string,
+  options: CallOptions,
+): InputValidationError | undefined => {
+  const issue = callOptionIssue(options)
+  return issue
+    ? {
+        _tag: 'InputValidationError',
+        operation,
+        message: `Invalid call options for ${operation}: ${issue.message}`,
+        issues: [issue],
+      }
+    : undefined
 }
 
 /**
@@ -252,15 +285,8 @@ export const sendRequest = async (
   options: CallOptions = {},
 ): Promise<Sent> => {
   if (ctx.invalid) return E.left(ctx.invalid)
-  const optionIssue = callOptionIssue(options)
-  if (optionIssue) {
-    return E.left({
-      _tag: 'InputValidationError',
-      operation: spec.operation,
-      message: `Invalid call options for ${spec.operation}: ${optionIssue.message}`,
-      issues: [optionIssue],
-    })
-  }
+  const optionsError = callOptionsError(spec.operation, options)
+  if (optionsError) return E.left(optionsError)
   const secrets = knownSecrets(ctx, spec)
   const outcome = await send(ctx, spec, options, secrets)
   if (outcome.kind === 'failure') return E.left(redactDeep(outcome.error, secrets))

@@ -33,6 +33,9 @@ const TRANSPORT_DEFAULTS = {
   redirect: 'manual',
 } as const satisfies FetchOptions<'stream'>
 
+/** Overrides, on a user's `$fetch`, the defaults an app sets for its own backend. */
+const NO_APP_DEFAULTS = { headers: undefined, query: undefined, params: undefined } as const
+
 /** The ofetch instance of each context, made on first use (a Context is plain data: keyed by identity). */
 const transports = new WeakMap<Context, $Fetch>()
 
@@ -41,9 +44,10 @@ const transportOf = (ctx: Context): $Fetch => {
   let transport = transports.get(ctx)
   if (!transport) {
     const defaults = { ...TRANSPORT_DEFAULTS, baseURL: ctx.baseUrl }
-    // `create` keeps the user's defaults and interceptors and adds ours.
+    // `create` keeps the user's defaults and interceptors and adds ours. Its default headers, query and
+    // params are the app's (its own `Authorization`, `Cookie`, `api_key`…): they must not reach Bridge.
     transport = ctx.$fetch
-      ? ctx.$fetch.create(defaults, ctx.fetch ? { fetch: ctx.fetch } : {})
+      ? ctx.$fetch.create({ ...defaults, ...NO_APP_DEFAULTS }, ctx.fetch ? { fetch: ctx.fetch } : {})
       : createFetch({
           // Looked up on each call, so a global fetch replaced later (tests, instrumentation) is used.
           fetch: ctx.fetch ?? ((input, init) => globalThis.fetch(input, init)),

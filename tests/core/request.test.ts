@@ -17,7 +17,7 @@ import {
 } from '../../src/index.js'
 import { testClock } from '../support/clock.js'
 import { leftOf } from '../support/either.js'
-import { account, CLIENT, json, recordingFetch, tokenResponse } from './fake-bridge.js'
+import { ACCESS_TOKEN, account, CLIENT, json, recordingFetch, tokenResponse } from './fake-bridge.js'
 
 const provider = {
   id: 574,
@@ -450,6 +450,29 @@ describe('bounds: timers, Retry-After, permanent failures', () => {
     expect(requests).toHaveLength(1)
   })
 
+  it.each([
+    ['timeoutMs', { timeoutMs: -1 }],
+    ['language', { language: 'fr\r\nx-evil: 1' }],
+    ['signal', { signal: 'stop' }],
+    ['onRawResponse', { onRawResponse: 'log' }],
+  ])(
+    'bad call options (%s) on a user endpoint: an InputValidationError before any request, token request included',
+    async (path, options) => {
+      const { fetch, requests } = recordingFetch(() => tokenResponse('2099-01-01T00:00:00Z'))
+      const ctx = createContext({ ...CLIENT, fetch, user: { externalUserId: 'user-001' } })
+      const expected = {
+        _tag: 'InputValidationError',
+        operation: 'getAccount',
+        issues: [{ path }],
+      }
+      expect(leftOf(await getAccount(ctx, { accountId: 1 }, options as never)())).toMatchObject(expected)
+      const items = []
+      for await (const item of listTransactions(ctx, {}, options as never)) items.push(item)
+      expect(items).toMatchObject([{ _tag: 'Left', left: { ...expected, operation: 'listTransactions' } }])
+      expect(requests).toHaveLength(0)
+    },
+  )
+
   it.each(['-1', '-100', 'soon', '1e3'])(
     'a Retry-After of %j is treated as absent: normal backoff, not "retry now", and not reported',
     async (value) => {
@@ -577,9 +600,10 @@ describe('transport: ofetch', () => {
     const { fetch, requests } = recordingFetch(() => json(200, provider))
     const seen: string[] = []
     const $fetch = createFetch({ fetch }).create({
-      headers: { 'x-app': 'nuxt' },
-      onRequest: ({ request }) => {
+      onRequest: ({ request, options }) => {
         seen.push(`request ${String(request)}`)
+        // An interceptor may still add a header of its own (tracing…): it sees every request.
+        options.headers.set('x-app', 'nuxt')
       },
       onResponse: ({ response }) => {
         seen.push(`response ${response.status}`)
@@ -635,6 +659,38 @@ describe('transport: ofetch', () => {
     expect(created).toBe(1)
     await getProvider(createContext({ ...CLIENT, $fetch }), { providerId: 1 })()
     expect(created).toBe(2)
+  })
+
+  it("sends none of the app's own defaults to Bridge: no Authorization, Cookie or api_key; interceptors still run", async () => {
+    const { fetch, requests } = recordingFetch((request) =>
+      request.path.endsWith('/authorization/token')
+        ? tokenResponse('2099-01-01T00:00:00Z')
+        : json(200, account(7)),
+    )
+    const intercepted: string[] = []
+    const $fetch = createFetch({ fetch }).create({
+      headers: { authorization: 'Bearer app-session-token', cookie: 'session=app-cookie', 'x-app': 'nuxt' },
+      query: { api_key: 'app-api-key' },
+      params: { tenant: 'app-tenant' },
+      onRequest: ({ request }) => {
+        intercepted.push(String(request))
+      },
+    })
+    const ctx = createContext({ ...CLIENT, $fetch, user: { externalUserId: 'user-001' } })
+    expect((await getAccount(ctx, { accountId: 7 })())._tag).toBe('Right')
+    expect(intercepted).toEqual(['/v3/aggregation/authorization/token', '/v3/aggregation/accounts/7'])
+    expect(requests.map((request) => [request.path, request.search])).toEqual([
+      ['/v3/aggregation/authorization/token', ''],
+      ['/v3/aggregation/accounts/7', ''],
+    ])
+    for (const request of requests) {
+      expect(request.headers.get('cookie')).toBeNull()
+      expect(request.headers.get('x-app')).toBeNull()
+    }
+    expect(requests.map((request) => request.headers.get('authorization'))).toEqual([
+      null,
+      `Bearer ${ACCESS_TOKEN}`,
+    ])
   })
 
   it('refuses a $fetch that is not an ofetch instance', async () => {
