@@ -76,12 +76,12 @@ export class ModelBridge {
     )
   }
 
-  /** A context of the model's API version whose requests this model answers. */
-  context(): v3.Context {
-    const common = { clientId: 'model-client', clientSecret: 'model-secret', fetch: this.fetch, retry: 0 }
+  /** A context of the model's API version whose requests this model answers (`user` picks another user). */
+  context(user = 'model', fetch: typeof globalThis.fetch = this.fetch): v3.Context {
+    const common = { clientId: 'model-client', clientSecret: 'model-secret', fetch, retry: 0 }
     return this.config.version === 'v3'
-      ? v3.createContext({ ...common, user: { uuid: '6f1d3c2e-4b5a-4c8d-9e0f-1a2b3c4d5e6f' } })
-      : v2.createContext({ ...common, user: { email: 'model@example.com', password: 'model-password' } })
+      ? v3.createContext({ ...common, user: { externalUserId: user } })
+      : v2.createContext({ ...common, user: { email: `${user}@example.com`, password: 'model-password' } })
   }
 
   readonly fetch = (async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
