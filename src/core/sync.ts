@@ -152,9 +152,10 @@ const rank = (ms: number, deleted: boolean): number => ms * 2 + (deleted ? 1 : 0
  */
 const serverTime = (page: Page<unknown>, callerNow: number): number => {
   const generated = page.generatedAt === undefined ? Number.NaN : Date.parse(page.generatedAt)
-  if (!Number.isNaN(generated)) return generated
-  const header = Date.parse(page.response.headers.date ?? '')
-  if (!Number.isNaN(header)) return Math.floor(header / 1000) * 1000
+  const header = Math.floor(Date.parse(page.response.headers.date ?? '') / 1000) * 1000
+  // generated_at is finer, but never trusted past the Date header's second: T must not pass Bridge's clock.
+  if (!Number.isNaN(generated)) return Number.isNaN(header) ? generated : Math.min(generated, header + 999)
+  if (!Number.isNaN(header)) return header
   return callerNow - CALLER_CLOCK_MARGIN_MS
 }
 

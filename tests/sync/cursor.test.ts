@@ -121,6 +121,30 @@ describe.each(VERSIONS)('syncTransactions ($name): cursors that cannot be broken
     expect(ids).not.toContain(future)
   })
 
+  it('a generated_at in the far future is not trusted past the Date header: later changes still come', async () => {
+    const bridge = setup()
+    const future = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const response = await bridge.fetch(input, init)
+      if (!new URL(new Request(input, init).url).pathname.match(/transactions/)) return response
+      const body = { ...(await response.json()), generated_at: '9999-12-31T00:00:00.000Z' }
+      return new Response(JSON.stringify(body), { status: 200, headers: response.headers })
+    }) as typeof globalThis.fetch
+    const sync = (cursor?: string) =>
+      (version.sync as any)(
+        bridge.context('model', future),
+        cursor ? { cursor } : {},
+      ) as AsyncIterable<SyncResult>
+    const first: SyncResult[] = []
+    for await (const r of sync()) first.push(r)
+    bridge.now += 3_600_000
+    const later = bridge.insert(2, 7)
+    const second: SyncResult[] = []
+    for await (const r of sync(lastCursor(first))) second.push(r)
+    expect(second.flatMap((r) => (r._tag === 'Right' ? r.right.upserted.map((row) => row.id) : []))).toEqual([
+      later,
+    ])
+  })
+
   it('a list whose next_uri loops is stopped, even read a few pages per run', async () => {
     const bridge = setup()
     // Bridge answers 20 pages in a cycle: page n links to page (n + 1) % 20.

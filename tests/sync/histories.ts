@@ -73,6 +73,7 @@ export const runHistory = async (
   const copy = new Map<number, string>()
   let stored: string | undefined
   let running: AsyncIterator<SyncResult> | undefined
+  let lastBatchCaughtUp = true
   /** Index in `bridge.listings` of the first request of the current pass, and of the last change. */
   let lastChange = -1
   let changes = 0
@@ -97,11 +98,14 @@ export const runHistory = async (
     const result = await running.next()
     if (result.done) {
       running = undefined
-      return 'ended'
+      // A sync ends after its caughtUp batch (or an error), never after a batch that promised more.
+      return lastBatchCaughtUp ? 'ended' : 'ended without a caughtUp batch'
     }
+    lastBatchCaughtUp = false
     const batch = result.value
     if (batch._tag === 'Left') {
       running = undefined
+      lastBatchCaughtUp = true
       if (batch.left._tag === 'InputValidationError') return `refused: ${batch.left.message}`
       return undefined
     }
@@ -113,6 +117,7 @@ export const runHistory = async (
       return undefined
     }
     stored = batch.right.cursor
+    lastBatchCaughtUp = batch.right.caughtUp
     if (batch.right.caughtUp && checkEveryPass) {
       let passFirst = bridge.listings.length - 1
       while (bridge.listings[passFirst]!.after !== null) passFirst -= 1
