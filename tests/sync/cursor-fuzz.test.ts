@@ -110,7 +110,8 @@ describe.each(VERSIONS)('syncTransactions ($name): fuzzed cursors', (version) =>
         // Accepted: only the unchanged cursor, or a re-sealed edit the strict schema found valid.
         acceptedCount += 1
         expect(cursor === base.cursor || resealed).toBe(true)
-        expect(results.every((r) => r._tag === 'Right')).toBe(true)
+        // An unchanged cursor syncs; a re-sealed edit may meet Bridge's refusal (e.g. a forged `after`), as a Left.
+        if (!resealed) expect(results.every((r) => r._tag === 'Right')).toBe(true)
       }),
       { numRuns: RUNS },
     )
