@@ -28,6 +28,7 @@ const volumeTests = [
   'tests/sandbox/volume.test.ts',
   'tests/limiter/bridge-limits.test.ts',
   'tests/sync/property.test.ts',
+  'tests/sync/cursor-fuzz.test.ts',
 ]
 
 /** Tests of the built package (packaging, size budgets, examples, README snippets run in Node): they read dist/, so `npm test` builds first. */
