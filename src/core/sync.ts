@@ -169,10 +169,24 @@ const userOf = (ctx: Context): string => {
       : `email:${user.email}`
 }
 
-/** Keeps the rows delivered at or after `floorMs`; all of them or, past {@link MAX_REMEMBERED}, none (they come again). */
-const remember = (seen: Map<number, number>, floorMs: number): [number, number][] => {
-  const kept = [...seen].filter(([, version]) => version >= rank(floorMs, false))
-  return kept.length > MAX_REMEMBERED ? [] : kept
+/**
+ * Keeps the rows that a later listing may serve again: the rows carried from the previous pass at or
+ * after `carriedFloorMs` (later pages of this pass may hold them), then this pass's rows at or after
+ * `floorMs`, newest first, up to {@link MAX_REMEMBERED}. A row left out is only delivered again.
+ */
+const remember = (
+  seen: Map<number, number>,
+  floorMs: number,
+  carried: ReadonlySet<number> = new Set(),
+  carriedFloorMs = floorMs,
+): [number, number][] => {
+  const fromBefore = [...seen].filter(
+    ([id, version]) => carried.has(id) && version >= rank(carriedFloorMs, false),
+  )
+  const fromThisPass = [...seen]
+    .filter(([id, version]) => !carried.has(id) && version >= rank(floorMs, false))
+    .sort((a, b) => b[1] - a[1])
+  return [...fromBefore, ...fromThisPass].slice(0, MAX_REMEMBERED)
 }
 
 /**
@@ -250,6 +264,8 @@ const remember = (seen: Map<number, number>, floorMs: number): [number, number][
       const pages = new Set(start.pages ?? [])
       // Rows delivered that this listing may serve again, by id: the rank of the version delivered.
       const seen = new Map(start.seen)
+      // Rows the previous pass delivered: this pass's later pages may list them again, down to its since.
+      const carried = new Set(seen.keys())
 
       for (let restarts = 0; ; restarts++) {
         const listing = spec
@@ -277,6 +293,7 @@ const remember = (seen: Map<number, number>, floorMs: number): [number, number][
               since = undefined
               at = undefined
               seen.clear()
+              carried.clear()
               restart = true
               break
             }
@@ -333,6 +350,8 @@ const remember = (seen: Map<number, number>, floorMs: number): [number, number][
                   pages: [...pages],
                   seen: remember(
                     seen,
+                    nextSince,
+                    carried,
                     since === undefined ? nextSince : Math.min(Date.parse(since), nextSince),
                   ),
                 }
