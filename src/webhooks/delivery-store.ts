@@ -49,7 +49,16 @@ export interface DeliveryStore {
   release(key: string): Promise<void>
 }
 
-/** What {@link memoryDeliveryStore} accepts. */
+/**
+ * What {@link memoryDeliveryStore} accepts.
+ *
+ * @example
+ * ```ts
+ * import { memoryDeliveryStore, type MemoryDeliveryStoreOptions } from 'bridgeapi/webhooks'
+ * const options: MemoryDeliveryStoreOptions = { maxEntries: 10_000 }
+ * const store = memoryDeliveryStore(options)
+ * ```
+ */
 export interface MemoryDeliveryStoreOptions {
   /**
    * Most marks kept. Past it, expired marks are dropped, then the oldest: a delivery that old would be

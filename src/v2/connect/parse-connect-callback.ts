@@ -4,20 +4,6 @@ import * as E from '../../core/either.js'
 import type { InputValidationError } from '../../core/errors.js'
 import { ConnectOptionsParams } from '../params.js'
 
-/** Fields of every {@link ConnectCallback}. */
-interface ConnectCallbackFields {
-  /** The Bridge user (`user_uuid`). */
-  readonly userUuid: string
-  /** Where the user left the flow (`step`; Bridge sends it when `success` is `false`). */
-  readonly step?: ConnectCallbackStep
-  /** The flow (`source`): `connect`, `pay` or `manage`. */
-  readonly source?: 'connect' | 'pay' | 'manage' | (string & {})
-  /** Your `context`, as given to `connectItem` (or another Connect URL). */
-  readonly context?: string
-  /** How the IBAN was matched (`iban_matching`), with `connectItem`'s `iban` only. */
-  readonly ibanMatching?: 'auto' | 'manual' | 'none' | (string & {})
-}
-
 /**
  * What Bridge Connect appended to your redirect URL (2021-06-01): `success`, `user_uuid`, `item_id`,
  * `step`, `source`, `context`, `iban_matching`. `success` is absent when Bridge appended only the
@@ -31,13 +17,25 @@ interface ConnectCallbackFields {
  *   callback.success ? `item ${callback.itemId} connected` : `stopped at ${callback.step ?? 'an unknown step'}`
  * ```
  */
-export type ConnectCallback =
-  | (ConnectCallbackFields & {
+export type ConnectCallback = {
+  /** The Bridge user (`user_uuid`). */
+  readonly userUuid: string
+  /** Where the user left the flow (`step`; Bridge sends it when `success` is `false`). */
+  readonly step?: ConnectCallbackStep
+  /** The flow (`source`): `connect`, `pay` or `manage`. */
+  readonly source?: 'connect' | 'pay' | 'manage' | (string & {})
+  /** Your `context`, as given to `connectItem` (or another Connect URL). */
+  readonly context?: string
+  /** How the IBAN was matched (`iban_matching`), with `connectItem`'s `iban` only. */
+  readonly ibanMatching?: 'auto' | 'manual' | 'none' | (string & {})
+} & (
+  | {
       readonly success: true
       /** The item added, edited or refreshed (`item_id`). */
       readonly itemId: number
-    })
-  | (ConnectCallbackFields & { readonly success?: false; readonly itemId?: number })
+    }
+  | { readonly success?: false; readonly itemId?: number }
+)
 
 const NAMES = ['success', 'user_uuid', 'item_id', 'step', 'source', 'context', 'iban_matching'] as const
 

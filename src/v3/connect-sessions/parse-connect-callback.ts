@@ -4,18 +4,6 @@ import * as E from '../../core/either.js'
 import type { InputValidationError } from '../../core/errors.js'
 import { sessionOptionEntries } from './models.js'
 
-/** Fields of every {@link ConnectCallback}. */
-interface ConnectCallbackFields {
-  /** The Bridge user (`user_uuid`). */
-  readonly userUuid: string
-  /** Where the user left the flow (`step`; Bridge sends it when `success` is `false`). */
-  readonly step?: ConnectCallbackStep
-  /** The flow (`source`): `connect`. */
-  readonly source?: 'connect' | (string & {})
-  /** Your `context`, as given to `createConnectSession`. */
-  readonly context?: string
-}
-
 /**
  * What Bridge Connect appended to your `callback_url` (2025-01-15): `success`, `user_uuid`, `item_id`,
  * `step`, `source`, `context`. Untrusted: it came from the user's browser (see {@link parseConnectCallback}).
@@ -27,13 +15,23 @@ interface ConnectCallbackFields {
  *   callback.success ? `item ${callback.itemId} connected` : `left at ${callback.step ?? 'an unknown step'}`
  * ```
  */
-export type ConnectCallback =
-  | (ConnectCallbackFields & {
+export type ConnectCallback = {
+  /** The Bridge user (`user_uuid`). */
+  readonly userUuid: string
+  /** Where the user left the flow (`step`; Bridge sends it when `success` is `false`). */
+  readonly step?: ConnectCallbackStep
+  /** The flow (`source`): `connect`. */
+  readonly source?: 'connect' | (string & {})
+  /** Your `context`, as given to `createConnectSession`. */
+  readonly context?: string
+} & (
+  | {
       readonly success: true
       /** The item added or updated (`item_id`). */
       readonly itemId: number
-    })
-  | (ConnectCallbackFields & { readonly success: false; readonly itemId?: number })
+    }
+  | { readonly success: false; readonly itemId?: number }
+)
 
 const NAMES = ['success', 'user_uuid', 'item_id', 'step', 'source', 'context'] as const
 
