@@ -101,41 +101,37 @@ describe('parseConnectCallback on the sandbox’s redirect, confirmed with getIt
   })
   afterAll(() => server.close())
 
-  it('the callback of a completed Connect session names the item getItem then confirms', async () => {
-    rightOf(
-      await createUser(createContext(sandboxContext(server, { retry: 0 })), { externalUserId: 'cb-1' })(),
+  /** A new user opens a Connect session's URL with `scenario`, as a browser would: the sandbox's redirect. */
+  const connectThrough = async (externalUserId: string, scenario: string, context?: string) => {
+    const user = rightOf(
+      await createUser(createContext(sandboxContext(server, { retry: 0 })), { externalUserId })(),
     )
-    const ctx = createContext(sandboxContext(server, { retry: 0, user: { externalUserId: 'cb-1' } }))
+    const ctx = createContext(sandboxContext(server, { retry: 0, user: { externalUserId } }))
     const session = rightOf(
       await createConnectSession(ctx, {
         userEmail: 'cb@example.com',
         callbackUrl: 'https://app.example/bridge/done?tenant=7',
-        context: 'signup-42',
+        ...(context && { context }),
       })(),
     )
-    const response = await fetch(`${session.url}?scenario=success`, { redirect: 'manual' })
+    const response = await fetch(`${session.url}?scenario=${scenario}`, { redirect: 'manual' })
     expect(response.status).toBe(302)
-    const callback = rightOf(parseConnectCallback(response.headers.get('location') as string))
-    expect(callback).toMatchObject({ success: true, context: 'signup-42' })
+    return { ctx, user, location: response.headers.get('location') as string }
+  }
+
+  it('the callback of a completed Connect session names the item getItem then confirms', async () => {
+    const { ctx, user, location } = await connectThrough('cb-1', 'success', 'signup-42')
+    const callback = rightOf(parseConnectCallback(location))
+    expect(callback).toMatchObject({ success: true, userUuid: user.uuid, context: 'signup-42' })
     if (!callback.success) throw new Error('expected a success')
     const item = rightOf(await getItem(ctx, { itemId: callback.itemId })())
     expect([item.id, item.status]).toEqual([callback.itemId, 0])
   })
 
   it('a failed Connect session reads as success: false with its step', async () => {
-    rightOf(
-      await createUser(createContext(sandboxContext(server, { retry: 0 })), { externalUserId: 'cb-2' })(),
-    )
-    const ctx = createContext(sandboxContext(server, { retry: 0, user: { externalUserId: 'cb-2' } }))
-    const session = rightOf(
-      await createConnectSession(ctx, {
-        userEmail: 'cb@example.com',
-        callbackUrl: 'https://app.example/done',
-      })(),
-    )
-    const response = await fetch(`${session.url}?scenario=402`, { redirect: 'manual' })
-    const callback = rightOf(parseConnectCallback(response.headers.get('location') as string))
-    expect(callback.success).toBe(false)
-    expect(typeof callback.step).toBe('string')
+    const { user, location } = await connectThrough('cb-2', '402')
+    const callback = rightOf(parseConnectCallback(location))
+    expect(callback).toMatchObject({ success: false, userUuid: user.uuid })
+    expect(callback.step).toMatch(/^[a-z_]+$/)
   })
 })
