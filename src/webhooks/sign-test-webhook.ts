@@ -28,7 +28,7 @@ import {
  */
 export type SignTestWebhookParams =
   | {
-      /** An event (e.g. `{ type, content }`): sent as `JSON.stringify` of it. */
+      /** An event object such as `{ type, content }`, sent as `JSON.stringify` of it. */
       readonly payload: Readonly<Record<string, unknown>>
       /** Secret(s) to sign with; several give one `v1=` value each, as Bridge sends during a rotation. */
       readonly secrets: WebhookSecrets
