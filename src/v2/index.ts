@@ -2,6 +2,8 @@
  * `bridgeapi/v2`: the Bridge API version 2021-06-01 (paths `/v2/...`), one function per endpoint.
  * @module
  */
+
+export type { ConnectCallbackStep } from '../common/connect-callback.js'
 export * from '../core/index.js'
 export { GetAccountParams, getAccount } from './accounts/get-account.js'
 export { getAccountsInformation } from './accounts/get-accounts-information.js'
@@ -30,6 +32,7 @@ export { EditItemParams, editItem } from './connect/edit-item.js'
 export { ManageAccountsIbanParams, manageAccountsIban } from './connect/manage-accounts-iban.js'
 export { ManageScaSyncItemParams, manageScaSyncItem } from './connect/manage-sca-sync-item.js'
 export { ConnectUrl } from './connect/models.js'
+export { type ConnectCallback, parseConnectCallback } from './connect/parse-connect-callback.js'
 export { ValidateProItemsParams, validateProItems } from './connect/validate-pro-items.js'
 export { GetCategoryInsightsParams, getCategoryInsights } from './insights/get-category-insights.js'
 export { CategoryInsights } from './insights/models.js'

@@ -176,6 +176,8 @@ const HELPERS = [
   'isBridgeError',
   'memoryRateLimitStore',
   'memoryTokenStore',
+  // Reads the Connect callback's URL; sends nothing.
+  'parseConnectCallback',
   'renewAuth',
   'setUserToken',
   // Reads through listTransactions, whose row covers its requests.

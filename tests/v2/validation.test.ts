@@ -34,6 +34,8 @@ const invalidCalls: Record<string, (ctx: core.Context) => Promise<Result>> = {
   manageScaSyncItem: (ctx) => sdk.manageScaSyncItem(ctx, { itemId: 1, redirectUrl: 'not a url' })(),
   validateProItems: (ctx) => sdk.validateProItems(ctx, { context: '' })(),
   manageAccountsIban: (ctx) => sdk.manageAccountsIban(ctx, { redirectUrl: 'ftp:' })(),
+  // Reads a URL (no context, no request).
+  parseConnectCallback: async () => sdk.parseConnectCallback('/back?success=maybe'),
   listItems: (ctx) => firstOf(sdk.listItems(ctx, { limit: 1.5 })),
   getItem: (ctx) => sdk.getItem(ctx, { itemId: Number.NaN })(),
   deleteItem: (ctx) => sdk.deleteItem(ctx, { itemId: '8170358' as never })(),

@@ -47,7 +47,9 @@ describe('bridgeapi/webhooks sources', () => {
       if (visited.has(url.href)) return
       visited.add(url.href)
       const text = readFileSync(url, 'utf8')
-      for (const [, specifier] of text.matchAll(/^(?:import|export) (?!type\b)[^'"]*?from '([^']+)'/gm)) {
+      // Names, braces and `* as x` only, so a match cannot run from `export interface` into a TSDoc example.
+      const statements = /^(?:import|export) (?!type\b)(?:[\w*\s,$]|\{[^}]*\})*?from '([^']+)'/gm
+      for (const [, specifier] of text.matchAll(statements)) {
         if (specifier!.startsWith('.')) visit(new URL(specifier!.replace(/\.js$/, '.ts'), url))
         else packages.add(specifier!)
       }
