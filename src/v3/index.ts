@@ -106,6 +106,7 @@ export {
 export {
   BeneficiaryParam,
   PaymentAmountParam,
+  PaymentConsentUserParam,
   PaymentParty,
   PaymentStatus,
   PaymentUserParam,

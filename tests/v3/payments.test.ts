@@ -75,7 +75,6 @@ describe('payment links (client credentials)', () => {
         callbackUrl: 'https://shop.example/back',
         country: 'es',
         providerId: 574,
-        senderIban: 'FR7630006000011234567890189',
       })(),
     )
     expect(requests[0]?.body).toEqual({
@@ -93,7 +92,21 @@ describe('payment links (client credentials)', () => {
       callback_url: 'https://shop.example/back',
       country: 'es',
       provider_id: 574,
-      sender_iban: 'FR7630006000011234567890189',
+    })
+  })
+
+  it('createPaymentLink never sends sender_iban, which no source documents on links', async () => {
+    const { fetch, requests } = answering(200, exampleBody('payment-links.json', 'create_payment_link'))
+    rightOf(
+      await createPaymentLink(clientContext(fetch), {
+        user: { companyName: 'ACME' },
+        transactions: [{ amount: 1, currency: 'EUR' }],
+        senderIban: 'FR7630006000011234567890189',
+      } as never)(),
+    )
+    expect(requests[0]?.body).toEqual({
+      user: { company_name: 'ACME' },
+      transactions: [{ amount: 1, currency: 'EUR' }],
     })
   })
 
@@ -393,9 +406,9 @@ describe('payment consents (client credentials)', () => {
     const { fetch, requests } = answering(200, {})
     const ctx = clientContext(fetch)
     expectInputError(
-      await createPaymentConsent(ctx, { ...documented, user: { companyName: 'ACME' } })(),
+      await createPaymentConsent(ctx, { ...documented, user: { companyName: 'ACME' } } as never)(),
       requests,
-      'user',
+      'user.email',
     )
     expectInputError(
       await createPaymentConsent(ctx, {
@@ -405,5 +418,20 @@ describe('payment consents (client credentials)', () => {
       requests,
       'transactions.0.label',
     )
+  })
+
+  it('createPaymentConsent sends only the documented user keys, never external_reference', async () => {
+    const { fetch, requests } = answering(200, exampleBody('payment-consents.json', 'create_payment_consent'))
+    rightOf(
+      await createPaymentConsent(clientContext(fetch), {
+        ...documented,
+        user: { firstName: 'Jane', lastName: 'Doe', email: 'jane@doe.com', externalReference: 'REF-1' },
+      } as never)(),
+    )
+    expect((requests[0]?.body as { user: unknown }).user).toEqual({
+      first_name: 'Jane',
+      last_name: 'Doe',
+      email: 'jane@doe.com',
+    })
   })
 })

@@ -77,7 +77,6 @@ const PaymentLinkBody = v.object({
   callback_url: v.optional(v.pipe(v.string(), v.url())),
   country: v.optional(v.picklist(['fr', 'es', 'de', 'gb'])),
   provider_id: v.optional(v.pipe(v.number(), v.integer())),
-  sender_iban: v.optional(Iban),
 })
 
 const PaymentRequestBody = v.object({

@@ -91,6 +91,18 @@ export const PaymentUserParam = v.pipe(
 /** The payer of a payment. */
 export type PaymentUserParam = v.InferInput<typeof PaymentUserParam>
 
+/**
+ * The payer of a payment consent: `firstName` and `lastName`, or `companyName`, and a required `email`.
+ * No `externalReference`: the consent `user` has only these four fields
+ * (mindcloud-inc/universal-api-reference, `apis/b/bridge/native-api/actions/create-payment-consent.md`).
+ */
+export const PaymentConsentUserParam = v.pipe(
+  v.object({ ...namesEntries, email: EmailParam }),
+  v.check((user) => hasName(user), 'needs firstName and lastName, or companyName'),
+)
+/** The payer of a payment consent. */
+export type PaymentConsentUserParam = v.InferInput<typeof PaymentConsentUserParam>
+
 /** The beneficiary of a payment transaction, when it is not your default account. */
 export const BeneficiaryParam = v.pipe(
   v.object({
