@@ -428,10 +428,7 @@ describe('payment consents (client credentials)', () => {
         user: { firstName: 'Jane', lastName: 'Doe', email: 'jane@doe.com', externalReference: 'REF-1' },
       } as never)(),
     )
-    expect((requests[0]?.body as { user: unknown }).user).toEqual({
-      first_name: 'Jane',
-      last_name: 'Doe',
-      email: 'jane@doe.com',
-    })
+    const body = requests[0]?.body as { user?: unknown } | undefined
+    expect(body?.user).toEqual({ first_name: 'Jane', last_name: 'Doe', email: 'jane@doe.com' })
   })
 })
