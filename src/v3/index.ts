@@ -107,6 +107,7 @@ export {
   BeneficiaryParam,
   PaymentAmountParam,
   PaymentConsentUserParam,
+  PaymentMetadataParam,
   PaymentParty,
   PaymentStatus,
   PaymentUserParam,
