@@ -29,6 +29,15 @@ const PayoutBody = v.object({
   client_reference: v.optional(Text(100)),
 })
 
+/** A payment-account beneficiary's JSON (the same in both versions). */
+export const beneficiaryView = (b: PayoutRecord['beneficiary']) => ({
+  id: b.id,
+  iban: b.iban,
+  bic: b.bic,
+  bank_name: b.bankName,
+  company_name: b.companyName,
+})
+
 /** Payment records newest first, by creation order. */
 export const newestFirst = byNumber((r: { seq: number }) => r.seq, 'desc')
 

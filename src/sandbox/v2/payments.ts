@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import {
   Amount,
+  beneficiaryView,
   createPaymentLink,
   createRefund,
   Iban,
@@ -109,15 +110,12 @@ const requestView = (request: PaymentRequestRecord, ctx: RouteContext) => {
   }
 }
 
+/** 2021-06-01 writes `null` for a refund's missing values. */
+const refundJson = refundView(null)
+
 const payoutView = (payout: PayoutRecord) => ({
   id: payout.id,
-  beneficiary: {
-    id: payout.beneficiary.id,
-    company_name: payout.beneficiary.companyName,
-    bank_name: payout.beneficiary.bankName,
-    iban: payout.beneficiary.iban,
-    bic: payout.beneficiary.bic,
-  },
+  beneficiary: beneficiaryView(payout.beneficiary),
   status: payout.status,
   status_reason: payout.statusReason ?? null,
   client_reference: payout.clientReference ?? null,
@@ -195,8 +193,19 @@ export const paymentRoutes: readonly Route[] = [
   clientRoute('GET', '/v2/payment-requests/:id', withPaymentRecord('requests', requestView)),
 
   clientPost('/v2/payment-refunds', RefundBody, (ctx, b) => {
-    return json(200, refundView(null)(createRefund(ctx, b, 'created')))
+    return json(200, refundJson(createRefund(ctx, b, 'created')))
   }),
+  clientRoute('GET', '/v2/payment-refunds', (ctx) =>
+    listResponse(ctx, ctx.state.payments.refunds.list(), newestFirst, refundJson),
+  ),
+  clientRoute('GET', '/v2/payment-refunds/:id', withPaymentRecord('refunds', refundJson)),
+
+  clientRoute('GET', '/v2/payment-account/beneficiaries', (ctx) =>
+    json(200, { resources: ctx.state.payments.beneficiaries.map(beneficiaryView) }),
+  ),
+  clientRoute('GET', '/v2/payment-account/payouts', (ctx) =>
+    listResponse(ctx, ctx.state.payments.payouts.list(), newestFirst, payoutView),
+  ),
 
   // The documented path ends with a slash.
   payoutRoute('/v2/payment-account/payouts/', payoutView, (ctx, id) =>

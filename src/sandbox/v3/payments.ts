@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import {
   Amount as BaseAmount,
+  beneficiaryView,
   createPaymentLink,
   createRefund,
   Iban,
@@ -202,14 +203,6 @@ const requestView = (request: PaymentRequestRecord, ctx: RouteContext) => {
 }
 
 const refundJson = refundView(undefined)
-
-const beneficiaryView = (b: PayoutRecord['beneficiary']) => ({
-  id: b.id,
-  iban: b.iban,
-  bic: b.bic,
-  bank_name: b.bankName,
-  company_name: b.companyName,
-})
 
 const payoutView = (payout: PayoutRecord) => ({
   id: payout.id,
