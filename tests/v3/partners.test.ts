@@ -104,6 +104,23 @@ describe('guidance (client credentials, eligible partners)', () => {
     })
   })
 
+  it('createGuidanceConsent leaves out country_code when not given (optional in the 2026 transcription)', async () => {
+    const { fetch, requests } = recordingFetch(() => empty(200))
+    rightOf(
+      await createGuidanceConsent(clientContext(fetch), {
+        userUuid: USER_UUID,
+        companyIdentificationNumber: '529196313',
+      })(),
+    )
+    expect(requests[0]?.body).toEqual({ user_uuid: USER_UUID, company_identification_number: '529196313' })
+    const session = await createGuidanceSession(clientContext(fetch), {
+      userUuid: USER_UUID,
+      companyIdentificationNumber: '529196313',
+    } as never)()
+    expect(leftOf(session)._tag).toBe('InputValidationError')
+    expect(requests).toHaveLength(1)
+  })
+
   it('createGuidanceConsent refuses a company number that is not 9 digits, or a bad language', async () => {
     const { fetch, requests } = recordingFetch(() => empty(200))
     const ctx = clientContext(fetch)
