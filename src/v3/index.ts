@@ -108,6 +108,8 @@ export {
 export {
   BeneficiaryParam,
   PaymentAmountParam,
+  PaymentConsentUserParam,
+  PaymentMetadataParam,
   PaymentParty,
   PaymentStatus,
   PaymentUserParam,

@@ -32,6 +32,7 @@ import {
   getPaymentLink,
   getPaymentRequest,
   getPayout,
+  getRefund,
   getStock,
   getTransaction,
   getTransfer,
@@ -41,11 +42,14 @@ import {
   listAccountTransactions,
   listAccountUpdatedTransactions,
   listBanks,
+  listBeneficiaries,
   listBulkTransfers,
   listCategories,
   listItems,
   listPaymentLinks,
   listPaymentRequests,
+  listPayouts,
+  listRefunds,
   listSenderAccounts,
   listStocks,
   listTransactions,
@@ -318,10 +322,20 @@ describe('every 2021-06-01 sandbox route conforms to the SDK schemas', () => {
       'NOAS',
       574,
     ])
-    rightOf(await createRefund(client, { paymentAccountTransactionId: 'pat-1', amount: 5 })())
+    const refund = rightOf(await createRefund(client, { paymentAccountTransactionId: 'pat-1', amount: 5 })())
     const beneficiaryId = running.sandbox.beneficiaries()[0]!.id
     const payout = rightOf(await createPayout(client, { beneficiaryId, amount: 20, label: 'Payout 1' })())
     expect(rightOf(await getPayout(client, { payoutId: payout.id })()).status).toBe('paid')
+    // The 2021-06-01 payment-account reads (issue 23): each record created above, exactly once.
+    expect((await itemsOf(listRefunds(client))).map((r) => r.id)).toEqual([refund.id])
+    expect(rightOf(await getRefund(client, { refundId: refund.id })())).toEqual(refund)
+    expect(leftOf(await getRefund(client, { refundId: 'missing' })())._tag).toBe('ApiError')
+    expect((await itemsOf(listBeneficiaries(client))).map((b) => b.id)).toEqual(
+      running.sandbox.beneficiaries().map((b) => b.id),
+    )
+    expect((await itemsOf(listPayouts(client))).map((p) => [p.id, p.beneficiary?.id])).toEqual([
+      [payout.id, beneficiaryId],
+    ])
 
     // Every route was exercised, and answered 2xx at least once.
     const served = running.sandbox.requests.filter((r) => r.status !== undefined && r.status < 300)

@@ -74,6 +74,10 @@ const invalidCalls: Record<string, (ctx: core.Context) => Promise<Result>> = {
   createRefund: (ctx) => sdk.createRefund(ctx, { paymentAccountTransactionId: 't', amount: 0 })(),
   createPayout: (ctx) => sdk.createPayout(ctx, { beneficiaryId: 'b', amount: 1, label: '' })(),
   getPayout: (ctx) => sdk.getPayout(ctx, { payoutId: '..' })(),
+  getRefund: (ctx) => sdk.getRefund(ctx, { refundId: '' })(),
+  listRefunds: (ctx) => firstOf(sdk.listRefunds(ctx, { limit: 0 })),
+  listBeneficiaries: (ctx) => firstOf(sdk.listBeneficiaries(ctx, { after: '' })),
+  listPayouts: (ctx) => firstOf(sdk.listPayouts(ctx, { limit: 501 })),
   sendTransfer: (ctx) =>
     sdk.sendTransfer(ctx, { beneficiary: { name: 'A', iban: 'fr76 3000' }, amount: 1 })(),
   sendBulkTransfer: (ctx) => sdk.sendBulkTransfer(ctx, { clientReference: 'r', transfers: [] })(),

@@ -195,6 +195,23 @@ describe('2025-01-15 flow against the sandbox over HTTP', () => {
     expect(await ids('ES')).toEqual([])
   })
 
+  it('filters providers on provider_environments, in aggregation or payment metadata (OR)', async () => {
+    const app = createContext(sandboxContext(server, { retry: 0 }))
+    const all = rightOf(await collect(listProviders(app, { limit: 500 }))())
+    const environments = (p: (typeof all)[number]): unknown[] => [
+      ...((p.aggregation_metadata as { provider_environments?: string[] } | undefined)
+        ?.provider_environments ?? []),
+      ...(p.payment_metadata?.provider_environments ?? []),
+    ]
+    const inSandbox = all.filter((p) => environments(p).includes('sandbox')).map((p) => p.id)
+    const filtered = rightOf(
+      await collect(listProviders(app, { providerEnvironments: 'sandbox', limit: 500 }))(),
+    ).map((p) => p.id)
+    expect(filtered).toContain(574)
+    expect(filtered).toEqual(inSandbox)
+    expect(filtered.length).toBeLessThan(all.length)
+  })
+
   it('localises category names with the language option', async () => {
     const app = createContext(sandboxContext(server, { retry: 0, language: 'en' }))
     expect(rightOf(await getCategory(app, { categoryId: 83 })())).toMatchObject({

@@ -52,3 +52,19 @@ export const Payout = v.looseObject({
 })
 /** A payout request. */
 export type Payout = v.InferOutput<typeof Payout>
+
+/**
+ * A payout beneficiary of your payment account (the same name as 2025-01-15's). Uncertain: the 2021-06-01
+ * example body was not captured (https://docs.bridgeapi.io/v2021.06.01/reference/payout-beneficiaries);
+ * the fields are 2025-01-15's, everything but `id` optional.
+ */
+export const Beneficiary = v.looseObject({
+  /** Pass it to `createPayout`. */
+  id: v.string(),
+  iban: v.nullish(v.string()),
+  bic: v.nullish(v.string()),
+  bank_name: v.nullish(v.string()),
+  company_name: v.nullish(v.string()),
+})
+/** A payout beneficiary. */
+export type Beneficiary = v.InferOutput<typeof Beneficiary>

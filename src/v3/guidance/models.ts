@@ -78,7 +78,7 @@ export const guidanceCompanyEntries = {
 /** Maps {@link guidanceCompanyEntries} to Bridge's snake_case body (absent fields are left out when serialised). */
 export const toGuidanceCompanyBody = (p: {
   readonly userUuid: string
-  readonly countryCode: string
+  readonly countryCode?: string | undefined
   readonly companyIdentificationNumber: string
   readonly language?: string | undefined
   readonly contactEmail?: string | undefined

@@ -32,6 +32,11 @@ export const PaymentRequestTransaction = v.looseObject({
   execution_date: v.optional(v.string()),
   /** With a payment account: the money received; its `id` is what a refund takes. */
   payment_account_transaction: v.optional(PaymentAccountTransaction),
+  /**
+   * The metadata given at creation (https://docs.bridgeapi.io/docs/add-metadata-to-your-payments). Not shown in
+   * Bridge's examples, so optional.
+   */
+  metadata: v.optional(v.record(v.string(), v.string())),
 })
 /** One transaction of a payment request. */
 export type PaymentRequestTransaction = v.InferOutput<typeof PaymentRequestTransaction>
@@ -57,8 +62,11 @@ export const PaymentRequest = v.looseObject({
   status: PaymentStatus,
   /** ISO reason code when rejected (e.g. `NOAS`). */
   status_reason: v.optional(v.string()),
-  /** The payer. */
-  user: v.optional(PaymentParty),
+  /**
+   * The payer; `ip_address` is in the 2026 reference transcription's response schema
+   * (mindcloud-inc/universal-api-reference `apis/b/bridge/universal-api/openapi.json`, get-payment-request).
+   */
+  user: v.optional(v.looseObject({ ...PaymentParty.entries, ip_address: v.optional(v.string()) })),
   /** The payer's account, once known (`{}` before). */
   sender: v.optional(v.looseObject({ iban: v.optional(v.string()), name: v.optional(v.string()) })),
   transactions: v.array(PaymentRequestTransaction),
