@@ -2,6 +2,7 @@
  * The engine shared by both API versions, re-exported by `bridgeapi` and `bridgeapi/v2`.
  * @module
  */
+export { fromMinorUnits, toMinorUnits } from './amounts.js'
 export type { ApiVersion } from './api-version.js'
 export type { TokenInfo } from './auth.js'
 export {
