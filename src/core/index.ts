@@ -14,6 +14,7 @@ export {
   type EmailPasswordUser,
   type ExternalUser,
   type Hooks,
+  type OfetchInstance,
   type RequestEvent,
   type ResponseEvent,
   type RetryPolicy,

@@ -43,7 +43,8 @@ const transportOf = (ctx: Context): $Fetch => {
     const defaults = { ...TRANSPORT_DEFAULTS, baseURL: ctx.baseUrl }
     // `create` keeps the user's defaults and interceptors and adds ours.
     transport = ctx.$fetch
-      ? ctx.$fetch.create(defaults, ctx.fetch ? { fetch: ctx.fetch } : {})
+      ? // The context's type is structural (see OfetchInstance); the instance is ofetch's.
+        (ctx.$fetch.create(defaults, ctx.fetch ? { fetch: ctx.fetch } : {}) as $Fetch)
       : createFetch({
           // Looked up on each call, so a global fetch replaced later (tests, instrumentation) is used.
           fetch: ctx.fetch ?? ((input, init) => globalThis.fetch(input, init)),
