@@ -7,7 +7,7 @@ import { PaymentStatus } from '../v3/payments/models.js'
  * Webhook events of both API versions (2025-01-15 and 2021-06-01 share the envelope and the event names).
  * Bridge omits null fields in 2025-01-15 and may send `null` in 2021-06-01, so every field that can be
  * absent is `nullish`. Objects are exact: fields Bridge adds later still validate but are stripped from the
- * typed event (the raw body you verified keeps them); only undocumented `content` is any object.
+ * typed value (the raw body you verified keeps them); only undocumented `content` is any object.
  */
 
 /** Epoch milliseconds, as Bridge sends `timestamp`. */
