@@ -4,6 +4,7 @@ import { type Context, type ContextUser, HEADER_SAFE, unusableContext } from './
 import * as E from './either.js'
 import {
   type AbortError,
+  type ApiError,
   type AuthenticationError,
   abortError,
   type BridgeError,
@@ -112,6 +113,28 @@ const readToken = (ctx: Context, key: string, limits: StoreLimits) =>
 const writeToken = (ctx: Context, key: string, token: StoredToken, limits: StoreLimits) =>
   storeCall(ctx, () => ctx.tokenStore.set(key, token), AnyAnswer, limits, token.accessToken)
 
+/**
+ * The codes Bridge answers a token request with when it knows no such user (2025-01-15: 401
+ * `user.authentication.unauthorized`, or `user.not_found`; 2021-06-01: `invalid_credentials`, `not_found`).
+ * Bad client credentials have codes of their own and get no advice about the user.
+ */
+const UNKNOWN_USER_CODES: ReadonlySet<string | undefined> = new Set([
+  'user.authentication.unauthorized',
+  'user.not_found',
+  'invalid_credentials',
+  'not_found',
+])
+
+/** What to do about a user Bridge does not know, by how the context names it (never the value itself). */
+const unknownUserAdvice = (error: ApiError, user: ContextUser): string => {
+  if (!UNKNOWN_USER_CODES.has(error.code)) return ''
+  if (user.kind === 'external')
+    return '. Bridge knows no user with this external_user_id: create it first with createUser({ externalUserId }) (authenticating does not create a user), or check user.externalUserId.'
+  if (user.kind === 'uuid')
+    return '. Bridge knows no user with this uuid: check user.uuid (a deleted user is gone), or create the user first with createUser.'
+  return '. Check user.email and user.password, or create the user first with createUser({ email, password }).'
+}
+
 /** Asks Bridge for a new token for the context's user. */
 const requestToken = async (ctx: Context, api: ApiVersion): Promise<E.Either<BridgeError, StoredToken>> => {
   if (!ctx.user)
@@ -132,7 +155,11 @@ const requestToken = async (ctx: Context, api: ApiVersion): Promise<E.Either<Bri
     const error = sent.left
     return error._tag === 'ApiError' && error.status >= 400 && error.status < 500 && error.status !== 429
       ? E.left(
-          authError('token_rejected', `Bridge refused to authenticate the user: ${error.message}`, error),
+          authError(
+            'token_rejected',
+            `Bridge refused to authenticate the user: ${error.message}${unknownUserAdvice(error, ctx.user)}`,
+            error,
+          ),
         )
       : E.left(error)
   }

@@ -172,6 +172,8 @@ const HELPERS = [
   'createContext',
   'createRateLimiter',
   'formatError',
+  // Pure amount helpers: no request.
+  'fromMinorUnits',
   'isAuthenticated',
   'isBridgeError',
   'memoryRateLimitStore',
@@ -182,6 +184,7 @@ const HELPERS = [
   'setUserToken',
   // Reads through listTransactions, whose row covers its requests.
   'syncTransactions',
+  'toMinorUnits',
   'unwrap',
   'withResponse',
 ]

@@ -4,7 +4,7 @@ import { EmailParam, HttpUrlParam } from '../../common/params.js'
 import { TextParam } from '../../core/schema.js'
 
 /** A front-end session in Bridge's hosted Connect UI: redirect the user's browser to `url`. */
-export const ConnectSession = v.looseObject({
+export const ConnectSession = v.object({
   /** Session id (UUID). */
   id: v.string(),
   /** The page to send the user to (`https://connect.bridgeapi.io/...`). */

@@ -4,7 +4,7 @@ import { PaymentAccountTransaction } from '../payment-links/models.js'
 import { PaymentParty, PaymentStatus } from '../payments/models.js'
 
 /** What {@link createPaymentRequest} returns: the request's id and the URL to send the payer to. */
-export const PaymentRequestCreated = v.looseObject({
+export const PaymentRequestCreated = v.object({
   /** Payment request id (32 hex characters). */
   id: v.string(),
   /** Consent page (`https://pay.bridgeapi.io/payment/<id>/initiate`): redirect the payer there. */
@@ -14,7 +14,7 @@ export const PaymentRequestCreated = v.looseObject({
 export type PaymentRequestCreated = v.InferOutput<typeof PaymentRequestCreated>
 
 /** One transaction of a payment request. */
-export const PaymentRequestTransaction = v.looseObject({
+export const PaymentRequestTransaction = v.object({
   /** Payment transaction id (32 hex characters). */
   id: v.string(),
   status: PaymentStatus,
@@ -55,7 +55,7 @@ export const LenientProviderId = v.union([
 ])
 
 /** A payment initiation: one or more transactions from the payer's bank account. */
-export const PaymentRequest = v.looseObject({
+export const PaymentRequest = v.object({
   /** 32 hex characters. */
   id: v.string(),
   /** Overall status; for bulk payments see each transaction's status too. */
@@ -66,9 +66,9 @@ export const PaymentRequest = v.looseObject({
    * The payer; `ip_address` is in the 2026 reference transcription's response schema
    * (mindcloud-inc/universal-api-reference `apis/b/bridge/universal-api/openapi.json`, get-payment-request).
    */
-  user: v.optional(v.looseObject({ ...PaymentParty.entries, ip_address: v.optional(v.string()) })),
+  user: v.optional(v.object({ ...PaymentParty.entries, ip_address: v.optional(v.string()) })),
   /** The payer's account, once known (`{}` before). */
-  sender: v.optional(v.looseObject({ iban: v.optional(v.string()), name: v.optional(v.string()) })),
+  sender: v.optional(v.object({ iban: v.optional(v.string()), name: v.optional(v.string()) })),
   transactions: v.array(PaymentRequestTransaction),
   /** The payer's bank (see {@link LenientProviderId}). */
   provider_id: v.optional(LenientProviderId),
@@ -88,7 +88,7 @@ export type PaymentRequest = v.InferOutput<typeof PaymentRequest>
 export const PaymentRequestResponse = v.union([
   PaymentRequest,
   v.pipe(
-    v.looseObject({ resources: v.pipe(v.array(PaymentRequest), v.length(1, 'must hold exactly one item')) }),
+    v.object({ resources: v.pipe(v.array(PaymentRequest), v.length(1, 'must hold exactly one item')) }),
     v.transform((wrapper) => wrapper.resources[0] as PaymentRequest),
   ),
 ])

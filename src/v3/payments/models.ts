@@ -8,7 +8,7 @@ import { DateParam, openEnum, TextParam } from '../../core/schema.js'
  */
 
 /** A payer or beneficiary as Bridge returns it on payments. Every field may be omitted (v3 omits absent data). */
-export const PaymentParty = v.looseObject({
+export const PaymentParty = v.object({
   first_name: v.optional(v.string()),
   last_name: v.optional(v.string()),
   /** For companies, instead of first and last names. */
