@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { getAccount } from '../../src/index.js'
 import type { RunningSandbox } from '../../src/sandbox/index.js'
 import { type KvNamespaceLike, kvRateLimitStore } from '../../src/stores/index.js'
-import { START, startLimitedSandbox, userContext, virtualLimiter } from './helpers.js'
+import { START, startLimitedSandbox, userContext, virtualLimiter } from '../limiter/helpers.js'
 
 // Each limiter decision is two KV round trips to workerd, one at a time: slow on a loaded machine.
 vi.setConfig({ testTimeout: 180_000 })

@@ -15,7 +15,7 @@ import {
   syncTransactions,
 } from '../../src/index.js'
 import type { RunningSandbox } from '../../src/sandbox/index.js'
-import { START, startLimitedSandbox, userContext, virtualLimiter } from './helpers.js'
+import { START, startLimitedSandbox, userContext, virtualLimiter } from '../limiter/helpers.js'
 
 // Thousands of real HTTP exchanges: slow on a loaded machine, though no test waits for real time.
 vi.setConfig({ testTimeout: 180_000 })

@@ -7,7 +7,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { type BridgeError, listTransactions } from '../../src/index.js'
 import type { RunningSandbox } from '../../src/sandbox/index.js'
-import { checkSecretsAfterAll, openSandbox, sandboxCtx, witness } from './helpers.js'
+import { checkSecretsAfterAll, openSandbox, sandboxCtx, witness } from '../reliability/helpers.js'
 
 const TRANSACTIONS = 10_500
 const PAGE = 100

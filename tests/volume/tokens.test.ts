@@ -13,7 +13,6 @@ import {
   type TokenStore,
 } from '../../src/index.js'
 import type { RunningSandbox, SeededUser } from '../../src/sandbox/index.js'
-import { leftOf } from '../support/either.js'
 import {
   addSecret,
   checkSecretsAfterAll,
@@ -23,7 +22,8 @@ import {
   sandboxCtx,
   tokenRequestsByUser,
   witnessStore,
-} from './helpers.js'
+} from '../reliability/helpers.js'
+import { leftOf } from '../support/either.js'
 
 const USERS = 10
 const CALLS = 1000

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningSandbox, startSandbox } from '../../src/sandbox/index.js'
+import { type RunningSandbox, startSandbox } from '../../../src/sandbox/index.js'
 import { sandboxEnv, startExample } from './run-example.js'
 
 const EMAIL = 'john@doe.com'

@@ -8,8 +8,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { getAccount, memoryRateLimitStore, type RateLimitStore } from '../../src/index.js'
 import type { RunningSandbox } from '../../src/sandbox/index.js'
 import { type RedisScriptClientLike, redisRateLimitStore } from '../../src/stores/redis/index.js'
+import { START, startLimitedSandbox, userContext, virtualLimiter } from '../limiter/helpers.js'
 import { hasRedisServer, redisRequired, startRedis } from '../support/redis-server.js'
-import { START, startLimitedSandbox, userContext, virtualLimiter } from './helpers.js'
 
 let server: RunningSandbox | undefined
 afterEach(async () => {
@@ -66,7 +66,7 @@ describe('instances sharing a memory store', () => {
 })
 
 if (!hasRedisServer && !redisRequired)
-  console.warn('tests/limiter/shared-store.test.ts: Redis tests SKIPPED, no redis-server on PATH')
+  console.warn('tests/stores/redis-rate-limit.test.ts: Redis tests SKIPPED, no redis-server on PATH')
 
 describe.skipIf(!hasRedisServer && !redisRequired)(
   'instances sharing a Redis store (real redis-server)',

@@ -1,7 +1,7 @@
 import { execFile, spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { promisify } from 'node:util'
-import { type RunningSandbox, type SeedUserOptions, startSandbox } from '../../src/sandbox/index.js'
+import { type RunningSandbox, type SeedUserOptions, startSandbox } from '../../../src/sandbox/index.js'
 
 const exec = promisify(execFile)
 // Examples are TypeScript run through tsx, as their headers tell users to. `bridgeapi` resolves to

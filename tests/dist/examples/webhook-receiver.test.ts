@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningSandbox, startSandbox } from '../../src/sandbox/index.js'
+import { type RunningSandbox, startSandbox } from '../../../src/sandbox/index.js'
 import { sandboxEnv, startExample } from './run-example.js'
 
 const SECRET = 'whsec-current-0123456789'

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { annotatePureCalls } from '../../scripts/pure-calls.js'
+import { annotatePureCalls } from '../../../scripts/pure-calls.js'
 
 const valibot = new Set(['object', 'optional', 'string', 'safeParse'])
 const own = new Set(['openEnum'])

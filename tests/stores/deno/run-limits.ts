@@ -2,7 +2,7 @@
  * Runs inside Deno against real Deno KV (an SQLite file in the directory given as the first argument):
  * three stores ("instances") ask at once for the slots of one window. They share one handle (SQLite
  * refuses concurrent writers on one file), but their decisions interleave at every await, so only the
- * atomic version check keeps them exact. Prints what they got as JSON. Started by deno-kv-store.test.ts.
+ * atomic version check keeps them exact. Prints what they got as JSON. Started by deno-kv-rate-limit.test.ts.
  */
 import { type DenoKvRateLimitLike, denoKvRateLimitStore } from '../../../src/stores/index.js'
 

@@ -11,7 +11,7 @@ describe('denoKvRateLimitStore (Deno KV, inside Deno)', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   it('is exact across stores: of 150 concurrent asks for 60 slots, exactly 60 win', async () => {
-    const out = await runInDeno('tests/limiter/deno/run-limits.ts', dir, 120_000)
+    const out = await runInDeno('tests/stores/deno/run-limits.ts', dir, 120_000)
     expect(JSON.parse(out)).toEqual({
       granted: 60,
       // Every slot is in flight: none frees sooner than a full window from now.

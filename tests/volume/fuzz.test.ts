@@ -27,7 +27,7 @@ import {
   checkSecretsAfterAll,
   witness,
   witnessHooks,
-} from './helpers.js'
+} from '../reliability/helpers.js'
 
 const RUNS = 1500
 const ACCESS_TOKEN = 'fuzz-access-token-5Yt8'

@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { expect, inject, test } from 'vitest'
 import { distStem, subpaths } from './entry-points.js'
 
-const attw = resolve(import.meta.dirname, '../../node_modules/.bin/attw')
+const attw = resolve(import.meta.dirname, '../../../node_modules/.bin/attw')
 const CommonJS = 1 // ts.ModuleKind.CommonJS
 const ESNext = 99 // ts.ModuleKind.ESNext
 

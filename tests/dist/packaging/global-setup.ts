@@ -22,7 +22,7 @@ declare module 'vitest' {
   }
 }
 
-const root = resolve(import.meta.dirname, '../..')
+const root = resolve(import.meta.dirname, '../../..')
 
 /** Packs the built package once per run (dist/ must be built: `npm test` builds first). */
 export default function setup(project: TestProject): () => void {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RunningSandbox } from '../../src/sandbox/index.js'
+import type { RunningSandbox } from '../../../src/sandbox/index.js'
 import { runExample, sandboxEnv, startWithUser } from './run-example.js'
 
 const SYNC = 'examples/node-sync/sync.ts'

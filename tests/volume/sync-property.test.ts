@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type HistoryChange, type RunningSandbox, startSandbox } from '../../src/sandbox/index.js'
-import { Replica, type SyncResult, truth, VERSIONS } from './support.js'
+import { Replica, type SyncResult, truth, VERSIONS } from '../sync/support.js'
 
 /*
  * Random histories of inserts, updates and deletes (several per clock instant, some stamped up to 50 s

@@ -4,9 +4,9 @@ import { request as httpRequest } from 'node:http'
 import { join, resolve } from 'node:path'
 import { Miniflare } from 'miniflare'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { RunningSandbox } from '../../src/sandbox/index.js'
-import { bundleFor } from '../runtimes/runtimes.js'
-import { truth as liveTransactions } from '../sync/support.js'
+import type { RunningSandbox } from '../../../src/sandbox/index.js'
+import { bundleFor } from '../../runtimes/runtimes.js'
+import { truth as liveTransactions } from '../../sync/support.js'
 import { sandboxEnv, startWithUser } from './run-example.js'
 
 /*
@@ -64,7 +64,7 @@ describe('examples/worker-d1 (Cloudflare Worker + D1, in workerd)', () => {
     accountId = server.sandbox.accounts(uuid)[0]!.id
     const dir = join(inject('packed').projectDir, 'examples-worker-d1')
     mkdirSync(dir, { recursive: true })
-    copyFileSync(resolve(import.meta.dirname, '../../examples/worker-d1/worker.ts'), join(dir, 'worker.ts'))
+    copyFileSync(resolve(import.meta.dirname, '../../../examples/worker-d1/worker.ts'), join(dir, 'worker.ts'))
     const script = await bundleFor(
       dir,
       `export { default } from './worker.ts'`,

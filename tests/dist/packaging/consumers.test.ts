@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 import { describe, expect, inject, test } from 'vitest'
 import { specifiers } from './entry-points.js'
 
-const tsc = resolve(import.meta.dirname, '../../node_modules/.bin/tsc')
+const tsc = resolve(import.meta.dirname, '../../../node_modules/.bin/tsc')
 
 /*
  * A consumer of every entry point, type-checked against the packed package. skipLibCheck keeps it fast
