@@ -67,7 +67,7 @@ import {
   validateProItems,
 } from '../../src/v2/index.js'
 import { leftOf, rightOf } from '../support/either.js'
-import { itemsOf } from './support.js'
+import { itemsOf } from '../v2/support.js'
 
 /**
  * The Python client's README flows, in functional form, against the sandbox over real HTTP
