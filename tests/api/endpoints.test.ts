@@ -37,7 +37,7 @@ describe.each(VERSIONS)('every endpoint of $entry', ({ folder, entry, endpoints,
     const untested = endpoints.filter((spec) => !uses.has(spec.name)).map((spec) => spec.name)
     expect(
       untested,
-      `endpoints of ${entry} without a request test: add one to tests/${folder}/<resource>.test.ts that ` +
+      `${untested.join(', ')}: endpoints of ${entry} without a request test. Add one to tests/${folder}/<resource>.test.ts that ` +
         'calls the endpoint through a recording fetch and asserts the exact method, path, query and body, ' +
         'the parsed response, and that invalid input is refused with nothing sent',
     ).toEqual([])
@@ -49,7 +49,7 @@ describe.each(VERSIONS)('every endpoint of $entry', ({ folder, entry, endpoints,
       .map((spec) => `${spec.name} (${spec.method} ${spec.path(SAMPLE_PARAMS)})`)
     expect(
       unrouted,
-      `endpoints of ${entry} without a sandbox route: add one to src/sandbox/${folder}/<resource>.ts`,
+      `${unrouted.join(', ')}: endpoints of ${entry} without a sandbox route. Add one to src/sandbox/${folder}/<resource>.ts`,
     ).toEqual([])
   })
 })

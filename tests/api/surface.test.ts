@@ -38,12 +38,16 @@ describe('the run-time exports of the source entry modules match the API snapsho
       const exported = Object.keys(module)
         .sort()
         .map((name) => `${name}: ${typeof module[name]}`)
+      const expected = snapshot.get(entry) ?? []
+      const added = exported.filter((line) => !expected.includes(line))
+      const removed = expected.filter((line) => !exported.includes(line))
       expect(
         exported,
-        `the exports of ${entry} changed: review the change, then write it into ${SNAPSHOT} ` +
+        `the exports of ${entry} changed (added: ${added.join(', ') || 'none'}; removed: ${removed.join(', ') || 'none'}): ` +
+          `review the change, then write it into ${SNAPSHOT} ` +
           '(`npm run build && npx vitest run --project dist tests/dist/packaging/api-surface.test.ts -u`, ' +
-          'or add the lines by hand: `name: function` for a function, `name: object, type` for a schema with its type)',
-      ).toEqual(snapshot.get(entry))
+          'or add the lines by hand: `name: function` for a function, `name: object, type` for a schema with its type, in sorted order)',
+      ).toEqual(expected)
     },
   )
 })
