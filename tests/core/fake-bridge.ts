@@ -58,6 +58,18 @@ export const recordingFetch = (respond: Responder) => {
   return { fetch: fetch as typeof globalThis.fetch, requests }
 }
 
+/** Bridge's documented Demo bank provider, what `getProvider` answers in the request tests. */
+export const provider = {
+  id: 574,
+  name: 'Demo bank',
+  country_code: 'FR',
+  capabilities: ['aggregation'],
+  images: { logo: 'https://web.bridgeapi.io/img/banks-logo/fr/demo.png' },
+}
+
+/** Retries after 1 to 5 ms, so that retry tests take no time. */
+export const fastRetry = { baseDelayMs: 1, maxDelayMs: 5 }
+
 /** The documented token response, expiring at `expiresAt`. */
 export const tokenResponse = (expiresAt: string, accessToken = ACCESS_TOKEN) =>
   json(201, {

@@ -15,16 +15,15 @@ import {
   withResponse,
 } from '../../src/index.js'
 import { leftOf } from '../support/either.js'
-import { ACCESS_TOKEN, account, CLIENT, json, recordingFetch, tokenResponse } from './fake-bridge.js'
-
-const provider = {
-  id: 574,
-  name: 'Demo bank',
-  country_code: 'FR',
-  capabilities: ['aggregation'],
-  images: { logo: 'https://web.bridgeapi.io/img/banks-logo/fr/demo.png' },
-}
-const _fast = { baseDelayMs: 1, maxDelayMs: 5 }
+import {
+  ACCESS_TOKEN,
+  account,
+  CLIENT,
+  json,
+  provider,
+  recordingFetch,
+  tokenResponse,
+} from './fake-bridge.js'
 
 describe('request primitive: headers and encoding', () => {
   it('sends the version, client credentials and Accept, no Authorization and no body on a client GET', async () => {

@@ -3,32 +3,28 @@ import { describe, expect, it } from 'vitest'
 import { createContext, createUser, getAccount, getProvider, listTransactions } from '../../src/index.js'
 import { testClock } from '../support/clock.js'
 import { leftOf } from '../support/either.js'
-import { CLIENT, json, recordingFetch, tokenResponse } from './fake-bridge.js'
-
-const provider = {
-  id: 574,
-  name: 'Demo bank',
-  country_code: 'FR',
-  capabilities: ['aggregation'],
-  images: { logo: 'https://web.bridgeapi.io/img/banks-logo/fr/demo.png' },
-}
-const fast = { baseDelayMs: 1, maxDelayMs: 5 }
+import { CLIENT, fastRetry, json, provider, recordingFetch, tokenResponse } from './fake-bridge.js'
 
 describe('request primitive: retries', () => {
   it('retries an idempotent GET on 503 and succeeds', async () => {
     const { fetch, requests } = recordingFetch((_r, index) =>
       index === 0 ? json(503, {}) : json(200, provider),
     )
-    const result = await getProvider(createContext({ ...CLIENT, fetch, retry: fast }), { providerId: 1 })()
+    const result = await getProvider(createContext({ ...CLIENT, fetch, retry: fastRetry }), {
+      providerId: 1,
+    })()
     expect(result._tag).toBe('Right')
     expect(requests).toHaveLength(2)
   })
 
   it('gives up after the configured retries and returns the last error', async () => {
     const { fetch, requests } = recordingFetch(() => json(500, { errors: [{ code: 'internal' }] }))
-    const result = await getProvider(createContext({ ...CLIENT, fetch, retry: { ...fast, retries: 3 } }), {
-      providerId: 1,
-    })()
+    const result = await getProvider(
+      createContext({ ...CLIENT, fetch, retry: { ...fastRetry, retries: 3 } }),
+      {
+        providerId: 1,
+      },
+    )()
     expect(leftOf(result)).toMatchObject({ _tag: 'ApiError', status: 500, code: 'internal' })
     expect(requests).toHaveLength(4)
   })
@@ -41,7 +37,7 @@ describe('request primitive: retries', () => {
 
   it('does not retry a 4xx other than 408/429', async () => {
     const { fetch, requests } = recordingFetch(() => json(404, { errors: [{ code: 'not_found' }] }))
-    await getProvider(createContext({ ...CLIENT, fetch, retry: fast }), { providerId: 1 })()
+    await getProvider(createContext({ ...CLIENT, fetch, retry: fastRetry }), { providerId: 1 })()
     expect(requests).toHaveLength(1)
   })
 
@@ -52,7 +48,7 @@ describe('request primitive: retries', () => {
         : json(200, provider),
     )
     const clock = testClock()
-    const ctx = createContext({ ...CLIENT, fetch, retry: fast, sleep: clock.sleep })
+    const ctx = createContext({ ...CLIENT, fetch, retry: fastRetry, sleep: clock.sleep })
     const result = await getProvider(ctx, { providerId: 1 })()
     expect(result._tag).toBe('Right')
     expect(requests).toHaveLength(2)
@@ -61,14 +57,16 @@ describe('request primitive: retries', () => {
 
   it('returns the 429 instead of waiting longer than maxRetryAfterMs', async () => {
     const { fetch, requests } = recordingFetch(() => json(429, {}, { 'retry-after': '120' }))
-    const result = await getProvider(createContext({ ...CLIENT, fetch, retry: fast }), { providerId: 1 })()
+    const result = await getProvider(createContext({ ...CLIENT, fetch, retry: fastRetry }), {
+      providerId: 1,
+    })()
     expect(leftOf(result)).toMatchObject({ _tag: 'ApiError', status: 429, retryAfter: 120 })
     expect(requests).toHaveLength(1)
   })
 
   it('never sends a POST twice when the server may have acted (5xx, reset)', async () => {
     const five = recordingFetch(() => json(500, {}))
-    await createUser(createContext({ ...CLIENT, fetch: five.fetch, retry: fast }), {})()
+    await createUser(createContext({ ...CLIENT, fetch: five.fetch, retry: fastRetry }), {})()
     expect(five.requests).toHaveLength(1)
 
     const reset = recordingFetch(() => {
@@ -77,7 +75,7 @@ describe('request primitive: retries', () => {
       })
     })
     expect(
-      leftOf(await createUser(createContext({ ...CLIENT, fetch: reset.fetch, retry: fast }), {})())._tag,
+      leftOf(await createUser(createContext({ ...CLIENT, fetch: reset.fetch, retry: fastRetry }), {})())._tag,
     ).toBe('NetworkError')
     expect(reset.requests).toHaveLength(1)
   })
@@ -91,7 +89,7 @@ describe('request primitive: retries', () => {
     [503, 1],
   ])('a POST answered %i every time is sent exactly %i time(s) with 2 retries', async (status, attempts) => {
     const { fetch, requests } = recordingFetch(() => json(status, { errors: [{ code: 'busy' }] }))
-    const ctx = createContext({ ...CLIENT, fetch, retry: { ...fast, retries: 2 } })
+    const ctx = createContext({ ...CLIENT, fetch, retry: { ...fastRetry, retries: 2 } })
     const error = leftOf(await createUser(ctx, { externalUserId: 'user-408' })())
     expect(error).toMatchObject({ _tag: 'ApiError', status })
     expect(requests.map((r) => [r.method, r.path, r.body])).toEqual(
@@ -107,7 +105,7 @@ describe('request primitive: retries', () => {
     const { fetch, requests } = recordingFetch((_r, index) =>
       index === 0 ? json(408, {}) : json(201, { uuid: 'de305d54-75b4-431b-adb2-eb6b9e546014' }),
     )
-    const result = await createUser(createContext({ ...CLIENT, fetch, retry: fast }), {})()
+    const result = await createUser(createContext({ ...CLIENT, fetch, retry: fastRetry }), {})()
     expect(result).toMatchObject({ _tag: 'Right', right: { uuid: 'de305d54-75b4-431b-adb2-eb6b9e546014' } })
     expect(requests.map((r) => r.method)).toEqual(['POST', 'POST'])
   })
@@ -115,7 +113,7 @@ describe('request primitive: retries', () => {
   it('retries a POST on 429 and on a refused connection (the server did not act)', async () => {
     const limited = recordingFetch((_r, index) => (index === 0 ? json(429, {}) : json(201, { uuid: 'u' })))
     expect(
-      (await createUser(createContext({ ...CLIENT, fetch: limited.fetch, retry: fast }), {})())._tag,
+      (await createUser(createContext({ ...CLIENT, fetch: limited.fetch, retry: fastRetry }), {})())._tag,
     ).toBe('Right')
     expect(limited.requests).toHaveLength(2)
 
@@ -127,7 +125,7 @@ describe('request primitive: retries', () => {
       return json(201, { uuid: 'u' })
     })
     expect(
-      (await createUser(createContext({ ...CLIENT, fetch: refused.fetch, retry: fast }), {})())._tag,
+      (await createUser(createContext({ ...CLIENT, fetch: refused.fetch, retry: fastRetry }), {})())._tag,
     ).toBe('Right')
     expect(refused.requests).toHaveLength(2)
   })
@@ -257,7 +255,7 @@ describe('bounds: timers, Retry-After, permanent failures', () => {
       ...CLIENT,
       fetch: counter.fetch,
       baseUrl: 'http://127.0.0.1:6000',
-      retry: { ...fast, retries: 3 },
+      retry: { ...fastRetry, retries: 3 },
     })
     const error = leftOf(await getProvider(ctx, { providerId: 1 })())
     expect(error).toMatchObject({
@@ -280,7 +278,7 @@ describe('bounds: timers, Retry-After, permanent failures', () => {
     const ctx = createContext({
       ...CLIENT,
       fetch: refusing,
-      retry: { ...fast, retries: 3 },
+      retry: { ...fastRetry, retries: 3 },
       hooks: { onRequest: (event) => attempts.push(event.attempt) },
     })
     const error = leftOf(await getProvider(ctx, { providerId: 1 })())
@@ -307,7 +305,7 @@ describe('bounds: timers, Retry-After, permanent failures', () => {
       ...CLIENT,
       fetch: counter.fetch,
       baseUrl: `http://127.0.0.1:${await closedPort()}`,
-      retry: { ...fast, retries: 3 },
+      retry: { ...fastRetry, retries: 3 },
     })
     const error = leftOf(await getProvider(ctx, { providerId: 1 })())
     expect(error).toMatchObject({ _tag: 'NetworkError' })
@@ -322,7 +320,7 @@ describe('injected sleep', () => {
     const sleep = async () => {
       throw new Error('broken test clock')
     }
-    const ctx = createContext({ ...CLIENT, fetch, retry: fast, sleep })
+    const ctx = createContext({ ...CLIENT, fetch, retry: fastRetry, sleep })
     const result = await getProvider(ctx, { providerId: 1 })()
     expect(leftOf(result)).toMatchObject({ _tag: 'ApiError', status: 503 })
     expect(requests).toHaveLength(1)
@@ -330,7 +328,7 @@ describe('injected sleep', () => {
 
   it('a sleep that resolves false is an abort', async () => {
     const { fetch, requests } = recordingFetch(() => json(503, {}))
-    const ctx = createContext({ ...CLIENT, fetch, retry: fast, sleep: async () => false })
+    const ctx = createContext({ ...CLIENT, fetch, retry: fastRetry, sleep: async () => false })
     expect(leftOf(await getProvider(ctx, { providerId: 1 })())._tag).toBe('AbortError')
     expect(requests).toHaveLength(1)
   })
