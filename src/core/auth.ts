@@ -2,9 +2,16 @@ import * as v from 'valibot'
 import type { ApiVersion } from './api-version.js'
 import { type Context, type ContextUser, HEADER_SAFE, unusableContext } from './context.js'
 import * as E from './either.js'
-import type { AuthenticationError, BridgeError, Issue } from './errors.js'
-import { REDACTED, Redacted, redactIn } from './redacted.js'
+import {
+  type AbortError,
+  type AuthenticationError,
+  abortError,
+  type BridgeError,
+  type Issue,
+} from './errors.js'
+import { REDACTED, Redacted, redactDeep } from './redacted.js'
 import { decodeBody, sendRequest } from './request.js'
+import { AnyAnswer, callStore, storeFailure, untilAborted } from './store-call.js'
 import { type StoredToken, type TokenStore, tokenExpiryMs } from './token-store.js'
 
 /** A user token as the public helpers return it: the token itself is {@link Redacted}. */
@@ -63,19 +70,47 @@ export const tokenKey = async (
 const isFresh = (ctx: Context, token: StoredToken | undefined): token is StoredToken =>
   !!token && tokenExpiryMs(token.expiresAt) - ctx.now() > ctx.renewBeforeMs
 
-/** Runs a store call; `token` is the access token handed to it, which its error may quote. */
-const storeCall = async <T>(
-  call: () => Promise<T>,
-  token?: string,
-): Promise<E.Either<AuthenticationError, T>> => {
-  try {
-    return E.right(await call())
-  } catch (cause) {
-    const message = cause instanceof Error ? cause.message : ''
-    const detail = message ? `: ${redactIn(message, [token])}` : ''
-    return E.left(authError('token_store', `The token store failed${detail}`))
-  }
+/** Bounds on a token-store call: the caller's abort, and the call's timeout. */
+interface StoreLimits {
+  readonly signal?: AbortSignal | undefined
+  readonly timeoutMs?: number | undefined
 }
+
+/** What a store's `get` must answer: a token, or nothing (`undefined`, or `null` as Redis and KV clients say it). */
+const StoredTokenAnswer = v.pipe(
+  v.nullish(v.object({ accessToken: v.pipe(v.string(), v.minLength(1)), expiresAt: v.string() })),
+  v.transform((token): StoredToken | undefined => token ?? undefined),
+)
+
+/**
+ * Runs a store call, bounded by the caller's abort and the call's timeout (a store that never
+ * answers must not hang the call), its answer checked against `schema`; `token` is the access token
+ * handed to it, which its error may quote.
+ */
+const storeCall = async <S extends v.GenericSchema>(
+  ctx: Context,
+  call: () => Promise<unknown>,
+  schema: S,
+  limits: StoreLimits,
+  token?: string,
+): Promise<E.Either<AuthenticationError | AbortError, v.InferOutput<S>>> => {
+  const outcome = await callStore(call, schema, {
+    signal: limits.signal,
+    timeoutMs: limits.timeoutMs ?? ctx.timeoutMs,
+  })
+  if (outcome.kind === 'answer') return E.right(outcome.value)
+  if (outcome.kind === 'aborted') return E.left(abortError())
+  const detail = storeFailure(outcome, (message) => redactDeep(message, [token]))
+  return E.left(authError('token_store', `The token store${detail}`))
+}
+
+/** Reads the stored token of `key`. */
+const readToken = (ctx: Context, key: string, limits: StoreLimits) =>
+  storeCall(ctx, () => ctx.tokenStore.get(key), StoredTokenAnswer, limits)
+
+/** Stores `token` under `key`. */
+const writeToken = (ctx: Context, key: string, token: StoredToken, limits: StoreLimits) =>
+  storeCall(ctx, () => ctx.tokenStore.set(key, token), AnyAnswer, limits, token.accessToken)
 
 /** Asks Bridge for a new token for the context's user. */
 const requestToken = async (ctx: Context, api: ApiVersion): Promise<E.Either<BridgeError, StoredToken>> => {
@@ -130,12 +165,13 @@ const singleFlight = (ctx: Context, key: string, run: () => Flight): Flight => {
  */
 const renew = (ctx: Context, api: ApiVersion, key: string, rejected?: string): Flight =>
   singleFlight(ctx, key, async () => {
-    const current = await storeCall(() => ctx.tokenStore.get(key))
+    // Shared by every caller waiting on it, so bounded by the context's timeout, not one caller's abort.
+    const current = await readToken(ctx, key, {})
     if (E.isLeft(current)) return current
     if (isFresh(ctx, current.right) && current.right.accessToken !== rejected) return E.right(current.right)
     const token = await requestToken(ctx, api)
     if (E.isLeft(token)) return token
-    const stored = await storeCall(() => ctx.tokenStore.set(key, token.right), token.right.accessToken)
+    const stored = await writeToken(ctx, key, token.right, {})
     return E.isLeft(stored) ? stored : token
   })
 
@@ -143,10 +179,14 @@ const renew = (ctx: Context, api: ApiVersion, key: string, rejected?: string): F
  * The access token to send for the context's user: the stored one while it is fresh, otherwise a
  * renewed one (single flight), or an `AuthenticationError` in manual mode.
  */
-export const userToken = async (ctx: Context, api: ApiVersion): Promise<E.Either<BridgeError, string>> => {
+export const userToken = async (
+  ctx: Context,
+  api: ApiVersion,
+  limits: StoreLimits = {},
+): Promise<E.Either<BridgeError, string>> => {
   const key = await tokenKey(ctx, api)
   if (E.isLeft(key)) return key
-  const stored = await storeCall(() => ctx.tokenStore.get(key.right))
+  const stored = await readToken(ctx, key.right, limits)
   if (E.isLeft(stored)) return stored
   if (isFresh(ctx, stored.right)) return E.right(stored.right.accessToken)
   if (!ctx.autoRenew) {
@@ -157,7 +197,9 @@ export const userToken = async (ctx: Context, api: ApiVersion): Promise<E.Either
       ),
     )
   }
-  const renewed = await renew(ctx, api, key.right)
+  // The renewal is shared with other callers: this caller's abort stops its wait, not the renewal.
+  const renewed = await untilAborted(renew(ctx, api, key.right), limits.signal)
+  if (renewed === undefined) return E.left(abortError())
   return E.isLeft(renewed) ? renewed : E.right(renewed.right.accessToken)
 }
 
@@ -195,7 +237,7 @@ export const forceRenew = async (
   const token = await singleFlight(ctx, key.right, async () => {
     const fresh = await requestToken(ctx, api)
     if (E.isLeft(fresh)) return fresh
-    const stored = await storeCall(() => ctx.tokenStore.set(key.right, fresh.right), fresh.right.accessToken)
+    const stored = await writeToken(ctx, key.right, fresh.right, {})
     return E.isLeft(stored) ? stored : fresh
   })
   return E.isLeft(token) ? token : E.right(toTokenInfo(token.right))
@@ -211,7 +253,7 @@ export const hasFreshToken = async (
   if (unusable) return E.left(unusable)
   const key = await tokenKey(ctx, api)
   if (E.isLeft(key)) return key
-  const stored = await storeCall(() => ctx.tokenStore.get(key.right))
+  const stored = await readToken(ctx, key.right, {})
   return E.isLeft(stored) ? stored : E.right(isFresh(ctx, stored.right))
 }
 
@@ -242,10 +284,8 @@ export const storeToken = async (
     })
   const key = await tokenKey(ctx, api)
   if (E.isLeft(key)) return key
-  return storeCall(
-    () => ctx.tokenStore.set(key.right, { accessToken, expiresAt: token.expiresAt }),
-    accessToken,
-  )
+  const stored = await writeToken(ctx, key.right, { accessToken, expiresAt: token.expiresAt }, {})
+  return E.isLeft(stored) ? stored : E.right(undefined)
 }
 
 /** Forgets the user's stored token (e.g. after logout). */
@@ -254,5 +294,6 @@ export const forgetToken = async (ctx: Context, api: ApiVersion): Promise<E.Eith
   if (unusable) return E.left(unusable)
   const key = await tokenKey(ctx, api)
   if (E.isLeft(key)) return key
-  return storeCall(() => ctx.tokenStore.delete(key.right))
+  const deleted = await storeCall(ctx, () => ctx.tokenStore.delete(key.right), AnyAnswer, {})
+  return E.isLeft(deleted) ? deleted : E.right(undefined)
 }

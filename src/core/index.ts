@@ -51,6 +51,7 @@ export {
   type Admission,
   BRIDGE_RATE_LIMITS,
   type HeldSlot,
+  type MemoryRateLimitStoreOptions,
   memoryRateLimitStore,
   type RateLimit,
   type RateLimitStore,

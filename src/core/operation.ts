@@ -6,6 +6,7 @@ import { type Context, unusableContext } from './context.js'
 import * as E from './either.js'
 import type { BridgeError, InputValidationError } from './errors.js'
 import type { Query } from './query.js'
+import { REDACTED } from './redacted.js'
 import {
   type CallOptions,
   callOptionsError,
@@ -42,6 +43,11 @@ export interface OperationSpec<S extends ParamsSchema, R extends v.GenericSchema
   readonly response: R
   /** Override for POSTs that are safe to repeat. */
   readonly idempotent?: boolean
+  /**
+   * The 2xx body holds a credential (a token response): a validation error about it keeps its issues,
+   * never the body, which may quote the token under any name.
+   */
+  readonly returnsCredential?: boolean
 }
 
 type Output<R> = R extends v.GenericSchema ? v.InferOutput<R> : undefined
@@ -109,7 +115,7 @@ export const sendAuthorized = async (
   const unusable = unusableContext(ctx, spec.operation) ?? callOptionsError(spec.operation, options)
   if (unusable) return E.left(unusable)
   if (auth === 'client') return sendRequest(ctx, spec, options)
-  const token = await userToken(ctx, spec.api)
+  const token = await userToken(ctx, spec.api, options)
   if (E.isLeft(token)) return token
   const sent = await sendRequest(ctx, { ...spec, accessToken: token.right }, options)
   if (E.isRight(sent) || sent.left._tag !== 'ApiError' || sent.left.status !== 401) return sent
@@ -139,10 +145,9 @@ const operationOf = <S extends ParamsSchema, R extends v.GenericSchema | null>(
       }
       const sent = await sendAuthorized(ctx, spec.auth, request, options ?? {})
       if (E.isLeft(sent)) return sent
-      return decodeBody(sent.right, spec.response, request.method, request.path) as E.Either<
-        BridgeError,
-        Output<R>
-      >
+      const decoded = decodeBody(sent.right, spec.response, request.method, request.path)
+      if (E.isLeft(decoded) && spec.returnsCredential) return E.left({ ...decoded.left, body: REDACTED })
+      return decoded as E.Either<BridgeError, Output<R>>
     }) as Operation<v.InferInput<S>, Output<R>>
 
 /**

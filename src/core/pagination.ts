@@ -6,7 +6,7 @@ import * as E from './either.js'
 import type { BridgeError, CollectLimitError, ListError, ResponseValidationError } from './errors.js'
 import { type AuthLevel, parseParams, sendAuthorized, withSpec } from './operation.js'
 import type { Query } from './query.js'
-import { type CallOptions, decodeBody, type RawResponse, redactedResponse } from './request.js'
+import { type CallOptions, decodeBody, type RawResponse, redactedFor, redactedResponse } from './request.js'
 import { CursorParam, LimitParam } from './schema.js'
 
 /** One page of a list, with what is needed to fetch it again or continue after it. */
@@ -74,15 +74,17 @@ const paginationError = (
   path: string,
   message: string,
   body: unknown,
-): ResponseValidationError => ({
-  _tag: 'ResponseValidationError',
-  status: raw.status,
-  method: 'GET',
-  path,
-  message: `Unexpected response from Bridge: pagination.next_uri: ${message}`,
-  issues: [{ path: 'pagination.next_uri', message }],
-  body,
-})
+): ResponseValidationError =>
+  // The page may echo the request's secrets: the error goes through the one redaction, like every other.
+  redactedFor(raw, {
+    _tag: 'ResponseValidationError',
+    status: raw.status,
+    method: 'GET',
+    path,
+    message: `Unexpected response from Bridge: pagination.next_uri: ${message}`,
+    issues: [{ path: 'pagination.next_uri', message }],
+    body,
+  })
 
 /** Reads the `after` cursor out of `next_uri`; `null`, `"null"` and absent mean "last page". */
 const cursorOf = (nextUri: string | null | undefined): E.Either<string, string | undefined> => {

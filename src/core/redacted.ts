@@ -56,16 +56,39 @@ export const redact = (value: string | Redacted): Redacted =>
 
 const escaped = (text: string): string => JSON.stringify(text).slice(1, -1)
 
+/** `text` form-encoded (`application/x-www-form-urlencoded`: `+` for spaces, `!'()*` escaped too). */
+const formEncoded = (text: string): string => new URLSearchParams([['', text]]).toString().slice(1)
+
+const HTML_SPECIAL = /[&<>"']/g
+const HTML_NAMES: Readonly<Record<string, string>> = { '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }
+/** `text` as HTML templates escape it: named entities (`'` as `&#39;` or `&apos;`), decimal or hex. */
+const htmlEscapes = (text: string): string[] => [
+  text.replace(HTML_SPECIAL, (c) => `&${HTML_NAMES[c] ?? '#39'};`),
+  text.replace(HTML_SPECIAL, (c) => `&${HTML_NAMES[c] ?? 'apos'};`),
+  text.replace(HTML_SPECIAL, (c) => `&#${c.charCodeAt(0)};`),
+  text.replace(HTML_SPECIAL, (c) => `&#x${c.charCodeAt(0).toString(16)};`),
+]
+
+/** `text` URL-encoded as a path or query component, and form-encoded, each with upper- and lower-case hex. */
+const urlEncodings = (text: string): string[] =>
+  [encodeURIComponent(text), formEncoded(text)].flatMap((form) => [
+    form,
+    form.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()),
+  ])
+
 /**
  * Each secret as given and trimmed (runtimes trim header values, so an echo shows the trimmed form),
- * each JSON-escaped once and twice (an echo of a JSON body inside a JSON body), longest first.
+ * each JSON-escaped once and twice (an echo of a JSON body inside a JSON body), URL-encoded (a
+ * server quoting a query or form body) and HTML-escaped (an error page), longest first.
  */
 const secretForms = (secrets: readonly (string | undefined)[]): string[] =>
   [
     ...new Set(
       secrets.flatMap((secret) =>
         (secret ? [secret, secret.trim()] : []).flatMap((form) =>
-          form ? [form, escaped(form), escaped(escaped(form))] : [],
+          form
+            ? [form, escaped(form), escaped(escaped(form)), ...urlEncodings(form), ...htmlEscapes(form)]
+            : [],
         ),
       ),
     ),
@@ -81,11 +104,15 @@ export const redactIn = (text: string, secrets: readonly (string | undefined)[])
 const redactForms = (text: string, forms: readonly string[]): string =>
   forms.reduce<string>((out, secret) => out.split(secret).join(REDACTED), text)
 
-/** JSON fields that hold a credential, whoever sent them (a token response, an echoed request body). */
-const SECRET_FIELD = /^(access_token|refresh_token|password|current_password|new_password|client_secret)$/i
+/**
+ * JSON fields that hold a credential, whoever sent them (a token response, an echoed request body, a
+ * token store quoting an entry): snake_case as Bridge writes them, camelCase as stores do.
+ */
+const SECRET_FIELD =
+  /^(access_?token|refresh_?token|password|current_?password|new_?password|client_?secret)$/i
 /** The same fields inside JSON text, value possibly cut short (a truncated body). */
 const SECRET_FIELD_IN_TEXT =
-  /("(?:access_token|refresh_token|password|current_password|new_password|client_secret)"\s*:\s*")(?:[^"\\]|\\.)*/gi
+  /("(?:access_?token|refresh_?token|password|current_?password|new_?password|client_?secret)"\s*:\s*")(?:[^"\\]|\\.)*/gi
 
 /**
  * The one redaction the SDK applies to what it returns (errors, raw responses): every string, at any

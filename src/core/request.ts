@@ -225,10 +225,13 @@ const knownSecrets = (ctx: Context, spec: RequestSpec): (string | undefined)[] =
 const secretsOf = new WeakMap<RawResponse, readonly (string | undefined)[]>()
 
 /**
- * A successful response as the SDK may hand it out (a list page's `response`): the secrets of the
- * request behind it redacted, whatever the server echoed in its headers or body.
+ * Anything built from a successful response (an error quoting its body), redacted of the secrets of
+ * the request behind that response, whatever the server echoed.
  */
-export const redactedResponse = (raw: RawResponse): RawResponse => redactDeep(raw, secretsOf.get(raw) ?? [])
+export const redactedFor = <T>(raw: RawResponse, value: T): T => redactDeep(value, secretsOf.get(raw) ?? [])
+
+/** A successful response as the SDK may hand it out (a list page's `response`), redacted (see {@link redactedFor}). */
+export const redactedResponse = (raw: RawResponse): RawResponse => redactedFor(raw, raw)
 
 /** The result of a request before the body is validated: the response, or an error. */
 export type Sent = E.Either<BridgeError, RawResponse>

@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { toMs } from './clock.js'
 import { CompleteSchema, ConnectError, type ConnectResult } from './connect.js'
+import { crossSiteReason } from './cross-site.js'
 import { FaultRuleSchema } from './faults.js'
 import { type HistoryChanges, HistoryError } from './history.js'
 import {
@@ -240,13 +241,7 @@ const refusal = (request: Request, route: AdminRoute, origin: string): string | 
     ? [own.host, ...LOOPBACK_HOSTS.map((name) => (own.port ? `${name}:${own.port}` : name))]
     : [own.host]
   if (host !== null && !hosts.includes(host.toLowerCase())) return `Host ${host} is not this sandbox`
-  const from = request.headers.get('origin')
-  if (from !== null && from !== own.origin) return `requests from ${from} are refused`
-  const site = request.headers.get('sec-fetch-site')
-  const navigation = route.kind === 'page' && request.headers.get('sec-fetch-mode') === 'navigate'
-  if (site !== null && site !== 'same-origin' && site !== 'none' && !navigation)
-    return `${site} requests are refused`
-  return undefined
+  return crossSiteReason(request, own.origin, route.kind === 'page')
 }
 
 /** Whether a `Content-Type` is JSON (`application/json`, with or without parameters). */

@@ -90,7 +90,18 @@ export const FAULT_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', '
 /** Longest injected latency (1 minute): longer only ties up the test that asked for it. */
 export const MAX_FAULT_LATENCY_MS = 60_000
 
-const httpStatus = v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(599))
+/** Statuses that may not carry a body (1xx, 204, 205, 304): a fault answers with Bridge's error body. */
+const BODYLESS_STATUSES = [204, 205, 304]
+const httpStatus = v.pipe(
+  v.number(),
+  v.integer(),
+  v.minValue(200, 'status must be from 200 to 599: a fault answers with a body'),
+  v.maxValue(599, 'status must be from 200 to 599'),
+  v.check(
+    (status) => !BODYLESS_STATUSES.includes(status),
+    'status must not be 204, 205 or 304: a fault answers with a body',
+  ),
+)
 const matchEntries = {
   method: v.optional(
     v.pipe(
@@ -108,7 +119,7 @@ const matchEntries = {
 
 /**
  * A fault rule as the JavaScript and admin APIs accept it: a rule that would break later requests
- * (a non-string method, a status outside 100..599, a header value with line breaks, an hour of
+ * (a non-string method, a status outside 200..599 or one that has no body (204, 205, 304), a header value with line breaks, an hour of
  * latency) is refused up front.
  */
 export const FaultRuleSchema: v.GenericSchema<unknown, FaultRule> = v.variant('type', [
@@ -258,3 +269,30 @@ export const htmlErrorPage = (status: number): string => {
   const title = `${status} ${REASONS[status] ?? 'Error'}`
   return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`
 }
+
+const STATUS_TEXT: Readonly<Record<number, string>> = {
+  429: 'Too many requests',
+  500: 'Internal server error',
+  502: 'Bad gateway',
+  503: 'Service unavailable',
+  504: 'Gateway timeout',
+}
+/** Error codes of injected statuses. */
+const FAULT_CODES: Readonly<Record<number, string>> = {
+  400: 'invalid_request',
+  401: 'invalid_client_credentials',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  429: 'too_many_requests',
+}
+/** The message of an injected status's error body. */
+export const faultStatusText = (status: number): string => STATUS_TEXT[status] ?? `HTTP ${status}`
+
+/** The error code of an injected status's error body. */
+export const faultCode = (status: number): string =>
+  FAULT_CODES[status] ?? (status >= 500 ? 'server_error' : 'error')
+
+/** A proxy's HTML error page (an `html` fault). */
+export const htmlResponse = (status: number): Response =>
+  new Response(htmlErrorPage(status), { status, headers: { 'content-type': 'text/html', server: 'nginx' } })

@@ -1,8 +1,16 @@
-import { redactDeep } from '../core/redacted.js'
 import { handleAdmin } from './admin.js'
 import { createClock, type SandboxClock } from './clock.js'
 import { type CompleteOptions, type ConnectResult, completeConnectSession } from './connect.js'
-import { applyDrift, ConnectionReset, createFaults, type Faults, htmlErrorPage } from './faults.js'
+import { crossSiteReason } from './cross-site.js'
+import {
+  applyDrift,
+  ConnectionReset,
+  createFaults,
+  type Faults,
+  faultCode,
+  faultStatusText,
+  htmlResponse,
+} from './faults.js'
 import { type AccountKind, generateItem, TRANSACTIONAL_ACCOUNTS } from './generate.js'
 import { applyHistoryChanges, type HistoryChanges, type HistoryResult } from './history.js'
 import type { ApiModule, RouteContext, UserRouteContext } from './http.js'
@@ -10,6 +18,7 @@ import { DEFAULT_MAX_BODY_BYTES, parseJson, parseOrThrow, readBodyText, SeedUser
 import type { BeneficiaryRecord, PaymentLinkRecord } from './payments.js'
 import { createRng } from './random.js'
 import { createRateLimitCounter, type RateLimitReport } from './rate-limits.js'
+import { createRequestLog, DEFAULT_MAX_RECORDED_BODY_BYTES, type RecordedRequest } from './request-log.js'
 import { createRouter } from './router.js'
 import {
   type AccountRecord,
@@ -24,6 +33,8 @@ import {
 } from './state.js'
 import { v2Api } from './v2/index.js'
 import { v3Api } from './v3/index.js'
+
+export type { RecordedRequest } from './request-log.js'
 
 /** Client id the sandbox accepts unless told otherwise. */
 export const SANDBOX_CLIENT_ID = 'sandbox-client-id'
@@ -76,6 +87,11 @@ export interface SandboxOptions {
   readonly users?: readonly SeedUserOptions[]
   /** How many requests `requests` keeps (oldest dropped first). Default 10 000. */
   readonly maxRecordedRequests?: number
+  /**
+   * Most bytes of request bodies `requests` keeps over all its entries (each keeps at most its first
+   * 4 096 characters); the oldest bodies are dropped first. Default 4 MiB.
+   */
+  readonly maxRecordedBodyBytes?: number
   /** The API versions served. Default: every version this package simulates. */
   readonly apis?: readonly ApiModule[]
   /**
@@ -90,26 +106,6 @@ export interface SandboxOptions {
   readonly maxBodyBytes?: number
   /** Answer 429 to requests over Bridge's rate limits (they are always counted). Default false. */
   readonly enforceRateLimits?: boolean
-}
-
-/** A request as the sandbox received it; secrets are replaced by `[redacted]`. */
-export interface RecordedRequest {
-  readonly method: string
-  readonly path: string
-  /** The raw query string, with its `?` (or `''`). */
-  readonly search: string
-  /** Query parameters; repeated keys give arrays. */
-  readonly query: Readonly<Record<string, string | readonly string[]>>
-  /** Lower-case header names; `client-secret` and `authorization` redacted. */
-  readonly headers: Readonly<Record<string, string>>
-  /** Parsed JSON body (password fields redacted), the text when not JSON, or `undefined`. */
-  readonly body?: unknown
-  /** Sandbox clock when received. */
-  readonly at: number
-  /** Status answered; absent while in flight and for connection resets. */
-  status?: number
-  /** Type of the fault injected into this exchange, if any. */
-  fault?: string
 }
 
 /** A stateful in-memory Bridge: a Web-standard `fetch` handler plus controls for tests. */
@@ -167,7 +163,6 @@ export interface Sandbox {
   resetRateLimits(): void
 }
 
-const SECRET_HEADERS = new Set(['client-secret', 'authorization'])
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
@@ -195,11 +190,14 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
   const dataRng = createRng(seed, 'data')
   const routeRng = createRng(seed, 'routes')
   const faults = createFaults(createRng(seed, 'faults'))
-  const maxRecorded = options.maxRecordedRequests ?? 10_000
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const baseOrigin = options.baseUrl === undefined ? undefined : new URL(options.baseUrl).origin
   const rateLimits = createRateLimitCounter(state, clock, options.enforceRateLimits ?? false)
-  const requests: RecordedRequest[] = []
+  const log = createRequestLog({
+    maxEntries: options.maxRecordedRequests ?? 10_000,
+    maxBodyBytes: options.maxRecordedBodyBytes ?? DEFAULT_MAX_RECORDED_BODY_BYTES,
+    clientSecret,
+  })
   const apis = options.apis ?? [v3Api, v2Api]
   const routers = apis.map((api) => {
     const router = createRouter<(typeof api.routes)[number]>()
@@ -207,36 +205,12 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
     return { api, router }
   })
 
+  const hasClientCredentials = (request: Request): boolean =>
+    request.headers.get('client-id') === clientId && request.headers.get('client-secret') === clientSecret
+
   /** The API version whose errors a path gets (2025-01-15 outside every prefix). */
   const apiFor = (url: URL): ApiModule =>
     routers.find(({ api }) => url.pathname.startsWith(`${api.prefix}/`))?.api ?? v3Api
-
-  const record = (request: Request, url: URL, bodyText: string): RecordedRequest => {
-    const headers: Record<string, string> = {}
-    request.headers.forEach((value, key) => {
-      headers[key] = SECRET_HEADERS.has(key) ? '[redacted]' : value
-    })
-    const query: Record<string, string | string[]> = {}
-    for (const key of new Set(url.searchParams.keys())) {
-      const values = url.searchParams.getAll(key)
-      query[key] = values.length === 1 ? (values[0] as string) : values
-    }
-    const parsed = bodyText === '' ? undefined : parseJson(bodyText)
-    const entry: RecordedRequest = {
-      method: request.method,
-      path: url.pathname,
-      search: url.search,
-      query,
-      headers,
-      ...(parsed === undefined
-        ? {}
-        : { body: redactDeep(parsed.ok ? parsed.value : bodyText, [clientSecret]) }),
-      at: clock.now(),
-    }
-    requests.push(entry)
-    if (requests.length > maxRecorded) requests.splice(0, requests.length - maxRecorded)
-    return entry
-  }
 
   /** Bridge's checks, in order: version, client credentials, route, body, bearer token. */
   const dispatch = async (request: Request, url: URL, bodyText: string): Promise<Response> => {
@@ -246,11 +220,7 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
     const { api, router } = found
     const error = api.error
     if (request.headers.get('bridge-version') !== api.bridgeVersion) return api.failures.version(error)
-    if (
-      request.headers.get('client-id') !== clientId ||
-      request.headers.get('client-secret') !== clientSecret
-    )
-      return api.failures.clientCredentials(error)
+    if (!hasClientCredentials(request)) return api.failures.clientCredentials(error)
     const refused = rateLimits.observe(request, path, bodyText, error)
     if (refused) return refused
     const match = router.match(request.method, path)
@@ -297,11 +267,7 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
     if (fault) entry.fault = fault.type
     const api = apiFor(url)
     const statusResponse = (status: number, retryAfter?: number | string) => {
-      const response = api.error(
-        status,
-        FAULT_CODES[status] ?? (status >= 500 ? 'server_error' : 'error'),
-        statusText(status),
-      )
+      const response = api.error(status, faultCode(status), faultStatusText(status))
       if (retryAfter !== undefined) response.headers.set('retry-after', String(retryAfter))
       return response
     }
@@ -347,21 +313,29 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
       const url = new URL(request.url)
       if (url.pathname === '/_sandbox' || url.pathname.startsWith('/_sandbox/'))
         return handleAdmin({ sandbox, state }, request, url, baseOrigin ?? url.origin, maxBodyBytes)
+      // Bridge's API is never called from a browser: a web page's request (any page can reach the
+      // sandbox on 127.0.0.1) is refused unread and unrecorded.
+      const crossSite = crossSiteReason(request, baseOrigin ?? url.origin)
+      if (crossSite) return apiFor(url).error(403, 'forbidden', `Sandbox API: ${crossSite}`)
       const bodyText =
         request.method === 'GET' || request.method === 'HEAD' ? '' : await readBodyText(request, maxBodyBytes)
       if (bodyText === undefined)
         return apiFor(url).error(413, 'payload_too_large', `The request body is over ${maxBodyBytes} bytes`)
-      const entry = record(request, url, bodyText)
+      const entry = log.record({
+        request,
+        url,
+        bodyText,
+        authenticated: hasClientCredentials(request),
+        at: clock.now(),
+      })
       const response = await exchange(request, url, entry, bodyText)
       entry.status = response.status
       return response
     },
     clock,
     faults,
-    requests,
-    clearRequests: () => {
-      requests.length = 0
-    },
+    requests: log.entries,
+    clearRequests: log.clear,
     seed,
     clientId,
     clientSecret,
@@ -417,24 +391,3 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
   for (const user of options.users ?? []) sandbox.seedUser(user)
   return sandbox
 }
-
-const STATUS_TEXT: Readonly<Record<number, string>> = {
-  429: 'Too many requests',
-  500: 'Internal server error',
-  502: 'Bad gateway',
-  503: 'Service unavailable',
-  504: 'Gateway timeout',
-}
-/** Error codes of injected statuses. */
-const FAULT_CODES: Readonly<Record<number, string>> = {
-  400: 'invalid_request',
-  401: 'invalid_client_credentials',
-  403: 'forbidden',
-  404: 'not_found',
-  409: 'conflict',
-  429: 'too_many_requests',
-}
-const statusText = (status: number): string => STATUS_TEXT[status] ?? `HTTP ${status}`
-
-const htmlResponse = (status: number): Response =>
-  new Response(htmlErrorPage(status), { status, headers: { 'content-type': 'text/html', server: 'nginx' } })

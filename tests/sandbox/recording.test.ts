@@ -7,7 +7,12 @@ describe('recorded requests (redacted with the SDK’s own redactDeep)', () => {
     const post = (path: string, body: string) =>
       sandbox.fetch(`http://localhost${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        // Bodies are kept only for requests with the client credentials.
+        headers: {
+          'content-type': 'application/json',
+          'client-id': sandbox.clientId,
+          'client-secret': sandbox.clientSecret,
+        },
         body,
       })
     await post('/v2/authenticate', JSON.stringify({ email: 'a@b.co', password: 'hunter22' }))

@@ -154,7 +154,8 @@ describe('tokens in unexpected token responses', () => {
       expect(error).toMatchObject({ _tag: 'ResponseValidationError', issues: [{ path: 'expires_at' }] })
       expect(JSON.stringify(error)).not.toContain(LEAKY)
     }
-    expect(direct).toMatchObject({ body: { access_token: '[redacted]', user: { uuid: 'u-1' } } })
+    // Like the SDK's own token request: the issues stay, the body (which holds the token) does not.
+    expect(direct).toMatchObject({ body: '[redacted]' })
   })
 
   it('keeps the token out of the error of a truncated token answer', async () => {
@@ -164,8 +165,9 @@ describe('tokens in unexpected token responses', () => {
     const error = leftOf(await authenticateUser(clientContext(fetch), USER)())
     expect(error).toMatchObject({
       _tag: 'ResponseValidationError',
-      body: '{"access_token":"[redacted]","expires_at":"2099-0',
+      body: '[redacted]',
     })
+    expect(JSON.stringify(error)).not.toContain(LEAKY)
   })
 })
 

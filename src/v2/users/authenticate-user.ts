@@ -48,4 +48,5 @@ export const authenticateUser = defineOperation({
   response: UserAuthInfo,
   // Minting a token twice is harmless.
   idempotent: true,
+  returnsCredential: true,
 })

@@ -37,4 +37,5 @@ export const createAuthorizationToken = defineOperation({
   body: (p) => ('userUuid' in p ? { user_uuid: p.userUuid } : { external_user_id: p.externalUserId }),
   response: AuthorizationToken,
   idempotent: true,
+  returnsCredential: true,
 })
