@@ -35,6 +35,9 @@ type UndocumentedContent =
   | 'KnownWebhookEvent.content'
   | 'WebhookEvent.content'
 
+/** Payment metadata: keys are the app's own (at most 5, checked when sent), so a record is the exact type. */
+type PaymentMetadata = `${string}.metadata`
+
 /** How many schemas an entry exports, so that the check cannot pass by iterating nothing. */
 type SchemaNames<Entry> = {
   [Name in keyof Entry & string]: Entry[Name] extends v.GenericSchema ? Name : never
@@ -53,7 +56,7 @@ describe('exact model types', () => {
   })
 
   test('no exported schema of bridgeapi, bridgeapi/v2 or bridgeapi/webhooks has a string index signature', () => {
-    expectTypeOf<Offenders<typeof v3>>().toEqualTypeOf<never>()
+    expectTypeOf<Exclude<Offenders<typeof v3>, PaymentMetadata>>().toEqualTypeOf<never>()
     expectTypeOf<Offenders<typeof v2>>().toEqualTypeOf<never>()
     expectTypeOf<Exclude<Offenders<typeof webhooks>, UndocumentedContent>>().toEqualTypeOf<never>()
     expectTypeOf<Offenders<typeof webhooks>>().toEqualTypeOf<UndocumentedContent>()

@@ -64,7 +64,10 @@ describe('examples/worker-d1 (Cloudflare Worker + D1, in workerd)', () => {
     accountId = server.sandbox.accounts(uuid)[0]!.id
     const dir = join(inject('packed').projectDir, 'examples-worker-d1')
     mkdirSync(dir, { recursive: true })
-    copyFileSync(resolve(import.meta.dirname, '../../../examples/worker-d1/worker.ts'), join(dir, 'worker.ts'))
+    copyFileSync(
+      resolve(import.meta.dirname, '../../../examples/worker-d1/worker.ts'),
+      join(dir, 'worker.ts'),
+    )
     const script = await bundleFor(
       dir,
       `export { default } from './worker.ts'`,
