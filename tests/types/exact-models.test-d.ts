@@ -36,7 +36,7 @@ type UndocumentedContent =
   | 'WebhookEvent.content'
 
 /** Payment metadata: keys are the app's own (at most 5, checked when sent), so a record is the exact type. */
-type PaymentMetadata = `${string}.metadata`
+type PaymentMetadata = `${string}.metadata` | 'PaymentMetadataParam'
 
 /** How many schemas an entry exports, so that the check cannot pass by iterating nothing. */
 type SchemaNames<Entry> = {
