@@ -23,6 +23,17 @@ export {
   type DenoKvTokenStoreOptions,
   denoKvTokenStore,
 } from './deno-kv-token-store.js'
+export {
+  BridgeCoordinator,
+  type DurableObjectNamespaceLike,
+  type DurableObjectRateLimitStoreOptions,
+  type DurableObjectStateLike,
+  type DurableObjectStorageLike,
+  type DurableObjectStubLike,
+  type DurableObjectTokenStoreOptions,
+  durableObjectRateLimitStore,
+  durableObjectTokenStore,
+} from './durable-object/index.js'
 export { type EncryptTokenStoreOptions, encryptTokenStore } from './encrypt-token-store.js'
 export { type KvDeliveryStoreOptions, kvDeliveryStore } from './kv-delivery-store.js'
 export { type KvRateLimitStoreOptions, kvRateLimitStore } from './kv-rate-limit-store.js'
