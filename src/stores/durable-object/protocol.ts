@@ -6,7 +6,10 @@
 
 /** The part of a Durable Object stub the stores use. A real `DurableObjectStub` fits. */
 export interface DurableObjectStubLike {
-  fetch(request: Request): Promise<Response>
+  fetch(
+    url: string,
+    init: { method: string; headers: Record<string, string>; body: string },
+  ): Promise<Response>
 }
 
 /**
@@ -40,13 +43,11 @@ export const callCoordinator = async (
   body: unknown,
 ): Promise<unknown> => {
   const stub = namespace.get(namespace.idFromName(name) as never)
-  const response = await stub.fetch(
-    new Request(`${ORIGIN}/${route}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    }),
-  )
+  const response = await stub.fetch(`${ORIGIN}/${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
   if (!response.ok) {
     await response.body?.cancel()
     throw new Error(`Bridge coordinator answered ${response.status} to ${route}`)
