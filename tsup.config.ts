@@ -27,6 +27,7 @@ export default defineConfig({
       'src/webhooks/index.ts',
       'src/stores/index.ts',
       'src/stores/redis/index.ts',
+      'src/scheduling/index.ts',
     ],
   },
   external: ['ofetch', 'valibot', 'fp-ts', /^node:/],
