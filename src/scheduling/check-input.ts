@@ -70,6 +70,11 @@ const schedulingIssues = (state: SchedulingState, options: SchedulingOptions): I
       'Expected an integer ≥ 0, at most requests',
     )
   }
+  expect(
+    options.maxStarts === undefined || isCount(options.maxStarts),
+    'options.maxStarts',
+    'Expected an integer ≥ 0',
+  )
   if (issues.length > 0) return issues
   // A sync that can never fit would wait forever: refuse it rather than plan nothing, silently.
   const merged: RateLimits = { ...BRIDGE_RATE_LIMITS, ...limits }
@@ -80,11 +85,6 @@ const schedulingIssues = (state: SchedulingState, options: SchedulingOptions): I
       tokenRequests <= merged.token.limit,
     'options.cost',
     'A sync must fit within every limit (user, token, application)',
-  )
-  expect(
-    options.maxStarts === undefined || isCount(options.maxStarts),
-    'options.maxStarts',
-    'Expected an integer ≥ 0',
   )
   return issues
 }

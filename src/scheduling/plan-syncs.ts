@@ -14,17 +14,20 @@ import type {
 
 const rank = (sync: WaitingSync): number => (sync.reason === 'webhook' ? 0 : 1)
 
-/** One entry per user, its most urgent: webhook over refresh, then the oldest. */
+/** One entry per user: its most urgent reason, the oldest `since` of that reason, its latest `notBefore`. */
 const mostUrgentPerUser = (waiting: readonly WaitingSync[]): WaitingSync[] => {
   const byUser = new Map<string, WaitingSync>()
   for (const sync of waiting) {
     const kept = byUser.get(sync.user)
-    if (
-      kept === undefined ||
-      rank(sync) < rank(kept) ||
-      (rank(sync) === rank(kept) && sync.since < kept.since)
+    const urgent =
+      kept === undefined || rank(sync) < rank(kept) || (rank(sync) === rank(kept) && sync.since < kept.since)
+        ? sync
+        : kept
+    const notBefore = Math.max(
+      sync.notBefore ?? Number.NEGATIVE_INFINITY,
+      kept?.notBefore ?? Number.NEGATIVE_INFINITY,
     )
-      byUser.set(sync.user, sync)
+    byUser.set(sync.user, Number.isFinite(notBefore) ? { ...urgent, notBefore } : urgent)
   }
   return [...byUser.values()].sort(
     (a, b) => rank(a) - rank(b) || a.since - b.since || (a.user < b.user ? -1 : a.user > b.user ? 1 : 0),

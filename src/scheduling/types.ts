@@ -38,7 +38,10 @@ export interface WaitingSync {
 export interface SchedulingState {
   /** The current time, in ms since the epoch (the policy never reads a clock). */
   readonly now: number
-  /** Users waiting for a sync. A user listed twice counts once, with its most urgent reason. */
+  /**
+   * Users waiting for a sync. A user listed twice counts once: with its most urgent reason, the
+   * oldest `since` of that reason, and the latest `notBefore` (a user in backoff stays in backoff).
+   */
   readonly waiting: readonly WaitingSync[]
   /** Users whose sync is running: none of them is started again. */
   readonly running: readonly string[]
