@@ -28,6 +28,7 @@ export default defineConfig({
       'src/stores/index.ts',
       'src/stores/redis/index.ts',
       'src/otel/index.ts',
+      'src/scheduling/index.ts',
     ],
   },
   external: ['ofetch', 'valibot', 'fp-ts', /^node:/],
