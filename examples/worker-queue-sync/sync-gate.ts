@@ -45,10 +45,16 @@ export class SyncGate {
   readonly #running = new Map<string, number>()
   readonly #failures = new Map<string, number>()
   #spent: SpentRequests[] = []
-  readonly #maxAttempts: number
+  readonly #retry: { readonly maxAttempts: number; readonly baseDelayMs: number }
 
-  constructor(_state: unknown, env: { readonly SYNC_MAX_ATTEMPTS?: string }) {
-    this.#maxAttempts = Number(env.SYNC_MAX_ATTEMPTS ?? 5)
+  constructor(
+    _state: unknown,
+    env: { readonly SYNC_MAX_ATTEMPTS?: string; readonly SYNC_BASE_DELAY_MS?: string },
+  ) {
+    this.#retry = {
+      maxAttempts: Number(env.SYNC_MAX_ATTEMPTS ?? 5),
+      baseDelayMs: Number(env.SYNC_BASE_DELAY_MS ?? 30_000),
+    }
   }
 
   async fetch(request: Request): Promise<Response> {
@@ -97,10 +103,7 @@ export class SyncGate {
 
   #failed(user: string, now: number): FailureAnswer {
     const attempts = (this.#failures.get(user) ?? 0) + 1
-    const decision = afterFailure(
-      { attempts, now, jitter: Math.random() },
-      { maxAttempts: this.#maxAttempts, baseDelayMs: 1_000 },
-    )
+    const decision = afterFailure({ attempts, now, jitter: Math.random() }, this.#retry)
     if (decision._tag === 'Left') throw new Error(decision.left.message)
     if (!decision.right.retry) {
       this.#failures.delete(user)

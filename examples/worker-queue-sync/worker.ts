@@ -47,6 +47,8 @@ export interface Env {
   readonly MAX_PAGES?: string
   /** Failed attempts before a sync is dead-lettered; default 5 (read by the gate). */
   readonly SYNC_MAX_ATTEMPTS?: string
+  /** First retry delay after a failure, doubled each time; default 30 000 ms (read by the gate). */
+  readonly SYNC_BASE_DELAY_MS?: string
 }
 
 const SCHEMA = [
