@@ -172,4 +172,21 @@ describe('examples/worker-queue-sync (Cloudflare Queues + D1 + Durable Objects, 
     expect(tokenRequests(UNKNOWN_USER)).toBe(2)
     expect(await rowsOf(UNKNOWN_USER)).toEqual({})
   })
+
+  it('the gate starts one sync per user at a time, and the next once it is done', async () => {
+    const namespace = await mf.getDurableObjectNamespace('SYNC_GATE')
+    const stub = namespace.get(namespace.idFromName('gate'))
+    const ask = async (route: string, user: string) => {
+      const response = await stub.fetch(`https://gate${route}`, {
+        method: 'POST',
+        body: JSON.stringify({ user, reason: 'webhook', since: Date.now() }),
+      })
+      return (await response.json()) as { start?: boolean }
+    }
+    expect((await ask('/start', 'lock-user')).start).toBe(true)
+    expect((await ask('/start', 'lock-user')).start).toBe(false)
+    expect((await ask('/start', 'other-user')).start).toBe(true)
+    await ask('/done', 'lock-user')
+    expect((await ask('/start', 'lock-user')).start).toBe(true)
+  })
 })
