@@ -80,6 +80,10 @@ export const run = (options) => getAccount(createContext(options), { accountId: 
   getAccountAndProvider: `import { createContext, getAccount, getProvider } from 'bridgeapi'
 export const run = (options) => getAccount(createContext(options), { accountId: 1 })()
 export const provider = (options) => getProvider(createContext(options), { providerId: 1 })()`,
+  getAccountTraced: `import { createContext, getAccount } from 'bridgeapi'
+import { otelTracing } from 'bridgeapi/otel'
+export const run = (options, tracer) =>
+  getAccount(createContext({ ...options, hooks: otelTracing(tracer).hooks }), { accountId: 1 })()`,
   listTransactions: `import { createContext, listTransactions } from 'bridgeapi'
 export async function run(options) {
   const out = []
@@ -148,6 +152,19 @@ describe('tree-shaking', () => {
     ])
     // Measured: 626 B.
     expect(two.gzip - one.gzip).toBeLessThanOrEqual(700)
+  })
+
+  test('bridgeapi/otel adds only its own module to getAccount (and nothing to a bundle without it)', async () => {
+    const [one, two] = await Promise.all([bundle(apps.getAccount), bundle(apps.getAccountTraced)])
+    const added = two.inputs.filter((path) => !one.inputs.includes(path))
+    const root = join(inject('packed').projectDir, 'node_modules', 'bridgeapi')
+    // tsup chunks: every added file of the package holds code of src/otel (tsup names its sources).
+    for (const path of added)
+      expect(readFileSync(join(root, path.slice(path.indexOf('dist/'))), 'utf8')).toMatch(/\/\/ src\/otel\//)
+    expect(added.length).toBeGreaterThan(0)
+    expect(found(one.text, /bridge\.operation|rate_limit\.wait_ms/g)).toEqual([])
+    // Measured 2026-12-06: 757 B.
+    expect(two.gzip - one.gzip).toBeLessThanOrEqual(800)
   })
 })
 
