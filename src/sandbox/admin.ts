@@ -1,3 +1,4 @@
+// The sandbox's own HTTP API under `/_sandbox/...` (controls for tests and tools) and the pages it hands out.
 import * as v from 'valibot'
 import { toMs } from './clock.js'
 import { CompleteSchema, ConnectError, type ConnectResult } from './connect.js'
@@ -14,8 +15,8 @@ import {
   SeedUserSchema,
 } from './input.js'
 import { createRouter } from './router.js'
-import type { Sandbox } from './sandbox.js'
-import type { SandboxState } from './state.js'
+import type { SandboxState } from './store.js'
+import type { Sandbox } from './types.js'
 
 /**
  * The sandbox's own HTTP API under `/_sandbox/...`, so tests and tools in any runtime or process can

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// The `bridgeapi-sandbox` command: starts a sandbox on a port from command-line flags.
 import { parseArgs } from 'node:util'
 import { startSandbox } from './node.js'
 

@@ -1,8 +1,10 @@
+// Completing (or abandoning) a Connect session as a scenario says: the item, accounts and status it leaves.
 import * as v from 'valibot'
 import { type AccountKind, DEMO_BANK_ACCOUNTS, generateItem } from './generate.js'
 import { count, describeIssues, MAX_SEED_TRANSACTIONS } from './input.js'
 import type { Rng } from './random.js'
-import type { ItemRecord, SandboxState, SessionRecord } from './state.js'
+import type { ItemRecord, SessionRecord } from './state.js'
+import type { SandboxState } from './store.js'
 
 /**
  * What happens when a user finishes (or abandons) Bridge Connect. In Bridge's sandbox the login

@@ -6,9 +6,10 @@
  *   Connect completion. `startSandbox` (Node) puts it on a port; `sandboxContext` points the SDK at it.
  *
  * Developer note — how the simulator is built, and how to add routes:
- * - `state.ts` holds version-neutral records (users, tokens, items, accounts, transactions,
- *   stocks, sessions) and `payments.ts` the payment records; both API versions read and write
- *   the same records, each turning them into its own JSON (`v3/views.ts` omits absent fields;
+ * - `state.ts` declares version-neutral records (users, tokens, items, accounts, transactions,
+ *   stocks, sessions), `store.ts` keeps them (`SandboxState`), `payments.ts` keeps the payment
+ *   records, and `types.ts` is the public shape (options, the `Sandbox` handle). Both API versions
+ *   read and write the same records, each turning them into its own JSON (`v3/views.ts` omits absent fields;
  *   2021-06-01 views send `null`, `bank_id`, `is_deleted`…). Add fields there if a version needs
  *   more, as optional fields, without changing what exists.
  * - An API version is an `ApiModule` (`http.ts`): its path prefix, its `Bridge-Version`, its error
@@ -56,16 +57,8 @@ export { type HistoryChange, type HistoryChanges, HistoryError, type HistoryResu
 export { type RunningSandbox, type StartSandboxOptions, startSandbox } from './node.js'
 export type { BeneficiaryRecord, Party, PaymentLineInput, PaymentLinkRecord } from './payments.js'
 export type { RateLimitCounts, RateLimitReport } from './rate-limits.js'
-export {
-  createSandbox,
-  type RecordedRequest,
-  SANDBOX_CLIENT_ID,
-  SANDBOX_CLIENT_SECRET,
-  type Sandbox,
-  type SandboxOptions,
-  type SeededUser,
-  type SeedUserOptions,
-} from './sandbox.js'
+export type { RecordedRequest } from './request-log.js'
+export { createSandbox } from './sandbox.js'
 export type {
   AccountRecord,
   ItemRecord,
@@ -77,3 +70,11 @@ export type {
   TransactionRecord,
   UserRecord,
 } from './state.js'
+export {
+  SANDBOX_CLIENT_ID,
+  SANDBOX_CLIENT_SECRET,
+  type Sandbox,
+  type SandboxOptions,
+  type SeededUser,
+  type SeedUserOptions,
+} from './types.js'

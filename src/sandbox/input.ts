@@ -1,3 +1,4 @@
+// Limits and valibot schemas of what the sandbox accepts from its callers (admin API and controls).
 import * as v from 'valibot'
 import { DEMO_BANK_ACCOUNTS } from './generate.js'
 

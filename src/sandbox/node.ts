@@ -1,7 +1,9 @@
+// startSandbox: serves a sandbox on a node:http port.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ConnectionReset } from './faults.js'
 import { DEFAULT_MAX_BODY_BYTES } from './input.js'
-import { createSandbox, type Sandbox, type SandboxOptions } from './sandbox.js'
+import { createSandbox } from './sandbox.js'
+import type { Sandbox, SandboxOptions } from './types.js'
 
 /** Options of {@link startSandbox}: where to listen, plus those of `createSandbox`. */
 export interface StartSandboxOptions extends SandboxOptions {

@@ -1,5 +1,6 @@
+// Version-neutral payment records and their store (links, requests, refunds, payouts, beneficiaries).
 import type { SandboxClock } from './clock.js'
-import { defined } from './http.js'
+import { defined } from './fields.js'
 import type { Rng } from './random.js'
 
 /**

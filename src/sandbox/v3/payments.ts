@@ -1,3 +1,4 @@
+// 2025-01-15 payment routes: links, requests, payment account, partner consents.
 import * as v from 'valibot'
 import {
   Amount as BaseAmount,
