@@ -81,9 +81,9 @@ describe('sandbox webhooks', () => {
       item_id: itemId,
       user_uuid: uuid,
     })
-    const counted = receiver.events
-      .filter((event) => event.type === 'item.account.updated')
-      .map((event) => event.content.nb_new_transactions)
+    const counted = receiver.events.map((event) =>
+      event.type === 'item.account.updated' ? event.content.nb_new_transactions : 0,
+    )
     expect(counted.reduce((a, b) => Number(a) + Number(b), 0)).toBe(30)
     expect(receiver.events.at(-1)?.content).toEqual({
       account_types: 'payment',
@@ -244,13 +244,18 @@ describe('sandbox webhooks', () => {
     ]
     for (const type of all) {
       const sent = await call(server, 'POST', '/_sandbox/webhooks/trigger', {
-        body: { type, content: { extra: 1 } },
+        body: { type },
       })
       expect(sent.status).toBe(201)
     }
     await server.sandbox.webhooks.idle()
     expect(types(receiver)).toEqual(all)
-    expect(receiver.events.every((event) => event.content.extra === 1)).toBe(true)
+    expect(receiver.requests.every((request) => request.status === 200)).toBe(true)
+    receiver.events.length = 0
+    const body = { type: 'item.refreshed', content: { status_code: 1010, status_code_info: 'otp_required' } }
+    expect((await call(server, 'POST', '/_sandbox/webhooks/trigger', { body })).status).toBe(201)
+    await server.sandbox.webhooks.idle()
+    expect(receiver.events[0]?.content).toMatchObject(body.content)
     const unknown = await call(server, 'POST', '/_sandbox/webhooks/trigger', {
       body: { type: 'item.exploded' },
     })

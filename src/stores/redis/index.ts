@@ -1,16 +1,17 @@
 /**
- * `bridgeapi/stores/redis`: a token store and a rate-limit store on Redis, for ioredis, node-redis
+ * `bridgeapi/stores/redis`: a token store, a rate-limit store and a webhook delivery store on Redis, for ioredis, node-redis
  * and `@upstash/redis` clients. No Redis client is a dependency.
  * @module
  */
+export { type RedisDeliveryStoreOptions, redisDeliveryStore } from './delivery-store.js'
 export {
   type RedisRateLimitStoreOptions,
   type RedisScriptClientLike,
   redisRateLimitStore,
-} from '../redis-rate-limit-store.js'
+} from './rate-limit-store.js'
 export {
   type RedisClientLike,
   type RedisReadDelete,
   type RedisTokenStoreOptions,
   redisTokenStore,
-} from '../redis-token-store.js'
+} from './token-store.js'

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { defineOperation } from '../../core/operation.js'
+import { defineOperation } from '../../core/define/operation.js'
 import { v2 } from '../api.js'
 import { AccountsInformation } from './models.js'
 
@@ -27,7 +27,7 @@ export const getAccountsInformation = defineOperation({
   path: () => '/v2/accounts-information',
   response: v.union([
     v.pipe(
-      v.looseObject({ resources: v.array(AccountsInformation) }),
+      v.object({ resources: v.array(AccountsInformation) }),
       v.transform((page) => page.resources),
     ),
     v.pipe(

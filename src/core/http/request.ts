@@ -1,0 +1,333 @@
+import * as v from 'valibot'
+import type { ApiVersion } from '../api-version.js'
+import { sleep } from '../clock.js'
+import { type Context, LANGUAGE_TAG, MAX_TIMER_MS } from '../context.js'
+import * as E from '../either.js'
+import {
+  type ApiError,
+  abortError,
+  type BridgeError,
+  type BridgeErrorBody,
+  type InputValidationError,
+  type Issue,
+  type RedirectError,
+  type ResponseValidationError,
+  toIssues,
+} from '../errors.js'
+import { redactDeep, secretFieldsOf } from '../redacted.js'
+import { encodeQuery, type Query } from './query.js'
+import { attempt, type Outcome } from './transport.js'
+
+/** The HTTP response behind a result, for callers who need headers or the exact body. */
+export interface RawResponse {
+  readonly status: number
+  readonly url: string
+  readonly headers: Readonly<Record<string, string>>
+  /** The body as text, as received; in what `withResponse` returns, known secrets are `[redacted]`. */
+  readonly body: string
+}
+
+/** Per-call options accepted by every endpoint function. */
+export interface CallOptions {
+  /** Cancels the call (and its retries). Gives an `AbortError`. */
+  readonly signal?: AbortSignal
+  /** `Accept-Language` for this call, overriding the context's. */
+  readonly language?: string
+  /** Per-attempt timeout for this call, overriding the context's. */
+  readonly timeoutMs?: number
+  /** Receives the raw response of the final attempt. Used by `withResponse`. */
+  readonly onRawResponse?: (response: RawResponse) => void
+}
+
+/** One HTTP exchange an endpoint asks for. */
+export interface RequestSpec {
+  readonly operation: string
+  readonly api: ApiVersion
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  /** Path with its values already encoded (see `path`). */
+  readonly path: string
+  readonly query?: Query
+  readonly body?: unknown
+  /** Bearer token to send, for user-level endpoints. */
+  readonly accessToken?: string
+  /** Safe to send again after the server may have acted on it. Default: every method but POST. */
+  readonly idempotent?: boolean
+  /** `token` for a token request, which Bridge limits apart (see `createRateLimiter`). */
+  readonly rateScope?: 'token'
+}
+
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504])
+/** Statuses that prove the server did not act, so even a POST may be sent again. */
+const NOT_ACTED_STATUSES = new Set([408, 429])
+const MAX_RAW_ERROR_TEXT = 2000
+
+/** Normalises Bridge's error body, whichever version's shape it has. */
+export const parseErrorBody = (text: string): BridgeErrorBody => {
+  try {
+    const json: unknown = JSON.parse(text)
+    if (json && typeof json === 'object') {
+      const record = json as Record<string, unknown>
+      if (Array.isArray(record.errors)) {
+        const errors = record.errors
+          .filter((item): item is Record<string, unknown> => !!item && typeof item === 'object')
+          .map((item) => ({
+            code: typeof item.code === 'string' ? item.code : 'unknown',
+            ...(typeof item.message === 'string' ? { message: item.message } : {}),
+            ...(typeof item.property === 'string' ? { property: item.property } : {}),
+          }))
+        return { format: '2025-01-15', errors }
+      }
+      if (typeof record.type === 'string') {
+        return {
+          format: '2021-06-01',
+          type: record.type,
+          ...(typeof record.message === 'string' ? { message: record.message } : {}),
+          ...(typeof record.documentation_url === 'string' || record.documentation_url === null
+            ? { documentation_url: record.documentation_url as string | null }
+            : {}),
+        }
+      }
+    }
+  } catch {
+    // not JSON: kept as text below
+  }
+  return { format: 'raw', text: text.slice(0, MAX_RAW_ERROR_TEXT) }
+}
+
+const toApiError = (
+  outcome: Extract<Outcome, { kind: 'response' }>,
+  method: string,
+  path: string,
+): ApiError => {
+  const body = parseErrorBody(outcome.raw.body)
+  const first = body.format === '2025-01-15' ? body.errors[0] : undefined
+  const code =
+    body.format === '2025-01-15' ? first?.code : body.format === '2021-06-01' ? body.type : undefined
+  const detail =
+    body.format === '2025-01-15' ? first?.message : body.format === '2021-06-01' ? body.message : undefined
+  return {
+    _tag: 'ApiError',
+    status: outcome.raw.status,
+    method,
+    path,
+    message: detail ?? code ?? `Bridge answered HTTP ${outcome.raw.status}`,
+    ...(code ? { code } : {}),
+    ...(outcome.requestId ? { requestId: outcome.requestId } : {}),
+    ...(outcome.retryAfter !== undefined ? { retryAfter: outcome.retryAfter } : {}),
+    body,
+  }
+}
+
+const redirectError = (raw: RawResponse, method: string, path: string): RedirectError => {
+  const location = raw.headers.location
+  return {
+    _tag: 'RedirectError',
+    status: raw.status,
+    method,
+    path,
+    ...(location ? { location } : {}),
+    message: `Bridge answered with a redirect${location ? ` to ${location}` : ''}; redirects are not followed, nothing was sent there`,
+  }
+}
+
+// Lives in errors.ts so that bridgeapi/webhooks can use it without loading the HTTP engine (ofetch).
+export { toIssues }
+
+const validationError = (
+  status: number,
+  method: string,
+  path: string,
+  issues: Issue[],
+  body: unknown,
+): ResponseValidationError => ({
+  _tag: 'ResponseValidationError',
+  status,
+  method,
+  path,
+  message: `Unexpected response from Bridge: ${issues
+    .slice(0, 3)
+    .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
+    .join('; ')}`,
+  issues,
+  body,
+})
+
+/** How long to wait before retry number `retry` (0-based), or `undefined` for "do not retry". */
+const retryDelay = (
+  ctx: Context,
+  outcome: Outcome,
+  idempotent: boolean,
+  retry: number,
+): number | undefined => {
+  if (retry >= ctx.retry.retries) return undefined
+  if (outcome.kind === 'failure') {
+    if (outcome.error._tag === 'AbortError' || outcome.permanent) return undefined
+    if (!idempotent && outcome.reachedServer) return undefined
+  } else {
+    const status = outcome.raw.status
+    if (!RETRYABLE_STATUSES.has(status)) return undefined
+    if (!idempotent && !NOT_ACTED_STATUSES.has(status)) return undefined
+    if (outcome.retryAfter !== undefined) {
+      const wait = outcome.retryAfter * 1000
+      return wait > ctx.retry.maxRetryAfterMs ? undefined : wait
+    }
+  }
+  const ceiling = Math.min(ctx.retry.maxDelayMs, ctx.retry.baseDelayMs * 2 ** retry)
+  return Math.random() * ceiling
+}
+
+/**
+ * Sends a request with the context's retry policy and returns the final outcome: the last response
+ * (any status), or a network-level error. Our loop, not ofetch's `retry`: ofetch waits with a plain
+ * `setTimeout` (no abort, no injected clock), retries an abort when `timeout` is set, and cannot tell
+ * a refused connection (a POST may be resent) from a reset one (it may not).
+ */
+const send = async (
+  ctx: Context,
+  spec: RequestSpec,
+  options: CallOptions,
+  secrets: readonly (string | undefined)[],
+): Promise<Outcome> => {
+  const idempotent = spec.idempotent ?? spec.method !== 'POST'
+  for (let retry = 0; ; retry++) {
+    if (options.signal?.aborted) return { kind: 'failure', error: abortError(), reachedServer: false }
+    // Every attempt reaches Bridge, so each one waits for the rate limiter (when there is one).
+    const run = () => attempt(ctx, spec, options, retry + 1, secrets)
+    const limited = ctx.rateLimiter
+      ? await ctx.rateLimiter.throttle(ctx, spec, options, run)
+      : E.right(await run())
+    if (E.isLeft(limited)) return { kind: 'failure', error: limited.left, reachedServer: false }
+    const outcome = limited.right
+    const delay = retryDelay(ctx, outcome, idempotent, retry)
+    if (delay === undefined) return outcome
+    const wait = ctx.sleep ?? sleep
+    // A failing injected `sleep` ends the retries with the last outcome: nothing may throw.
+    const waited = await Promise.resolve()
+      .then(() => wait(Math.min(delay, MAX_TIMER_MS), options.signal))
+      .catch(() => undefined)
+    if (waited === undefined) return outcome
+    if (!waited) return { kind: 'failure', error: abortError(), reachedServer: false }
+  }
+}
+
+/**
+ * The secrets a request carries (client secret, password, token, credential fields of its body):
+ * nothing the SDK returns may show them, whatever the server or the runtime echoes.
+ */
+const knownSecrets = (ctx: Context, spec: RequestSpec): (string | undefined)[] => [
+  ctx.clientSecret.reveal(),
+  spec.accessToken,
+  ctx.user?.kind === 'email' ? ctx.user.password.reveal() : undefined,
+  ...secretFieldsOf(spec.body),
+]
+
+/** The secrets of the request behind each successful response, for the errors `decodeBody` builds. */
+const secretsOf = new WeakMap<RawResponse, readonly (string | undefined)[]>()
+
+/**
+ * Anything built from a successful response (an error quoting its body), redacted of the secrets of
+ * the request behind that response, whatever the server echoed.
+ */
+export const redactedFor = <T>(raw: RawResponse, value: T): T => redactDeep(value, secretsOf.get(raw) ?? [])
+
+/** A successful response as the SDK may hand it out (a list page's `response`), redacted (see {@link redactedFor}). */
+export const redactedResponse = (raw: RawResponse): RawResponse => redactedFor(raw, raw)
+
+/** The result of a request before the body is validated: the response, or an error. */
+export type Sent = E.Either<BridgeError, RawResponse>
+
+const isSignal = (value: unknown): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as AbortSignal).aborted === 'boolean' &&
+  typeof (value as AbortSignal).addEventListener === 'function'
+
+/** What is wrong with per-call options (they bypass the context's checks), if anything. */
+const callOptionIssue = ({ timeoutMs, language, signal, onRawResponse }: CallOptions): Issue | undefined => {
+  if (timeoutMs !== undefined && !(timeoutMs >= 0 && timeoutMs <= MAX_TIMER_MS))
+    return { path: 'timeoutMs', message: `timeoutMs must be a number from 0 to ${MAX_TIMER_MS}` }
+  // Sent as a header: a CR/LF or control character would be refused by the runtime, or worse.
+  if (language !== undefined && !(typeof language === 'string' && LANGUAGE_TAG.test(language)))
+    return { path: 'language', message: 'language must be a language tag such as fr or en-GB' }
+  if (signal !== undefined && !isSignal(signal))
+    return { path: 'signal', message: 'signal must be an AbortSignal' }
+  if (onRawResponse !== undefined && typeof onRawResponse !== 'function')
+    return { path: 'onRawResponse', message: 'onRawResponse must be a function' }
+  return undefined
+}
+
+/**
+ * The `InputValidationError` for unfit per-call options, or `undefined`. Checked before anything is
+ * sent, token requests included: a call with bad options must not reach Bridge at all.
+ */
+export const callOptionsError = (
+  operation: string,
+  options: CallOptions,
+): InputValidationError | undefined => {
+  const issue = callOptionIssue(options)
+  return issue
+    ? {
+        _tag: 'InputValidationError',
+        operation,
+        message: `Invalid call options for ${operation}: ${issue.message}`,
+        issues: [issue],
+      }
+    : undefined
+}
+
+/**
+ * The one request primitive: headers, retries, timeout, abort, hooks, and mapping of HTTP error
+ * statuses to `ApiError`. Never rejects.
+ */
+export const sendRequest = async (
+  ctx: Context,
+  spec: RequestSpec,
+  options: CallOptions = {},
+): Promise<Sent> => {
+  if (ctx.invalid) return E.left(ctx.invalid)
+  const optionsError = callOptionsError(spec.operation, options)
+  if (optionsError) return E.left(optionsError)
+  const secrets = knownSecrets(ctx, spec)
+  const outcome = await send(ctx, spec, options, secrets)
+  if (outcome.kind === 'failure') return E.left(redactDeep(outcome.error, secrets))
+  // A token response's own token is a credential field, redacted there too.
+  if (options.onRawResponse) options.onRawResponse(redactDeep(outcome.raw, secrets))
+  const { status } = outcome.raw
+  const where = spec.path + encodeQuery(spec.query)
+  // Status 0: a browser's opaque answer to `redirect: 'manual'`.
+  if (status === 0 || (status >= 300 && status < 400)) {
+    return E.left(redactDeep(redirectError(outcome.raw, spec.method, where), secrets))
+  }
+  if (status >= 400 || status < 200)
+    return E.left(redactDeep(toApiError(outcome, spec.method, where), secrets))
+  secretsOf.set(outcome.raw, secrets)
+  return E.right(outcome.raw)
+}
+
+/**
+ * Parses and validates a 2xx body with a schema. A `null` schema means "no body expected":
+ * whatever came back is ignored and the result is `undefined`.
+ */
+export const decodeBody = <S extends v.GenericSchema | null>(
+  raw: RawResponse,
+  schema: S,
+  method: string,
+  path: string,
+): E.Either<ResponseValidationError, S extends v.GenericSchema ? v.InferOutput<S> : undefined> => {
+  type Out = S extends v.GenericSchema ? v.InferOutput<S> : undefined
+  if (schema === null) return E.right(undefined as Out)
+  const secrets = secretsOf.get(raw) ?? []
+  let json: unknown
+  try {
+    json = JSON.parse(raw.body)
+  } catch {
+    const issues = [{ path: '', message: 'the body is not valid JSON' }]
+    const text = raw.body.slice(0, MAX_RAW_ERROR_TEXT)
+    return E.left(redactDeep(validationError(raw.status, method, path, issues, text), secrets))
+  }
+  const result = v.safeParse(schema, json)
+  if (result.success) return E.right(result.output as Out)
+  const error = validationError(raw.status, method, path, toIssues(result.issues), json)
+  // A bare JSON string where an object was due may be the credential itself (a token endpoint).
+  return E.left(redactDeep(error, typeof json === 'string' ? [...secrets, json] : secrets))
+}
