@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   createSandbox,
   type RunningSandbox,
@@ -190,6 +190,41 @@ describe('sandbox webhooks', () => {
       status: 307,
       error: 'redirect not followed',
     })
+  })
+
+  it('ends an attempt after 10 s without an answer: a failed attempt, retried later', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      let started: () => void = () => {}
+      const called = new Promise<void>((resolve) => {
+        started = resolve
+      })
+      // A receiver that never answers: the request ends only when its signal aborts.
+      const silent: typeof fetch = (_input, init) =>
+        new Promise<Response>((_resolve, reject) => {
+          started()
+          init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))
+        })
+      const sandbox = createSandbox({
+        now: START,
+        webhooks: { urls: ['http://127.0.0.1:9/hooks'], fetch: silent },
+      })
+      sandbox.webhooks.trigger('TEST_EVENT')
+      await called
+      vi.advanceTimersByTime(9_999)
+      await Promise.resolve()
+      expect(sandbox.webhooks.deliveries()[0]?.attempts).toEqual([])
+      vi.advanceTimersByTime(1)
+      await sandbox.webhooks.idle()
+      expect(sandbox.webhooks.deliveries()[0]).toMatchObject({
+        state: 'pending',
+        attempts: [{ number: 1, error: 'timeout after 10000 ms' }],
+        nextAttemptAt: Date.parse(START) + MINUTE,
+      })
+      sandbox.close()
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('close() cancels waiting retries', async () => {
