@@ -1,6 +1,8 @@
+/** createContext: the options of a client, checked once, as the Context every call takes. */
 import type { RateLimiter } from '../rate-limit/limiter.js'
 import { memoryTokenStore, type TokenStore } from './auth/token-store.js'
-import type { InputValidationError, Issue } from './errors.js'
+import { type Clock, MAX_TIMER_MS, realClock } from './clock.js'
+import { type InputValidationError, type Issue, inputError, issueList } from './errors.js'
 import { Redacted, redact } from './redacted.js'
 
 /** A 2025-01-15 user, by Bridge uuid. */
@@ -95,12 +97,14 @@ export interface ContextOptions {
    * Its interceptors see the real credentials (client secret, tokens, passwords): trust them.
    */
   readonly $fetch?: OfetchInstance
-  /** Clock in ms since the epoch, for token expiry and `Retry-After` dates. Default `Date.now`. */
-  readonly now?: () => number
   /**
-   * Waits `ms` before a retry; resolves `false` if `signal` aborts first. For tests, to retry without
-   * real waits (with `now`, it is the engine's clock). Default: a timer.
+   * The clock of every call: token expiry, `Retry-After` dates, waits before retries, and the rate
+   * limiter's and sync's time. Tests pass a virtual one. Default: `Date.now` and timers.
    */
+  readonly clock?: Clock
+  /** @deprecated Use `clock`. Clock in ms since the epoch, overriding the clock's `now`. */
+  readonly now?: () => number
+  /** @deprecated Use `clock`. Waits `ms` before a retry (`false` if `signal` aborts first), overriding the clock's `sleep`. */
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<boolean>
   /** Opt-in: schedules requests within Bridge's rate limits (see `createRateLimiter`). Default: none. */
   readonly rateLimiter?: RateLimiter
@@ -151,8 +155,8 @@ export interface Context {
   readonly hooks: Hooks
   readonly fetch?: typeof globalThis.fetch
   readonly $fetch?: OfetchInstance
-  readonly now: () => number
-  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<boolean>
+  /** The one clock of the context's calls, its limiter (unless given its own) and sync. */
+  readonly clock: Clock
   readonly rateLimiter?: RateLimiter
   /** Set when the options were invalid: every call then returns this error and sends nothing. */
   readonly invalid?: InputValidationError
@@ -214,8 +218,7 @@ const idProblem = (value: unknown, shape = /^/, shapeProblem?: string): string |
           ? undefined
           : shapeProblem
 
-/** The longest delay timers take: a longer one fires after 1 ms in browsers, Node, Deno and Workers. */
-export const MAX_TIMER_MS = 2 ** 31 - 1
+export { MAX_TIMER_MS }
 
 /**
  * Builds the {@link Context} every endpoint function takes. Does no I/O. Invalid options do not
@@ -267,6 +270,13 @@ export const createContext = (options: ContextOptions): Context => {
   )
   const hooks: unknown = given.hooks
   note('hooks', hooks !== undefined && !isObject(hooks) && 'must be an object')
+  const clock: unknown = given.clock
+  note(
+    'clock',
+    clock !== undefined &&
+      !(isObject(clock) && typeof clock.now === 'function' && typeof clock.sleep === 'function') &&
+      'must have now and sleep methods',
+  )
   const callables = {
     fetch: given.fetch,
     now: given.now,
@@ -339,12 +349,11 @@ export const createContext = (options: ContextOptions): Context => {
     autoRenew: given.autoRenew ?? true,
     renewBeforeMs,
     hooks: (valid && given.hooks) || {},
-    now: (valid && given.now) || Date.now,
+    clock: valid ? clockOf(given) : realClock,
     ...(valid && {
       language: given.language,
       fetch: given.fetch,
       $fetch: given.$fetch,
-      sleep: given.sleep,
       rateLimiter: given.rateLimiter,
     }),
   }
@@ -354,14 +363,29 @@ export const createContext = (options: ContextOptions): Context => {
   if (valid) return context
   return {
     ...context,
-    invalid: {
-      _tag: 'InputValidationError',
-      operation: 'createContext',
-      message: `Invalid context options: ${issues.map((issue) => issue.message).join('; ')}`,
-      issues,
-    },
+    invalid: inputError('createContext', `Invalid context options: ${issueList(issues)}`, issues),
   }
 }
+
+/** The context's clock: the `clock` option, with the deprecated `now` and `sleep` options over it. */
+const clockOf = ({ clock = realClock, now, sleep }: Partial<ContextOptions>): Clock =>
+  now || sleep
+    ? {
+        now: now ?? (() => clock.now()),
+        sleep: sleep ?? ((ms, signal) => clock.sleep(ms, signal)),
+      }
+    : clock
+
+/**
+ * How the context names its user, the same for every API version and instance: the token store's
+ * keys and the rate limiter's windows are built on it (a password is never part of it).
+ */
+export const userIdentity = (user: ContextUser): string =>
+  user.kind === 'uuid'
+    ? `uuid:${user.uuid}`
+    : user.kind === 'external'
+      ? `external:${user.externalUserId}`
+      : `email:${user.email}`
 
 /** The context user of a `user` option, or `undefined` after noting why it is unfit. */
 const userOf = (
@@ -403,10 +427,5 @@ export const unusableContext = (ctx: unknown, operation: string): InputValidatio
     typeof ctx.baseUrl === 'string'
   if (looksBuilt) return (ctx as unknown as Context).invalid
   const message = 'ctx must be a context made by createContext'
-  return {
-    _tag: 'InputValidationError',
-    operation,
-    message: `Invalid context for ${operation}: ${message}`,
-    issues: [{ path: 'ctx', message }],
-  }
+  return inputError(operation, `Invalid context for ${operation}: ${message}`, [{ path: 'ctx', message }])
 }

@@ -9,7 +9,6 @@ export {
   type RateLimiter,
   type RateLimiterOptions,
   type RateLimitSlot,
-  type ThrottledRequest,
 } from '../rate-limit/limiter.js'
 export {
   type Admission,

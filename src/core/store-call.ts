@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { MAX_TIMER_MS } from './context.js'
+import { MAX_TIMER_MS } from './clock.js'
 
 /** How a call to an app-provided store (token store, rate-limit store) ended. */
 export type StoreOutcome<T> =

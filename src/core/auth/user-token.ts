@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import type { ApiVersion } from '../api-version.js'
-import { type Context, type ContextUser, HEADER_SAFE, unusableContext } from '../context.js'
+import { clockGuard, nowOf } from '../clock.js'
+import { type Context, type ContextUser, HEADER_SAFE, unusableContext, userIdentity } from '../context.js'
 import * as E from '../either.js'
 import {
   type AbortError,
@@ -9,6 +10,8 @@ import {
   abortError,
   type BridgeError,
   type Issue,
+  inputError,
+  issueList,
 } from '../errors.js'
 import { decodeBody, sendRequest } from '../http/request.js'
 import { REDACTED, Redacted, redactDeep } from '../redacted.js'
@@ -42,11 +45,11 @@ const authError = (
   ...(cause ? { cause } : {}),
 })
 
+/** The user's part of a token key: its identity, and for an e-mail user a keyed hash of the password. */
 const userKey = async (ctx: Context, api: ApiVersion, user: ContextUser): Promise<string | undefined> => {
-  if (user.kind === 'uuid') return `uuid:${user.uuid}`
-  if (user.kind === 'external') return `external:${user.externalUserId}`
+  if (user.kind !== 'email') return userIdentity(user)
   const tag = await api.emailUserTag?.(ctx, user)
-  return tag === undefined ? undefined : `email:${user.email}:${tag}`
+  return tag === undefined ? undefined : `${userIdentity(user)}:${tag}`
 }
 
 /**
@@ -69,7 +72,7 @@ export const tokenKey = async (
 }
 
 const isFresh = (ctx: Context, token: StoredToken | undefined): token is StoredToken =>
-  !!token && tokenExpiryMs(token.expiresAt) - ctx.now() > ctx.renewBeforeMs
+  !!token && tokenExpiryMs(token.expiresAt) - nowOf(ctx.clock) > ctx.renewBeforeMs
 
 /** Bounds on a token-store call: the caller's abort, and the call's timeout. */
 interface StoreLimits {
@@ -278,10 +281,12 @@ export const hasFreshToken = async (
 ): Promise<E.Either<BridgeError, boolean>> => {
   const unusable = unusableContext(ctx, operation)
   if (unusable) return E.left(unusable)
-  const key = await tokenKey(ctx, api)
-  if (E.isLeft(key)) return key
-  const stored = await readToken(ctx, key.right, {})
-  return E.isLeft(stored) ? stored : E.right(isFresh(ctx, stored.right))
+  return clockGuard(operation, async () => {
+    const key = await tokenKey(ctx, api)
+    if (E.isLeft(key)) return key
+    const stored = await readToken(ctx, key.right, {})
+    return E.isLeft(stored) ? stored : E.right(isFresh(ctx, stored.right))
+  })
 }
 
 /** Stores a token obtained elsewhere (e.g. persisted from an earlier `renewAuth`). */
@@ -303,12 +308,7 @@ export const storeToken = async (
   if (typeof token?.expiresAt !== 'string' || Number.isNaN(tokenExpiryMs(token.expiresAt)))
     issues.push({ path: 'expiresAt', message: 'expiresAt must be an ISO 8601 date-time' })
   if (typeof accessToken !== 'string' || issues.length > 0)
-    return E.left({
-      _tag: 'InputValidationError',
-      operation: 'setUserToken',
-      message: `Invalid token for setUserToken: ${issues.map((issue) => issue.message).join('; ')}`,
-      issues,
-    })
+    return E.left(inputError('setUserToken', `Invalid token for setUserToken: ${issueList(issues)}`, issues))
   const key = await tokenKey(ctx, api)
   if (E.isLeft(key)) return key
   const stored = await writeToken(ctx, key.right, { accessToken, expiresAt: token.expiresAt }, {})

@@ -2,9 +2,10 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import * as v from 'valibot'
 import type { ApiVersion } from '../api-version.js'
 import { replaceRejectedToken, userToken } from '../auth/user-token.js'
+import { clockGuard } from '../clock.js'
 import { type Context, unusableContext } from '../context.js'
 import * as E from '../either.js'
-import type { BridgeError, InputValidationError } from '../errors.js'
+import { type BridgeError, type InputValidationError, inputError, issueList } from '../errors.js'
 import type { Query } from '../http/query.js'
 import {
   type CallOptions,
@@ -91,14 +92,8 @@ export const parseParams = <S extends ParamsSchema>(
   const result = v.safeParse(schema, params ?? {})
   if (result.success) return E.right(result.output)
   const issues = toIssues(result.issues)
-  return E.left({
-    _tag: 'InputValidationError',
-    operation: name,
-    message: `Invalid parameters for ${name}: ${issues
-      .map((issue) => (issue.path ? `${issue.path} ${issue.message}` : issue.message))
-      .join('; ')}`,
-    issues,
-  })
+  const detail = issueList(issues, (issue) => (issue.path ? `${issue.path} ${issue.message}` : issue.message))
+  return E.left(inputError(name, `Invalid parameters for ${name}: ${detail}`, issues))
 }
 
 /**
@@ -115,13 +110,15 @@ export const sendAuthorized = async (
   const unusable = unusableContext(ctx, spec.operation) ?? callOptionsError(spec.operation, options)
   if (unusable) return E.left(unusable)
   if (auth === 'client') return sendRequest(ctx, spec, options)
-  const token = await userToken(ctx, spec.api, options)
-  if (E.isLeft(token)) return token
-  const sent = await sendRequest(ctx, { ...spec, accessToken: token.right }, options)
-  if (E.isRight(sent) || sent.left._tag !== 'ApiError' || sent.left.status !== 401) return sent
-  const replacement = await replaceRejectedToken(ctx, spec.api, token.right)
-  if (E.isLeft(replacement)) return replacement
-  return sendRequest(ctx, { ...spec, accessToken: replacement.right }, options)
+  return clockGuard(spec.operation, async () => {
+    const token = await userToken(ctx, spec.api, options)
+    if (E.isLeft(token)) return token
+    const sent = await sendRequest(ctx, { ...spec, accessToken: token.right }, options)
+    if (E.isRight(sent) || sent.left._tag !== 'ApiError' || sent.left.status !== 401) return sent
+    const replacement = await replaceRejectedToken(ctx, spec.api, token.right)
+    if (E.isLeft(replacement)) return replacement
+    return sendRequest(ctx, { ...spec, accessToken: replacement.right }, options)
+  })
 }
 
 /** The endpoint function of a declaration, without its attached declaration (see defineOperation). */

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import type { ApiVersion } from '../api-version.js'
-import { sleep } from '../clock.js'
-import { type Context, LANGUAGE_TAG, MAX_TIMER_MS } from '../context.js'
+import { clockGuard, MAX_TIMER_MS, waitOn } from '../clock.js'
+import { type Context, LANGUAGE_TAG, userIdentity } from '../context.js'
 import * as E from '../either.js'
 import {
   type ApiError,
@@ -10,51 +10,17 @@ import {
   type BridgeErrorBody,
   type InputValidationError,
   type Issue,
+  inputError,
   type RedirectError,
   type ResponseValidationError,
   toIssues,
 } from '../errors.js'
 import { redactDeep, secretFieldsOf } from '../redacted.js'
 import { encodeQuery, type Query } from './query.js'
-import { attempt, type Outcome } from './transport.js'
+import { attempt } from './transport.js'
+import type { CallOptions, Outcome, RawResponse, RequestSpec } from './types.js'
 
-/** The HTTP response behind a result, for callers who need headers or the exact body. */
-export interface RawResponse {
-  readonly status: number
-  readonly url: string
-  readonly headers: Readonly<Record<string, string>>
-  /** The body as text, as received; in what `withResponse` returns, known secrets are `[redacted]`. */
-  readonly body: string
-}
-
-/** Per-call options accepted by every endpoint function. */
-export interface CallOptions {
-  /** Cancels the call (and its retries). Gives an `AbortError`. */
-  readonly signal?: AbortSignal
-  /** `Accept-Language` for this call, overriding the context's. */
-  readonly language?: string
-  /** Per-attempt timeout for this call, overriding the context's. */
-  readonly timeoutMs?: number
-  /** Receives the raw response of the final attempt. Used by `withResponse`. */
-  readonly onRawResponse?: (response: RawResponse) => void
-}
-
-/** One HTTP exchange an endpoint asks for. */
-export interface RequestSpec {
-  readonly operation: string
-  readonly api: ApiVersion
-  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE'
-  /** Path with its values already encoded (see `path`). */
-  readonly path: string
-  readonly query?: Query
-  readonly body?: unknown
-  /** Bearer token to send, for user-level endpoints. */
-  readonly accessToken?: string
-  /** Safe to send again after the server may have acted on it. Default: every method but POST. */
-  readonly idempotent?: boolean
-  /** `token` for a token request, which Bridge limits apart (see `createRateLimiter`). */
-  readonly rateScope?: 'token'
-}
+export type { CallOptions, RawResponse, RequestSpec } from './types.js'
 
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504])
 /** Statuses that prove the server did not act, so even a POST may be sent again. */
@@ -189,23 +155,31 @@ const send = async (
   secrets: readonly (string | undefined)[],
 ): Promise<Outcome> => {
   const idempotent = spec.idempotent ?? spec.method !== 'POST'
+  const limiter = ctx.rateLimiter
+  // Who the request counts for: the application, and its user for user and token requests.
+  const limited = {
+    clientId: ctx.clientId,
+    ...(ctx.user && (spec.accessToken !== undefined || spec.rateScope === 'token')
+      ? { user: userIdentity(ctx.user) }
+      : {}),
+    ...(spec.rateScope === 'token' ? { token: true } : {}),
+  }
+  const limits = {
+    timeoutMs: options.timeoutMs ?? ctx.timeoutMs,
+    clock: ctx.clock,
+    ...(options.signal ? { signal: options.signal } : {}),
+  }
   for (let retry = 0; ; retry++) {
     if (options.signal?.aborted) return { kind: 'failure', error: abortError(), reachedServer: false }
     // Every attempt reaches Bridge, so each one waits for the rate limiter (when there is one).
     const run = () => attempt(ctx, spec, options, retry + 1, secrets)
-    const limited = ctx.rateLimiter
-      ? await ctx.rateLimiter.throttle(ctx, spec, options, run)
-      : E.right(await run())
-    if (E.isLeft(limited)) return { kind: 'failure', error: limited.left, reachedServer: false }
-    const outcome = limited.right
-    const delay = retryDelay(ctx, outcome, idempotent, retry)
-    if (delay === undefined) return outcome
-    const wait = ctx.sleep ?? sleep
-    // A failing injected `sleep` ends the retries with the last outcome: nothing may throw.
-    const waited = await Promise.resolve()
-      .then(() => wait(Math.min(delay, MAX_TIMER_MS), options.signal))
-      .catch(() => undefined)
-    if (waited === undefined) return outcome
+    const outcome = limiter ? await limiter.throttle(limited, limits, run) : E.right(await run())
+    if (E.isLeft(outcome)) return { kind: 'failure', error: outcome.left, reachedServer: false }
+    const delay = retryDelay(ctx, outcome.right, idempotent, retry)
+    if (delay === undefined) return outcome.right
+    // A failing clock `sleep` ends the retries with the last outcome: nothing may throw.
+    const waited = await waitOn(ctx.clock, delay, options.signal)
+    if (waited === undefined) return outcome.right
     if (!waited) return { kind: 'failure', error: abortError(), reachedServer: false }
   }
 }
@@ -266,12 +240,7 @@ export const callOptionsError = (
 ): InputValidationError | undefined => {
   const issue = callOptionIssue(options)
   return issue
-    ? {
-        _tag: 'InputValidationError',
-        operation,
-        message: `Invalid call options for ${operation}: ${issue.message}`,
-        issues: [issue],
-      }
+    ? inputError(operation, `Invalid call options for ${operation}: ${issue.message}`, [issue])
     : undefined
 }
 
@@ -288,7 +257,9 @@ export const sendRequest = async (
   const optionsError = callOptionsError(spec.operation, options)
   if (optionsError) return E.left(optionsError)
   const secrets = knownSecrets(ctx, spec)
-  const outcome = await send(ctx, spec, options, secrets)
+  const sent = await clockGuard(spec.operation, async () => E.right(await send(ctx, spec, options, secrets)))
+  if (E.isLeft(sent)) return sent
+  const outcome = sent.right
   if (outcome.kind === 'failure') return E.left(redactDeep(outcome.error, secrets))
   // A token response's own token is a credential field, redacted there too.
   if (options.onRawResponse) options.onRawResponse(redactDeep(outcome.raw, secrets))

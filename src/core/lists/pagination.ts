@@ -4,7 +4,13 @@ import type { ApiVersion } from '../api-version.js'
 import { type Context, unusableContext } from '../context.js'
 import { type AuthLevel, parseParams, sendAuthorized, withSpec } from '../define/operation.js'
 import * as E from '../either.js'
-import type { BridgeError, CollectLimitError, ListError, ResponseValidationError } from '../errors.js'
+import {
+  type BridgeError,
+  type CollectLimitError,
+  inputError,
+  type ListError,
+  type ResponseValidationError,
+} from '../errors.js'
 import type { Query } from '../http/query.js'
 import {
   type CallOptions,
@@ -252,12 +258,9 @@ export const collect =
   async () => {
     if (typeof (list as Partial<Paginated<T>> | null | undefined)?.pages !== 'function') {
       const message = 'list must be what a list endpoint returns, e.g. listAccounts(ctx)'
-      return E.left({
-        _tag: 'InputValidationError',
-        operation: 'collect',
-        message: `Invalid list for collect: ${message}`,
-        issues: [{ path: 'list', message }],
-      })
+      return E.left(
+        inputError('collect', `Invalid list for collect: ${message}`, [{ path: 'list', message }]),
+      )
     }
     const max = options?.max ?? 10_000
     const items: T[] = []
