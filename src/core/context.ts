@@ -42,6 +42,8 @@ export interface RequestEvent {
   readonly headers: Readonly<Record<string, string>>
   /** 1 for the first attempt, 2 for the first retry, … */
   readonly attempt: number
+  /** The call's id: the same on every attempt of one call and on the token requests it made. */
+  readonly correlationId: string
 }
 
 /** What an `onResponse` hook sees; `status` is absent when the request failed at the network level. */
@@ -50,6 +52,8 @@ export interface ResponseEvent {
   readonly method: string
   readonly url: string
   readonly attempt: number
+  /** The call's id, as in its {@link RequestEvent}s. */
+  readonly correlationId: string
   readonly status?: number
   readonly durationMs: number
   readonly requestId?: string
@@ -57,7 +61,12 @@ export interface ResponseEvent {
   readonly failure?: 'NetworkError' | 'TimeoutError' | 'AbortError'
 }
 
-/** Observability hooks. They must not throw; if they do, the error is ignored. */
+/**
+ * Observability hooks, called for every attempt of every request (token requests included). They must
+ * not throw; if they do, the error is ignored. Each call of an endpoint function gets one
+ * `correlationId` (a random UUID), carried by the events of all its attempts and of the token requests
+ * it made, so a log can group them; a list gives each page its own.
+ */
 export interface Hooks {
   readonly onRequest?: (event: RequestEvent) => void
   readonly onResponse?: (event: ResponseEvent) => void

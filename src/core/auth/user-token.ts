@@ -139,7 +139,11 @@ const unknownUserAdvice = (error: ApiError, user: ContextUser): string => {
 }
 
 /** Asks Bridge for a new token for the context's user. */
-const requestToken = async (ctx: Context, api: ApiVersion): Promise<E.Either<BridgeError, StoredToken>> => {
+const requestToken = async (
+  ctx: Context,
+  api: ApiVersion,
+  correlationId?: string,
+): Promise<E.Either<BridgeError, StoredToken>> => {
   if (!ctx.user)
     return E.left(authError('no_user', 'This endpoint acts for a user: give the context a `user`'))
   const request = api.tokenRequest(ctx.user)
@@ -153,6 +157,7 @@ const requestToken = async (ctx: Context, api: ApiVersion): Promise<E.Either<Bri
     // Minting a token twice is harmless, so the token request is safe to retry.
     idempotent: true,
     rateScope: 'token',
+    ...(correlationId ? { correlationId } : {}),
   })
   if (E.isLeft(sent)) {
     const error = sent.left
@@ -193,13 +198,20 @@ const singleFlight = (ctx: Context, key: string, run: () => Flight): Flight => {
  * Obtains a fresh token and stores it, unless another caller (or instance sharing the store) has
  * just done so; `rejected` is a token Bridge refused, which must not be reused.
  */
-const renew = (ctx: Context, api: ApiVersion, key: string, rejected?: string): Flight =>
+const renew = (
+  ctx: Context,
+  api: ApiVersion,
+  key: string,
+  rejected: string | undefined,
+  correlationId: string | undefined,
+): Flight =>
   singleFlight(ctx, key, async () => {
     // Shared by every caller waiting on it, so bounded by the context's timeout, not one caller's abort.
     const current = await readToken(ctx, key, {})
     if (E.isLeft(current)) return current
     if (isFresh(ctx, current.right) && current.right.accessToken !== rejected) return E.right(current.right)
-    const token = await requestToken(ctx, api)
+    // Shared by the callers waiting on it: its token request carries the first caller's id.
+    const token = await requestToken(ctx, api, correlationId)
     if (E.isLeft(token)) return token
     const stored = await writeToken(ctx, key, token.right, {})
     return E.isLeft(stored) ? stored : token
@@ -213,6 +225,7 @@ export const userToken = async (
   ctx: Context,
   api: ApiVersion,
   limits: StoreLimits = {},
+  correlationId?: string,
 ): Promise<E.Either<BridgeError, string>> => {
   const key = await tokenKey(ctx, api)
   if (E.isLeft(key)) return key
@@ -228,7 +241,7 @@ export const userToken = async (
     )
   }
   // The renewal is shared with other callers: this caller's abort stops its wait, not the renewal.
-  const renewed = await untilAborted(renew(ctx, api, key.right), limits.signal)
+  const renewed = await untilAborted(renew(ctx, api, key.right, undefined, correlationId), limits.signal)
   if (renewed === undefined) return E.left(abortError())
   return E.isLeft(renewed) ? renewed : E.right(renewed.right.accessToken)
 }
@@ -238,6 +251,7 @@ export const replaceRejectedToken = async (
   ctx: Context,
   api: ApiVersion,
   rejected: string,
+  correlationId?: string,
 ): Promise<E.Either<BridgeError, string>> => {
   const key = await tokenKey(ctx, api)
   if (E.isLeft(key)) return key
@@ -246,7 +260,7 @@ export const replaceRejectedToken = async (
       authError('manual_mode', 'Bridge rejected the token and automatic renewal is off: call renewAuth'),
     )
   }
-  const renewed = await renew(ctx, api, key.right, rejected)
+  const renewed = await renew(ctx, api, key.right, rejected, correlationId)
   return E.isLeft(renewed) ? renewed : E.right(renewed.right.accessToken)
 }
 

@@ -11,6 +11,7 @@ import {
   type CallOptions,
   callOptionsError,
   decodeBody,
+  newCorrelationId,
   type RequestSpec,
   type Sent,
   sendRequest,
@@ -109,15 +110,16 @@ export const sendAuthorized = async (
 ): Promise<Sent> => {
   const unusable = unusableContext(ctx, spec.operation) ?? callOptionsError(spec.operation, options)
   if (unusable) return E.left(unusable)
-  if (auth === 'client') return sendRequest(ctx, spec, options)
+  const call = { ...spec, correlationId: spec.correlationId ?? newCorrelationId() }
+  if (auth === 'client') return sendRequest(ctx, call, options)
   return clockGuard(spec.operation, async () => {
-    const token = await userToken(ctx, spec.api, options)
+    const token = await userToken(ctx, spec.api, options, call.correlationId)
     if (E.isLeft(token)) return token
-    const sent = await sendRequest(ctx, { ...spec, accessToken: token.right }, options)
+    const sent = await sendRequest(ctx, { ...call, accessToken: token.right }, options)
     if (E.isRight(sent) || sent.left._tag !== 'ApiError' || sent.left.status !== 401) return sent
-    const replacement = await replaceRejectedToken(ctx, spec.api, token.right)
+    const replacement = await replaceRejectedToken(ctx, spec.api, token.right, call.correlationId)
     if (E.isLeft(replacement)) return replacement
-    return sendRequest(ctx, { ...spec, accessToken: replacement.right }, options)
+    return sendRequest(ctx, { ...call, accessToken: replacement.right }, options)
   })
 }
 

@@ -1,5 +1,4 @@
 import * as v from 'valibot'
-import type { ApiVersion } from '../api-version.js'
 import { clockGuard, MAX_TIMER_MS, waitOn } from '../clock.js'
 import { type Context, LANGUAGE_TAG, userIdentity } from '../context.js'
 import * as E from '../either.js'
@@ -16,7 +15,7 @@ import {
   toIssues,
 } from '../errors.js'
 import { redactDeep, secretFieldsOf } from '../redacted.js'
-import { encodeQuery, type Query } from './query.js'
+import { encodeQuery } from './query.js'
 import { attempt } from './transport.js'
 import type { CallOptions, Outcome, RawResponse, RequestSpec } from './types.js'
 
@@ -244,6 +243,9 @@ export const callOptionsError = (
     : undefined
 }
 
+/** A new call's id, for the hooks to tie its attempts and token requests together. */
+export const newCorrelationId = (): string => globalThis.crypto.randomUUID()
+
 /**
  * The one request primitive: headers, retries, timeout, abort, hooks, and mapping of HTTP error
  * statuses to `ApiError`. Never rejects.
@@ -257,7 +259,10 @@ export const sendRequest = async (
   const optionsError = callOptionsError(spec.operation, options)
   if (optionsError) return E.left(optionsError)
   const secrets = knownSecrets(ctx, spec)
-  const sent = await clockGuard(spec.operation, async () => E.right(await send(ctx, spec, options, secrets)))
+  const request = spec.correlationId ? spec : { ...spec, correlationId: newCorrelationId() }
+  const sent = await clockGuard(spec.operation, async () =>
+    E.right(await send(ctx, request, options, secrets)),
+  )
   if (E.isLeft(sent)) return sent
   const outcome = sent.right
   if (outcome.kind === 'failure') return E.left(redactDeep(outcome.error, secrets))

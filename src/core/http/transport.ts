@@ -4,7 +4,7 @@ import type { Context, ResponseEvent } from '../context.js'
 import { abortError, type BridgeError } from '../errors.js'
 import { REDACTED, redactIn } from '../redacted.js'
 import { encodeQuery } from './query.js'
-import type { CallOptions, Outcome, RawResponse, RequestSpec } from './types.js'
+import type { CallOptions, Outcome, RequestSpec } from './types.js'
 
 /**
  * What every exchange asks of ofetch. Its status errors, retries and body parsing are off: the engine
@@ -235,7 +235,13 @@ export const attempt = async (
   const path = spec.path + encodeQuery(spec.query)
   const url = ctx.baseUrl + path
   const headers = requestHeaders(ctx, spec, options)
-  const event = { operation: spec.operation, method: spec.method, url, attempt: attemptNumber }
+  const event = {
+    operation: spec.operation,
+    method: spec.method,
+    url,
+    attempt: attemptNumber,
+    correlationId: spec.correlationId ?? '',
+  }
   // Our hooks are called here, not as ofetch interceptors: hook options given to ofetch replace an
   // instance's own (a user's `$fetch` would lose its interceptors), and ours carry redacted headers.
   callHook(ctx.hooks.onRequest, {

@@ -39,6 +39,8 @@ export interface RequestSpec {
   readonly idempotent?: boolean
   /** `token` for a token request, which Bridge limits apart (see `createRateLimiter`). */
   readonly rateScope?: 'token'
+  /** The id of the call this request belongs to (its attempts and token requests share it); new if absent. */
+  readonly correlationId?: string
 }
 
 /** What one attempt gave: a response (any status), or a failure with what the retry policy needs. */
