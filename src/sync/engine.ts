@@ -2,7 +2,6 @@ import * as v from 'valibot'
 import type { ApiVersion } from '../core/api-version.js'
 import { ClockFailure, clockError, readClock } from '../core/clock.js'
 import type { Context } from '../core/context.js'
-import { parseParams } from '../core/define/operation.js'
 import * as E from '../core/either.js'
 import {
   type BridgeError,
@@ -10,6 +9,7 @@ import {
   inputError,
   type ResponseValidationError,
 } from '../core/errors.js'
+import { parseParams } from '../core/http/pipeline.js'
 import type { RawResponse } from '../core/http/request.js'
 import type { ListOptions, Page, Paginated } from '../core/lists/pagination.js'
 import { IdParam, LimitParam } from '../core/schema.js'

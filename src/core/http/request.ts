@@ -194,20 +194,23 @@ const knownSecrets = (ctx: Context, spec: RequestSpec): (string | undefined)[] =
   ...secretFieldsOf(spec.body),
 ]
 
-/** The secrets of the request behind each successful response, for the errors `decodeBody` builds. */
-const secretsOf = new WeakMap<RawResponse, readonly (string | undefined)[]>()
+/** A successful response with the secrets of the request behind it, which whatever is built from it must not show. */
+export interface Received {
+  readonly raw: RawResponse
+  readonly secrets: readonly (string | undefined)[]
+}
 
 /**
  * Anything built from a successful response (an error quoting its body), redacted of the secrets of
  * the request behind that response, whatever the server echoed.
  */
-export const redactedFor = <T>(raw: RawResponse, value: T): T => redactDeep(value, secretsOf.get(raw) ?? [])
+export const redactedFor = <T>(received: Received, value: T): T => redactDeep(value, received.secrets)
 
 /** A successful response as the SDK may hand it out (a list page's `response`), redacted (see {@link redactedFor}). */
-export const redactedResponse = (raw: RawResponse): RawResponse => redactedFor(raw, raw)
+export const redactedResponse = (received: Received): RawResponse => redactedFor(received, received.raw)
 
 /** The result of a request before the body is validated: the response, or an error. */
-export type Sent = E.Either<BridgeError, RawResponse>
+export type Sent = E.Either<BridgeError, Received>
 
 const isSignal = (value: unknown): boolean =>
   typeof value === 'object' &&
@@ -247,17 +250,15 @@ export const callOptionsError = (
 export const newCorrelationId = (): string => globalThis.crypto.randomUUID()
 
 /**
- * The one request primitive: headers, retries, timeout, abort, hooks, and mapping of HTTP error
- * statuses to `ApiError`. Never rejects.
+ * The send step of the pipeline (see `exchange` in pipeline.ts), for input already checked: headers,
+ * retries, timeout, abort, hooks, and mapping of HTTP error statuses to typed errors. The response
+ * carries its request's secrets for what is built from it. Never rejects.
  */
 export const sendRequest = async (
   ctx: Context,
   spec: RequestSpec,
   options: CallOptions = {},
 ): Promise<Sent> => {
-  if (ctx.invalid) return E.left(ctx.invalid)
-  const optionsError = callOptionsError(spec.operation, options)
-  if (optionsError) return E.left(optionsError)
   const secrets = knownSecrets(ctx, spec)
   const request = spec.correlationId ? spec : { ...spec, correlationId: newCorrelationId() }
   const sent = await clockGuard(spec.operation, async () =>
@@ -276,8 +277,7 @@ export const sendRequest = async (
   }
   if (status >= 400 || status < 200)
     return E.left(redactDeep(toApiError(outcome, spec.method, where), secrets))
-  secretsOf.set(outcome.raw, secrets)
-  return E.right(outcome.raw)
+  return E.right({ raw: outcome.raw, secrets })
 }
 
 /**
@@ -285,14 +285,13 @@ export const sendRequest = async (
  * whatever came back is ignored and the result is `undefined`.
  */
 export const decodeBody = <S extends v.GenericSchema | null>(
-  raw: RawResponse,
+  { raw, secrets }: Received,
   schema: S,
   method: string,
   path: string,
 ): E.Either<ResponseValidationError, S extends v.GenericSchema ? v.InferOutput<S> : undefined> => {
   type Out = S extends v.GenericSchema ? v.InferOutput<S> : undefined
   if (schema === null) return E.right(undefined as Out)
-  const secrets = secretsOf.get(raw) ?? []
   let json: unknown
   try {
     json = JSON.parse(raw.body)

@@ -3,6 +3,12 @@ import type { ApiVersion } from '../api-version.js'
 import type { BridgeError } from '../errors.js'
 import type { Query } from './query.js'
 
+/** Who an endpoint authenticates as: the application alone, or the context's user (bearer token). */
+export type AuthLevel = 'client' | 'user'
+
+/** Parameter schemas: any valibot schema whose output is an object. */
+export type ParamsSchema = import('valibot').GenericSchema<any, Record<string, any>>
+
 /** The HTTP response behind a result, for callers who need headers or the exact body. */
 export interface RawResponse {
   readonly status: number

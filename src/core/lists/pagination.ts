@@ -1,8 +1,8 @@
 import type { TaskEither } from 'fp-ts/TaskEither'
 import * as v from 'valibot'
 import type { ApiVersion } from '../api-version.js'
-import { type Context, unusableContext } from '../context.js'
-import { type AuthLevel, parseParams, sendAuthorized, withSpec } from '../define/operation.js'
+import type { Context } from '../context.js'
+import { withSpec } from '../define/operation.js'
 import * as E from '../either.js'
 import {
   type BridgeError,
@@ -11,14 +11,17 @@ import {
   type ListError,
   type ResponseValidationError,
 } from '../errors.js'
+import { checkInput, exchange } from '../http/pipeline.js'
 import type { Query } from '../http/query.js'
 import {
   type CallOptions,
   decodeBody,
   type RawResponse,
+  type Received,
   redactedFor,
   redactedResponse,
 } from '../http/request.js'
+import type { AuthLevel } from '../http/types.js'
 import { CursorParam, LimitParam } from '../schema.js'
 
 /** One page of a list, with what is needed to fetch it again or continue after it. */
@@ -82,15 +85,15 @@ const envelope = <I extends v.GenericSchema>(item: I) =>
   })
 
 const paginationError = (
-  raw: RawResponse,
+  received: Received,
   path: string,
   message: string,
   body: unknown,
 ): ResponseValidationError =>
   // The page may echo the request's secrets: the error goes through the one redaction, like every other.
-  redactedFor(raw, {
+  redactedFor(received, {
     _tag: 'ResponseValidationError',
-    status: raw.status,
+    status: received.raw.status,
     method: 'GET',
     path,
     message: `Unexpected response from Bridge: pagination.next_uri: ${message}`,
@@ -147,7 +150,7 @@ const withResume = (error: BridgeError, after: string | undefined): ListError =>
     ): Promise<E.Either<ListError, Page<Item>>> => {
       const path = spec.path(filters)
       const query: Query = { ...spec.query?.(filters), limit, after }
-      const sent = await sendAuthorized(
+      const sent = await exchange(
         ctx,
         spec.auth,
         { operation: spec.name, api: spec.api, method: 'GET', path, query },
@@ -180,12 +183,8 @@ const withResume = (error: BridgeError, after: string | undefined): ListError =>
     }
 
     async function* pages(): AsyncGenerator<E.Either<ListError, Page<Item>>> {
-      const unusable = unusableContext(ctx, spec.name)
-      if (unusable) {
-        yield E.left(unusable)
-        return
-      }
-      const parsed = parseParams(spec.name, paramsSchema, params)
+      // Checked once for the whole list: every page is then only sent and decoded.
+      const parsed = checkInput(ctx, spec.name, paramsSchema, params, options)
       if (E.isLeft(parsed)) {
         yield parsed
         return
