@@ -1,4 +1,4 @@
-import type { Hooks, RequestEvent, ResponseEvent } from '../core/context.js'
+import type { Hooks, RequestEvent, ResponseEvent } from '../core/http/hooks.js'
 import type { RateLimiter } from '../rate-limit/limiter.js'
 import { SPAN_KIND_CLIENT, SPAN_STATUS_ERROR, type SpanLike, type TracerLike } from './tracer.js'
 
@@ -156,9 +156,9 @@ export const otelTracing = (tracer: TracerLike, options: OtelTracingOptions = {}
   const traceRateLimiter = (limiter: RateLimiter): RateLimiter => ({
     limits: limiter.limits,
     acquire: (request, acquireOptions) => limiter.acquire(request, acquireOptions),
-    throttle: (ctx, spec, throttleOptions, attempt) => {
+    throttle: (request, throttleOptions, attempt) => {
       const asked = Date.now()
-      return limiter.throttle(ctx, spec, throttleOptions, () => {
+      return limiter.throttle(request, throttleOptions, () => {
         waitOfNextAttempt = Date.now() - asked
         return attempt()
       })
