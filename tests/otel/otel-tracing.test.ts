@@ -75,6 +75,7 @@ describe('otelTracing', () => {
         'bridge.request_id': expect.any(String),
         'bridge.attempts': attempts,
         'bridge.rate_limit.wait_ms': wait,
+        'bridge.correlation_id': expect.any(String),
       },
     })
     expect(spans()).toEqual([
@@ -91,6 +92,7 @@ describe('otelTracing', () => {
           'bridge.request_id': expect.any(String),
           'bridge.attempts': 1,
           'bridge.rate_limit.wait_ms': expect.any(Number),
+          'bridge.correlation_id': expect.any(String),
         },
       },
       // The 503 then the 200: one span, two attempts; the retry waited for the user's window.
@@ -100,6 +102,10 @@ describe('otelTracing', () => {
       ),
       read(expect.any(Number), 1),
     ])
+    // The token request belongs to the first call; the second call has an id of its own.
+    const ids = spans().map((span) => span.attributes['bridge.correlation_id'])
+    expect(ids[0]).toBe(ids[1])
+    expect(ids[2]).not.toBe(ids[1])
   })
 
   it('shows no secret: no header, body or query; a failed call is an error span', async () => {
