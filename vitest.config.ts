@@ -2,50 +2,30 @@ import { defineConfig } from 'vitest/config'
 
 /*
  * `npm test` runs every project; `npm run test:unit` runs only `unit`, the fast tests of the sources
- * (seconds). Anything slow by nature gets a project of its own, named after what it checks.
+ * (seconds). A project is a folder: anything slow by nature lives in the folder named after its project
+ * (tests/docs, tests/stores, tests/volume, tests/dist, tests/runtimes, tests/types), every other folder
+ * of tests/ (sorted by area: core, v3, sandbox, …) is `unit`. To move a test to a project, move its file.
  */
 
-/** The documentation: TSDoc of every export, the API reference (TypeDoc), the README's snippets and contents. */
-const docsTests = [
-  'tests/docs/**/*.test.ts',
-  'tests/reliability/readme.test.ts',
-  'tests/webhooks/docs.test.ts',
-]
+/** The folders of the projects other than `unit`, each holding exactly its project's tests. */
+const SLOW = ['docs', 'stores', 'volume', 'dist', 'runtimes', 'types'] as const
 
-/** Token and rate-limit stores against their real backends: Redis (`redis-server`), Workers KV (Miniflare), Deno KV (Deno). */
-const storesTests = [
-  'tests/stores/**/*.test.ts',
-  'tests/limiter/shared-store.test.ts',
-  'tests/limiter/kv-store.test.ts',
-  'tests/limiter/deno-kv-store.test.ts',
-]
-
-/** Thousands of cases or items each: property-based input fuzzing and sync histories, 10,500-item lists, 1,000 concurrent calls. */
-const volumeTests = [
-  'tests/reliability/fuzz.test.ts',
-  'tests/reliability/pagination.test.ts',
-  'tests/reliability/tokens.test.ts',
-  'tests/sandbox/volume.test.ts',
-  'tests/limiter/bridge-limits.test.ts',
-  'tests/sync/property.test.ts',
-]
-
-/** Tests of the built package (packaging, size budgets, examples, README snippets run in Node): they read dist/, so `npm test` builds first. */
-const distTests = [
-  'tests/packaging/**/*.test.ts',
-  'tests/size/**/*.test.ts',
-  'tests/examples/**/*.test.ts',
-  'tests/docs/readme-snippets.test.ts',
-]
-
-/** The packed package on Node, Deno, Bun, workerd and the edge runtime (also reads dist/). */
-const runtimeTests = ['tests/runtimes/**/*.test.ts']
+const folder = (name: (typeof SLOW)[number]) => [`tests/${name}/**/*.test.ts`]
 
 /** Packs dist/ once per project run and provides the unpacked project to the tests (`inject('packed')`). */
-const packed = ['tests/packaging/global-setup.ts']
+const packed = ['tests/dist/packaging/global-setup.ts']
+
+/*
+ * Projects that start servers, runtimes or compilers (redis-server, Miniflare, Deno, Bun, tsc, TypeDoc,
+ * esbuild) run one file at a time (`fileParallelism: false`), each in a group of its own
+ * (`sequence.groupOrder`, lowest first): on CI's 2 cores two of them at once starve each other into
+ * timeouts. `unit`, `volume` and `types` are CPU-bound in-process work and share group 0.
+ */
+const serial = (groupOrder: number) => ({ fileParallelism: false, sequence: { groupOrder } })
 
 export default defineConfig({
   test: {
+    // A hang is a failure: no test or hook waits longer than this unless its project says so below.
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
@@ -57,18 +37,11 @@ export default defineConfig({
           // worker is safe; re-importing valibot and the sources for every file tripled the run's CPU time.
           isolate: false,
           include: ['tests/**/*.test.ts'],
-          exclude: [...docsTests, ...storesTests, ...volumeTests, ...distTests, ...runtimeTests],
+          exclude: SLOW.map((name) => `tests/${name}/**`),
         },
       },
-      // Type-checking the README and building the API reference take a minute on a busy 2-core machine.
-      {
-        extends: true,
-        test: { name: 'docs', include: docsTests, exclude: distTests, testTimeout: 180_000 },
-      },
-      { extends: true, test: { name: 'stores', include: storesTests } },
-      { extends: true, test: { name: 'volume', include: volumeTests } },
-      { extends: true, test: { name: 'dist', include: distTests, globalSetup: packed } },
-      { extends: true, test: { name: 'runtimes', include: runtimeTests, globalSetup: packed } },
+      /** Thousands of cases or items each: property-based fuzzing and sync histories, 10,500-item lists, 1,000 concurrent calls. */
+      { extends: true, test: { name: 'volume', include: folder('volume') } },
       {
         extends: true,
         test: {
@@ -81,6 +54,17 @@ export default defineConfig({
             ignoreSourceErrors: true,
           },
         },
+      },
+      /** Token and rate-limit stores against their real backends: Redis (`redis-server`), Workers KV (Miniflare), Deno KV (Deno). */
+      { extends: true, test: { name: 'stores', include: folder('stores'), ...serial(1) } },
+      /** TSDoc of every export, the API reference (TypeDoc), the README's contents; type-checking takes a minute on 2 busy cores. */
+      { extends: true, test: { name: 'docs', include: folder('docs'), testTimeout: 180_000, ...serial(2) } },
+      /** The built package (packaging, size budgets, examples, README snippets run in Node): `npm test` builds first. */
+      { extends: true, test: { name: 'dist', include: folder('dist'), globalSetup: packed, ...serial(3) } },
+      /** The packed package on Node, Deno, Bun, workerd and the edge runtime. */
+      {
+        extends: true,
+        test: { name: 'runtimes', include: folder('runtimes'), globalSetup: packed, ...serial(4) },
       },
     ],
   },

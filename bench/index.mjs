@@ -3,7 +3,7 @@
 //
 // Usage: node --expose-gc bench/index.mjs [--dist <dir>] [--out <file>] [--only <sections>]
 //   --dist  the build to measure (default dist/, as users get it; e.g. a build of another commit)
-//   --only  comma-separated: per-call, validation, pagination, prefetch, rate-limit, auth (default: all)
+//   --only  comma-separated: per-call, validation, pagination, prefetch, rate-limit, auth, sync-cursor (default: all)
 //
 // The sandbox runs in a child process (bench/server.mjs): in the same process it would share the
 // event loop and the heap with the SDK, so its own work (building 500-transaction pages) would be
@@ -17,8 +17,9 @@ import { cpus } from 'node:os'
 import { dirname, resolve } from 'node:path'
 import { parseArgs, promisify } from 'node:util'
 import { admin, importBuild, ROOT, rawClient, sleep, spin, summary, time, timeSync } from './lib.mjs'
+import { measureSyncCursors } from './sync-cursor.mjs'
 
-const SECTIONS = ['per-call', 'validation', 'pagination', 'prefetch', 'rate-limit', 'auth']
+const SECTIONS = ['per-call', 'validation', 'pagination', 'prefetch', 'rate-limit', 'auth', 'sync-cursor']
 const { values: args } = parseArgs({
   options: {
     dist: { type: 'string', default: 'dist' },
@@ -517,6 +518,23 @@ if (sections.has('auth')) {
     )
     row('auth', `  … drain (ms), requests to the endpoint`, `${Math.round(r.ms)}, ${r.calls}`)
   }
+}
+
+if (sections.has('sync-cursor')) {
+  // Sizes in characters of the cursors a caller stores (issue 19: they must stay small).
+  const sizes = await measureSyncCursors(sdk)
+  results.syncCursor = sizes
+  for (const [name, s] of [
+    ['100,000-transaction first sync', sizes.firstSync],
+    ['2,000 changes at one instant', sizes.burst],
+  ])
+    verify(
+      'sync-cursor',
+      `cursor after ${name}: typical, largest (chars)`,
+      `${s.typical}, ${s.largest}`,
+      '≤ 16384',
+      s.largest <= 16_384,
+    )
 }
 
 server.disconnect()

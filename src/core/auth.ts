@@ -2,9 +2,17 @@ import * as v from 'valibot'
 import type { ApiVersion } from './api-version.js'
 import { type Context, type ContextUser, HEADER_SAFE, unusableContext } from './context.js'
 import * as E from './either.js'
-import type { AuthenticationError, BridgeError, Issue } from './errors.js'
+import {
+  type AbortError,
+  type ApiError,
+  type AuthenticationError,
+  abortError,
+  type BridgeError,
+  type Issue,
+} from './errors.js'
 import { REDACTED, Redacted, redactDeep } from './redacted.js'
 import { decodeBody, sendRequest } from './request.js'
+import { AnyAnswer, callStore, storeFailure, untilAborted } from './store-call.js'
 import { type StoredToken, type TokenStore, tokenExpiryMs } from './token-store.js'
 
 /** A user token as the public helpers return it: the token itself is {@link Redacted}. */
@@ -63,21 +71,68 @@ export const tokenKey = async (
 const isFresh = (ctx: Context, token: StoredToken | undefined): token is StoredToken =>
   !!token && tokenExpiryMs(token.expiresAt) - ctx.now() > ctx.renewBeforeMs
 
+/** Bounds on a token-store call: the caller's abort, and the call's timeout. */
+interface StoreLimits {
+  readonly signal?: AbortSignal | undefined
+  readonly timeoutMs?: number | undefined
+}
+
+/** What a store's `get` must answer: a token, or nothing (`undefined`, or `null` as Redis and KV clients say it). */
+const StoredTokenAnswer = v.pipe(
+  v.nullish(v.object({ accessToken: v.pipe(v.string(), v.minLength(1)), expiresAt: v.string() })),
+  v.transform((token): StoredToken | undefined => token ?? undefined),
+)
+
 /**
- * Runs a store call; `token` is the access token handed to it, which its error may quote. Its error
- * message is redacted of that token and of credential fields (a stored entry it quotes).
+ * Runs a store call, bounded by the caller's abort and the call's timeout (a store that never
+ * answers must not hang the call), its answer checked against `schema`; `token` is the access token
+ * handed to it, which its error may quote.
  */
-const storeCall = async <T>(
-  call: () => Promise<T>,
+const storeCall = async <S extends v.GenericSchema>(
+  ctx: Context,
+  call: () => Promise<unknown>,
+  schema: S,
+  limits: StoreLimits,
   token?: string,
-): Promise<E.Either<AuthenticationError, T>> => {
-  try {
-    return E.right(await call())
-  } catch (cause) {
-    const message = cause instanceof Error ? cause.message : ''
-    const detail = message ? `: ${redactDeep(message, [token])}` : ''
-    return E.left(authError('token_store', `The token store failed${detail}`))
-  }
+): Promise<E.Either<AuthenticationError | AbortError, v.InferOutput<S>>> => {
+  const outcome = await callStore(call, schema, {
+    signal: limits.signal,
+    timeoutMs: limits.timeoutMs ?? ctx.timeoutMs,
+  })
+  if (outcome.kind === 'answer') return E.right(outcome.value)
+  if (outcome.kind === 'aborted') return E.left(abortError())
+  const detail = storeFailure(outcome, (message) => redactDeep(message, [token]))
+  return E.left(authError('token_store', `The token store${detail}`))
+}
+
+/** Reads the stored token of `key`. */
+const readToken = (ctx: Context, key: string, limits: StoreLimits) =>
+  storeCall(ctx, () => ctx.tokenStore.get(key), StoredTokenAnswer, limits)
+
+/** Stores `token` under `key`. */
+const writeToken = (ctx: Context, key: string, token: StoredToken, limits: StoreLimits) =>
+  storeCall(ctx, () => ctx.tokenStore.set(key, token), AnyAnswer, limits, token.accessToken)
+
+/**
+ * The codes Bridge answers a token request with when it knows no such user (2025-01-15: 401
+ * `user.authentication.unauthorized`, or `user.not_found`; 2021-06-01: `invalid_credentials`, `not_found`).
+ * Bad client credentials have codes of their own and get no advice about the user.
+ */
+const UNKNOWN_USER_CODES: ReadonlySet<string | undefined> = new Set([
+  'user.authentication.unauthorized',
+  'user.not_found',
+  'invalid_credentials',
+  'not_found',
+])
+
+/** What to do about a user Bridge does not know, by how the context names it (never the value itself). */
+const unknownUserAdvice = (error: ApiError, user: ContextUser): string => {
+  if (!UNKNOWN_USER_CODES.has(error.code)) return ''
+  if (user.kind === 'external')
+    return '. Bridge knows no user with this external_user_id: create it first with createUser({ externalUserId }) (authenticating does not create a user), or check user.externalUserId.'
+  if (user.kind === 'uuid')
+    return '. Bridge knows no user with this uuid: check user.uuid (a deleted user is gone), or create the user first with createUser.'
+  return '. Check user.email and user.password, or create the user first with createUser({ email, password }).'
 }
 
 /** Asks Bridge for a new token for the context's user. */
@@ -100,7 +155,11 @@ const requestToken = async (ctx: Context, api: ApiVersion): Promise<E.Either<Bri
     const error = sent.left
     return error._tag === 'ApiError' && error.status >= 400 && error.status < 500 && error.status !== 429
       ? E.left(
-          authError('token_rejected', `Bridge refused to authenticate the user: ${error.message}`, error),
+          authError(
+            'token_rejected',
+            `Bridge refused to authenticate the user: ${error.message}${unknownUserAdvice(error, ctx.user)}`,
+            error,
+          ),
         )
       : E.left(error)
   }
@@ -133,12 +192,13 @@ const singleFlight = (ctx: Context, key: string, run: () => Flight): Flight => {
  */
 const renew = (ctx: Context, api: ApiVersion, key: string, rejected?: string): Flight =>
   singleFlight(ctx, key, async () => {
-    const current = await storeCall(() => ctx.tokenStore.get(key))
+    // Shared by every caller waiting on it, so bounded by the context's timeout, not one caller's abort.
+    const current = await readToken(ctx, key, {})
     if (E.isLeft(current)) return current
     if (isFresh(ctx, current.right) && current.right.accessToken !== rejected) return E.right(current.right)
     const token = await requestToken(ctx, api)
     if (E.isLeft(token)) return token
-    const stored = await storeCall(() => ctx.tokenStore.set(key, token.right), token.right.accessToken)
+    const stored = await writeToken(ctx, key, token.right, {})
     return E.isLeft(stored) ? stored : token
   })
 
@@ -146,10 +206,14 @@ const renew = (ctx: Context, api: ApiVersion, key: string, rejected?: string): F
  * The access token to send for the context's user: the stored one while it is fresh, otherwise a
  * renewed one (single flight), or an `AuthenticationError` in manual mode.
  */
-export const userToken = async (ctx: Context, api: ApiVersion): Promise<E.Either<BridgeError, string>> => {
+export const userToken = async (
+  ctx: Context,
+  api: ApiVersion,
+  limits: StoreLimits = {},
+): Promise<E.Either<BridgeError, string>> => {
   const key = await tokenKey(ctx, api)
   if (E.isLeft(key)) return key
-  const stored = await storeCall(() => ctx.tokenStore.get(key.right))
+  const stored = await readToken(ctx, key.right, limits)
   if (E.isLeft(stored)) return stored
   if (isFresh(ctx, stored.right)) return E.right(stored.right.accessToken)
   if (!ctx.autoRenew) {
@@ -160,7 +224,9 @@ export const userToken = async (ctx: Context, api: ApiVersion): Promise<E.Either
       ),
     )
   }
-  const renewed = await renew(ctx, api, key.right)
+  // The renewal is shared with other callers: this caller's abort stops its wait, not the renewal.
+  const renewed = await untilAborted(renew(ctx, api, key.right), limits.signal)
+  if (renewed === undefined) return E.left(abortError())
   return E.isLeft(renewed) ? renewed : E.right(renewed.right.accessToken)
 }
 
@@ -198,7 +264,7 @@ export const forceRenew = async (
   const token = await singleFlight(ctx, key.right, async () => {
     const fresh = await requestToken(ctx, api)
     if (E.isLeft(fresh)) return fresh
-    const stored = await storeCall(() => ctx.tokenStore.set(key.right, fresh.right), fresh.right.accessToken)
+    const stored = await writeToken(ctx, key.right, fresh.right, {})
     return E.isLeft(stored) ? stored : fresh
   })
   return E.isLeft(token) ? token : E.right(toTokenInfo(token.right))
@@ -214,7 +280,7 @@ export const hasFreshToken = async (
   if (unusable) return E.left(unusable)
   const key = await tokenKey(ctx, api)
   if (E.isLeft(key)) return key
-  const stored = await storeCall(() => ctx.tokenStore.get(key.right))
+  const stored = await readToken(ctx, key.right, {})
   return E.isLeft(stored) ? stored : E.right(isFresh(ctx, stored.right))
 }
 
@@ -245,10 +311,8 @@ export const storeToken = async (
     })
   const key = await tokenKey(ctx, api)
   if (E.isLeft(key)) return key
-  return storeCall(
-    () => ctx.tokenStore.set(key.right, { accessToken, expiresAt: token.expiresAt }),
-    accessToken,
-  )
+  const stored = await writeToken(ctx, key.right, { accessToken, expiresAt: token.expiresAt }, {})
+  return E.isLeft(stored) ? stored : E.right(undefined)
 }
 
 /** Forgets the user's stored token (e.g. after logout). */
@@ -257,5 +321,6 @@ export const forgetToken = async (ctx: Context, api: ApiVersion): Promise<E.Eith
   if (unusable) return E.left(unusable)
   const key = await tokenKey(ctx, api)
   if (E.isLeft(key)) return key
-  return storeCall(() => ctx.tokenStore.delete(key.right))
+  const deleted = await storeCall(ctx, () => ctx.tokenStore.delete(key.right), AnyAnswer, {})
+  return E.isLeft(deleted) ? deleted : E.right(undefined)
 }

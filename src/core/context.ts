@@ -1,4 +1,3 @@
-import type { $Fetch } from 'ofetch'
 import type { InputValidationError, Issue } from './errors.js'
 import type { RateLimiter } from './rate-limiter.js'
 import { Redacted, redact } from './redacted.js'
@@ -95,7 +94,7 @@ export interface ContextOptions {
    * The instance's default `headers`, `query` and `params` (your app's own credentials) are not sent.
    * Its interceptors see the real credentials (client secret, tokens, passwords): trust them.
    */
-  readonly $fetch?: $Fetch
+  readonly $fetch?: OfetchInstance
   /** Clock in ms since the epoch, for token expiry and `Retry-After` dates. Default `Date.now`. */
   readonly now?: () => number
   /**
@@ -105,6 +104,26 @@ export interface ContextOptions {
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<boolean>
   /** Opt-in: schedules requests within Bridge's rate limits (see `createRateLimiter`). Default: none. */
   readonly rateLimiter?: RateLimiter
+}
+
+/**
+ * What the SDK uses of an ofetch instance (ofetch's, Nuxt's or Nitro's `$fetch`): `create`, to layer its
+ * defaults over yours, and `raw`, to send. Declared here, not imported from ofetch, whose declarations
+ * need undici and Node's types: a strict project without `@types/node` must compile against ours.
+ *
+ * @example
+ * ```ts
+ * import { createContext, type OfetchInstance } from 'bridgeapi'
+ * import { ofetch } from 'ofetch'
+ * const $fetch: OfetchInstance = ofetch.create({ onRequest: () => console.log('sending') })
+ * const ctx = createContext({ clientId: 'id', clientSecret: 'secret', $fetch })
+ * ```
+ */
+export interface OfetchInstance {
+  /** Sends a request and resolves to the response. */
+  raw(request: string, options?: object): Promise<Response>
+  /** A new instance with these defaults layered over this one's (interceptors kept). */
+  create(defaults: object, globalOptions?: { fetch?: typeof globalThis.fetch }): OfetchInstance
 }
 
 /** Normalised user credentials, with the password hidden. */
@@ -131,7 +150,7 @@ export interface Context {
   readonly language?: string
   readonly hooks: Hooks
   readonly fetch?: typeof globalThis.fetch
-  readonly $fetch?: $Fetch
+  readonly $fetch?: OfetchInstance
   readonly now: () => number
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<boolean>
   readonly rateLimiter?: RateLimiter
@@ -292,7 +311,7 @@ export const createContext = (options: ContextOptions): Context => {
     Number.MAX_SAFE_INTEGER,
   )
   const renewBeforeMs = bounded(given.renewBeforeMs, 60_000, 'renewBeforeMs', Number.MAX_SAFE_INTEGER)
-  const custom = given.$fetch as Partial<$Fetch> | undefined
+  const custom = given.$fetch as Partial<OfetchInstance> | undefined
   note(
     '$fetch',
     custom !== undefined &&

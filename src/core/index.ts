@@ -2,6 +2,7 @@
  * The engine shared by both API versions, re-exported by `bridgeapi` and `bridgeapi/v2`.
  * @module
  */
+export { fromMinorUnits, toMinorUnits } from './amounts.js'
 export type { ApiVersion } from './api-version.js'
 export type { TokenInfo } from './auth.js'
 export {
@@ -13,6 +14,7 @@ export {
   type EmailPasswordUser,
   type ExternalUser,
   type Hooks,
+  type OfetchInstance,
   type RequestEvent,
   type ResponseEvent,
   type RetryPolicy,
@@ -51,6 +53,7 @@ export {
   type Admission,
   BRIDGE_RATE_LIMITS,
   type HeldSlot,
+  type MemoryRateLimitStoreOptions,
   memoryRateLimitStore,
   type RateLimit,
   type RateLimitStore,

@@ -115,7 +115,7 @@ export const sendAuthorized = async (
   const unusable = unusableContext(ctx, spec.operation) ?? callOptionsError(spec.operation, options)
   if (unusable) return E.left(unusable)
   if (auth === 'client') return sendRequest(ctx, spec, options)
-  const token = await userToken(ctx, spec.api)
+  const token = await userToken(ctx, spec.api, options)
   if (E.isLeft(token)) return token
   const sent = await sendRequest(ctx, { ...spec, accessToken: token.right }, options)
   if (E.isRight(sent) || sent.left._tag !== 'ApiError' || sent.left.status !== 401) return sent

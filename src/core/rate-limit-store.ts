@@ -137,16 +137,29 @@ export const releaseSlot = (
 export const lastUntil = (slots: readonly HeldSlot[]): number =>
   slots.reduce((latest, slot) => Math.max(latest, slot.until), 0)
 
+/** What {@link memoryRateLimitStore} accepts. */
+export interface MemoryRateLimitStoreOptions {
+  /**
+   * Most windows kept (about three per user seen in the last window). Windows whose slots have all
+   * freed are dropped as the store is used; past the bound, the least recently used live window is
+   * dropped too, so its user may briefly go over a limit (Bridge then answers 429, which the SDK
+   * retries). Default 100 000 (also for a value that is not a positive integer).
+   */
+  readonly maxEntries?: number
+}
+
 /**
  * The default rate-limit store: windows in a `Map`, for one process. Exact: JavaScript runs each
- * decision to the end before another starts. Share one store (or one limiter) between contexts to
- * make them share the limits.
+ * decision to the end before another starts. Bounded: windows that have expired are pruned, and at
+ * most `maxEntries` are kept. Share one store (or one limiter) between contexts to make them share
+ * the limits.
  *
+ * @param options - `maxEntries`, the bound.
  * @returns a new, empty in-memory store.
  * @example
  * ```ts
  * import { createContext, createRateLimiter, memoryRateLimitStore } from 'bridgeapi'
- * const store = memoryRateLimitStore()
+ * const store = memoryRateLimitStore({ maxEntries: 300_000 })
  * const ctx = createContext({
  *   clientId: 'id',
  *   clientSecret: 'secret',
@@ -155,26 +168,47 @@ export const lastUntil = (slots: readonly HeldSlot[]): number =>
  * })
  * ```
  */
-export const memoryRateLimitStore = (): RateLimitStore => {
-  const windowsByKey = new Map<string, readonly HeldSlot[]>()
+export const memoryRateLimitStore = (options: MemoryRateLimitStoreOptions = {}): RateLimitStore => {
+  const { maxEntries } = options ?? {}
+  const bound = Number.isInteger(maxEntries) && (maxEntries as number) >= 1 ? (maxEntries as number) : 100_000
+  // A Map iterates in insertion order: re-inserting on each use keeps the least recently used first.
+  const windowsByKey = new Map<string, { readonly slots: readonly HeldSlot[]; readonly until: number }>()
+  // Sweeping every window on each decision would cost O(windows); sweeping once a minute, or when the
+  // map has doubled since the last sweep, keeps the cost constant per decision and the map within
+  // twice the windows live in the last minute.
+  let sweepSize = 1_024
+  let sweepTime = Number.NEGATIVE_INFINITY
+  const sweep = (now: number) => {
+    for (const [key, window] of windowsByKey) if (window.until <= now) windowsByKey.delete(key)
+    sweepSize = Math.max(1_024, windowsByKey.size * 2)
+    sweepTime = now + 60_000
+  }
+  const put = (key: string, slots: readonly HeldSlot[]) => {
+    windowsByKey.delete(key)
+    if (slots.length > 0) windowsByKey.set(key, { slots, until: lastUntil(slots) })
+    if (windowsByKey.size <= bound) return
+    for (const oldest of windowsByKey.keys()) {
+      if (windowsByKey.size <= bound) break
+      windowsByKey.delete(oldest)
+    }
+  }
   return {
     acquire: async (windows, request) => {
+      if (windowsByKey.size >= sweepSize || request.now >= sweepTime) sweep(request.now)
       const decision = admit(
-        windows.map((window) => windowsByKey.get(window.key) ?? []),
+        windows.map((window) => windowsByKey.get(window.key)?.slots ?? []),
         windows,
         request,
       )
       windows.forEach((window, index) => {
-        const slots = decision.held[index] ?? []
-        if (slots.length === 0) windowsByKey.delete(window.key)
-        else windowsByKey.set(window.key, slots)
+        put(window.key, decision.held[index] ?? [])
       })
       return decision.granted ? { granted: true } : { granted: false, retryAt: decision.retryAt }
     },
     release: async (windows, id, endedAt) => {
       for (const window of windows) {
-        const slots = windowsByKey.get(window.key)
-        if (slots) windowsByKey.set(window.key, releaseSlot(slots, window, id, endedAt))
+        const held = windowsByKey.get(window.key)
+        if (held) put(window.key, releaseSlot(held.slots, window, id, endedAt))
       }
     },
   }

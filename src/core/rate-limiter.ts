@@ -1,4 +1,5 @@
-import type { Context, ContextUser } from './context.js'
+import * as v from 'valibot'
+import { type Context, type ContextUser, MAX_TIMER_MS } from './context.js'
 import * as E from './either.js'
 import {
   type AbortError,
@@ -16,6 +17,7 @@ import {
   type RateLimitWindow,
 } from './rate-limit-store.js'
 import { sleep } from './sleep.js'
+import { AnyAnswer, callStore, type StoreOutcome, storeFailure } from './store-call.js'
 
 /** What {@link createRateLimiter} accepts. */
 export interface RateLimiterOptions {
@@ -83,17 +85,37 @@ export interface RateLimiter {
 /** A granted request must be sent within this long of the store's decision (the lease's slack). */
 const START_WITHIN_MS = 5_000
 
+/** The longest window a limit may have (a day): Bridge's are minutes, and waits must fit a timer. */
+const MAX_WINDOW_MS = 86_400_000
+
 const checkLimits = (limits: RateLimits): Issue[] =>
   Object.entries(limits).flatMap(([name, { limit, windowMs }]) =>
-    Number.isInteger(limit) && limit >= 1 && Number.isFinite(windowMs) && windowMs > 0
+    Number.isInteger(limit) &&
+    limit >= 1 &&
+    Number.isInteger(windowMs) &&
+    windowMs > 0 &&
+    windowMs <= MAX_WINDOW_MS
       ? []
-      : [{ path: `limits.${name}`, message: `limits.${name} needs an integer limit ≥ 1 and a windowMs > 0` }],
+      : [
+          {
+            path: `limits.${name}`,
+            message: `limits.${name} needs an integer limit ≥ 1 and an integer windowMs from 1 to ${MAX_WINDOW_MS}`,
+          },
+        ],
   )
 
-const storeError = (cause: unknown): RateLimiterError => ({
-  _tag: 'RateLimiterError',
-  message: `The rate limiter's store failed${cause instanceof Error && cause.message ? `: ${cause.message}` : ''}`,
-})
+/** What a store's `acquire` must answer; anything else (`undefined`, a `retryAt` that is not a number) is its error. */
+const AdmissionAnswer = v.variant('granted', [
+  v.object({ granted: v.literal(true) }),
+  v.object({ granted: v.literal(false), retryAt: v.pipe(v.number(), v.finite()) }),
+])
+
+const storeError = (
+  outcome: Exclude<StoreOutcome<unknown>, { kind: 'answer' }>,
+): RateLimiterError | AbortError =>
+  outcome.kind === 'aborted'
+    ? abortError()
+    : { _tag: 'RateLimiterError', message: `The rate limiter's store${storeFailure(outcome)}` }
 
 /**
  * Creates a rate limiter (a sliding-window log: see {@link RateLimitStore}) that keeps requests
@@ -147,23 +169,24 @@ export const createRateLimiter = (options: RateLimiterOptions = {}): RateLimiter
   const acquire: RateLimiter['acquire'] = async (request, { maxDurationMs, signal }) => {
     if (invalid) return E.left(invalid)
     const windows = windowsOf(request)
+    // No store call may outlast the caller's abort or the request's own timeout.
+    const limits = { signal, timeoutMs: maxDurationMs }
+    // A failed (or unanswered) release is ignored: the slot then frees at the end of its lease,
+    // later than needed, never sooner.
     const release = (id: string) => async () => {
-      try {
-        await store.release(windows, id, now())
-      } catch {
-        // The slot then frees at the end of its lease: later than needed, never sooner.
-      }
+      await callStore(() => store.release(windows, id, now()), AnyAnswer, limits)
     }
     for (;;) {
       if (signal?.aborted) return E.left(abortError())
       const id = globalThis.crypto.randomUUID()
       const at = now()
-      let admission: Awaited<ReturnType<RateLimitStore['acquire']>>
-      try {
-        admission = await store.acquire(windows, { id, now: at, leaseMs: maxDurationMs + START_WITHIN_MS })
-      } catch (cause) {
-        return E.left(storeError(cause))
-      }
+      const answer = await callStore(
+        () => store.acquire(windows, { id, now: at, leaseMs: maxDurationMs + START_WITHIN_MS }),
+        AdmissionAnswer,
+        limits,
+      )
+      if (answer.kind !== 'answer') return E.left(storeError(answer))
+      const admission = answer.value
       if (admission.granted) {
         // The lease counts from `at`: a grant that came back too late could expire while the
         // request is still in flight, so it is given back (held a full window) and asked again.
@@ -171,7 +194,7 @@ export const createRateLimiter = (options: RateLimiterOptions = {}): RateLimiter
         await release(id)()
         continue
       }
-      await wait(Math.max(1, admission.retryAt - at), signal)
+      await wait(Math.min(MAX_TIMER_MS, Math.max(1, admission.retryAt - at)), signal)
     }
   }
   return {

@@ -2,7 +2,8 @@ import * as v from 'valibot'
 
 /**
  * Shared valibot building blocks for parameters and models.
- * Response models use `looseObject` so fields Bridge adds later pass through and stay readable.
+ * Response models use `v.object`: fields Bridge adds later still validate but are stripped, so the public
+ * types stay exact (a typo in a field does not compile); the raw body keeps them (`withResponse`, `Page.response`).
  */
 
 /** A numeric Bridge id (item, account, transaction, provider, category…): a safe non-negative integer. */

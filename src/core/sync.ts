@@ -4,8 +4,19 @@ import type { Context } from './context.js'
 import * as E from './either.js'
 import type { BridgeError, InputValidationError, ResponseValidationError } from './errors.js'
 import { parseParams } from './operation.js'
-import type { ListOptions, Paginated } from './pagination.js'
+import type { ListOptions, Page, Paginated } from './pagination.js'
+import type { RawResponse } from './request.js'
 import { IdParam, LimitParam } from './schema.js'
+import {
+  bindingOf,
+  type CursorState,
+  decodeCursor,
+  encodeCursor,
+  fingerprint,
+  Instant,
+  MAX_PAGES_REMEMBERED,
+  MAX_REMEMBERED,
+} from './sync-cursor.js'
 
 /** What the sync needs of a transaction, in both API versions. */
 export interface SyncItem {
@@ -20,13 +31,15 @@ export interface SyncBatch<T> {
   /** Transactions Bridge deleted: remove them by `id` (some may never have reached you). */
   readonly deleted: readonly T[]
   /**
-   * Where to start next time: an opaque string (plain text, up to about 125 kB) to store
-   * once this batch is handled. Starting from it repeats nothing already handled and misses nothing.
+   * Where to start next time: an opaque, checksummed (or signed, with `cursorKeys`) string of at most
+   * 16 384 characters, usually a few hundred, to store once this batch is handled. Starting from it
+   * misses nothing; it may deliver again rows already handled (see the README's guarantee).
    */
   readonly cursor: string
   /**
-   * `true` on the last batch of this sync: the copy has caught up with Bridge (as of when that page was
-   * read). A caller that stops early (a bounded slice per invocation) knows whether to come back soon.
+   * `true` on the last batch of a pass (the last page of a listing that began at Bridge's time T):
+   * every change Bridge stamped before T minus the overlap has been delivered. Changes made since may
+   * have been delivered too; the next sync lists from T minus the overlap.
    */
   readonly caughtUp: boolean
 }
@@ -44,6 +57,11 @@ export type SyncStream<T> = AsyncIterable<E.Either<SyncError, SyncBatch<T>>>
 export interface SyncParams {
   /** The cursor stored after the last handled batch; none for the first, full sync. */
   readonly cursor?: string
+  /**
+   * Instead of a cursor: start from this instant (ISO 8601 UTC), e.g. after a cursor was refused.
+   * Changes stamped at or after it are listed.
+   */
+  readonly since?: string
   /** Only this account's transactions. A cursor belongs to one account (or to all). */
   readonly accountId?: number
   /** Transactions per page (one page = one batch), 1..500. Default 500. */
@@ -53,19 +71,23 @@ export interface SyncParams {
 /** Options of a sync: those of every list, plus the overlap window. */
 export interface SyncOptions extends ListOptions {
   /**
-   * How far before the largest `updated_at` seen each incremental sync starts again, in ms (default
-   * 60 000). It catches changes that Bridge stamped slightly earlier than others it had already served
-   * (writes in flight, its own servers' clock skew); what was already delivered is skipped by id and
-   * `updated_at`.
+   * How far before T (Bridge's time when the previous sync began) the next sync starts, in ms (default
+   * 60 000): Bridge may stamp a change up to this much behind its own clock and it is still caught.
+   * What was already delivered is skipped by id and `updated_at` (up to 200 rows; past that, delivered again).
    */
   readonly overlapMs?: number
+  /**
+   * Keys (16+ characters) that sign cursors with HMAC-SHA-256 so that an edited cursor is refused:
+   * the first signs, all verify, so a key can be rotated without refusing stored cursors.
+   */
+  readonly cursorKeys?: readonly string[]
 }
 
 /** How the sync reads one API version's changes. */
 export interface SyncSpec<T extends SyncItem> {
   readonly name: string
   readonly api: ApiVersion
-  /** Lists the changes after `since` (everything without it), newest or oldest first. */
+  /** Lists the changes after `since` (everything without it), in any order. */
   readonly list: (
     ctx: Context,
     query: { accountId?: number; since?: string; after?: string; limit: number },
@@ -76,79 +98,25 @@ export interface SyncSpec<T extends SyncItem> {
 }
 
 const DEFAULT_OVERLAP_MS = 60_000
-/** Most ids a cursor remembers for de-duplication; past it, a few rows may be delivered twice, never lost. */
-const MAX_REMEMBERED = 5_000
-const PREFIX = 'bsync1.'
-
-/** `[id, rank below high]` pairs: rows delivered near the largest `updated_at`. */
-const Remembered = v.array(v.tuple([v.number(), v.number()]))
-
-/**
- * What a cursor holds. Between syncs: `high` (Bridge's largest `updated_at` delivered, never the
- * caller's clock) and `near` (rows delivered within the overlap window below it). During a sync
- * (`after` set): also the sync's `since` and `fresh`, rows of this sync near its own `high`.
- */
-const CursorState = v.object({
-  api: v.string(),
-  account: v.optional(v.number()),
-  high: v.optional(v.string()),
-  since: v.optional(v.string()),
-  after: v.optional(v.string()),
-  near: Remembered,
-  fresh: v.optional(Remembered),
-})
-type CursorState = v.InferOutput<typeof CursorState>
-
-const base64url = (text: string): string => {
-  let binary = ''
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte)
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
-}
-
-const fromBase64url = (text: string): string =>
-  new TextDecoder('utf-8', { fatal: true }).decode(
-    Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)),
-  )
-
-const encodeCursor = (state: CursorState): string => PREFIX + base64url(JSON.stringify(state))
-
-const decodeCursor = (cursor: string): CursorState | undefined => {
-  if (!cursor.startsWith(PREFIX)) return undefined
-  try {
-    const parsed = v.safeParse(CursorState, JSON.parse(fromBase64url(cursor.slice(PREFIX.length))))
-    return parsed.success ? parsed.output : undefined
-  } catch {
-    return undefined
-  }
-}
-
-/**
- * The order of a row's versions: by `updated_at`, and at an equal `updated_at` a deletion comes after
- * the row (Bridge never revives a deleted row), so a deletion stamped like the last update still counts.
- */
-const rank = (ms: number, deleted: boolean): number => ms * 2 + (deleted ? 1 : 0)
-
-/** Rows delivered, by id: the {@link rank} of the version delivered. */
-type Delivered = Map<number, number>
-
-const toMap = (pairs: readonly (readonly [number, number])[] | undefined, highMs: number): Delivered =>
-  new Map((pairs ?? []).map(([id, below]) => [id, rank(highMs, true) - below]))
-
-/** Keeps the rows at or after `floor` ms (the newest ones when there are too many), relative to `highMs`. */
-const remember = (rows: Delivered, floor: number, highMs: number): [number, number][] => {
-  let kept = [...rows].filter(([, version]) => version >= rank(floor, false))
-  if (kept.length > MAX_REMEMBERED) kept = kept.sort((a, b) => b[1] - a[1]).slice(0, MAX_REMEMBERED)
-  return kept.map(([id, version]) => [id, rank(highMs, true) - version])
-}
+/** When Bridge sends neither `generated_at` nor a `Date` header, T is the caller's clock minus this margin. */
+export const CALLER_CLOCK_MARGIN_MS = 300_000
 
 const SyncParamsSchema = v.object({
   cursor: v.optional(v.string()),
+  since: v.optional(Instant),
   accountId: v.optional(IdParam),
   limit: v.optional(LimitParam),
 })
 
 const OptionsSchema = v.object({
   overlapMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(86_400_000))),
+  cursorKeys: v.optional(
+    v.pipe(
+      v.array(v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'))),
+      v.minLength(1),
+      v.maxLength(8),
+    ),
+  ),
 })
 
 const refused = (name: string, path: string, message: string): InputValidationError => ({
@@ -164,24 +132,69 @@ const withCursor = (error: BridgeError, cursor: string): SyncError => {
   return { ...(rest as BridgeError), resumeCursor: cursor }
 }
 
-const badTimestamp = (raw: { status: number; url: string; body: string }, index: number, value: string) => {
-  const error: ResponseValidationError = {
-    _tag: 'ResponseValidationError',
-    status: raw.status,
-    method: 'GET',
-    path: new URL(raw.url, 'http://bridge.invalid').pathname,
-    message: `Unexpected response from Bridge: resources.${index}.updated_at is not an instant: ${value}`,
-    issues: [{ path: `resources.${index}.updated_at`, message: 'is not an instant' }],
-    body: raw.body,
-  }
-  return error
+/** A page Bridge should not have sent; the message names the place, never a value from the response. */
+const badPage = (raw: RawResponse, path: string, message: string): ResponseValidationError => ({
+  _tag: 'ResponseValidationError',
+  status: raw.status,
+  method: 'GET',
+  path: new URL(raw.url, 'http://bridge.invalid').pathname,
+  message: `Unexpected response from Bridge: ${path} ${message}`,
+  issues: [{ path, message }],
+  body: raw.body,
+})
+
+/** A row's version order: by `updated_at`, and a deletion after the row at an equal `updated_at`. */
+const rank = (ms: number, deleted: boolean): number => ms * 2 + (deleted ? 1 : 0)
+
+/**
+ * T, the server's time when a listing began: the page's `generated_at`, else its `Date` header
+ * (whole seconds), else the caller's clock minus {@link CALLER_CLOCK_MARGIN_MS}.
+ */
+const serverTime = (page: Page<unknown>, callerNow: number): number => {
+  const generated = page.generatedAt === undefined ? Number.NaN : Date.parse(page.generatedAt)
+  const header = Math.floor(Date.parse(page.response.headers.date ?? '') / 1000) * 1000
+  // generated_at is finer, but never trusted past the Date header's second: T must not pass Bridge's clock.
+  if (!Number.isNaN(generated)) return Number.isNaN(header) ? generated : Math.min(generated, header + 999)
+  if (!Number.isNaN(header)) return header
+  return callerNow - CALLER_CLOCK_MARGIN_MS
+}
+
+const userOf = (ctx: Context): string => {
+  const user = ctx.user
+  if (user === undefined) return ''
+  return user.kind === 'uuid'
+    ? `uuid:${user.uuid}`
+    : user.kind === 'external'
+      ? `external:${user.externalUserId}`
+      : `email:${user.email}`
+}
+
+/**
+ * Keeps the rows that a later listing may serve again: the rows carried from the previous pass at or
+ * after `carriedFloorMs` (later pages of this pass may hold them), then this pass's rows at or after
+ * `floorMs`, newest first, up to {@link MAX_REMEMBERED}. A row left out is only delivered again.
+ */
+const remember = (
+  seen: Map<number, number>,
+  floorMs: number,
+  carried: ReadonlySet<number> = new Set(),
+  carriedFloorMs = floorMs,
+): [number, number][] => {
+  const fromBefore = [...seen].filter(
+    ([id, version]) => carried.has(id) && version >= rank(carriedFloorMs, false),
+  )
+  const fromThisPass = [...seen]
+    .filter(([id, version]) => !carried.has(id) && version >= rank(floorMs, false))
+    .sort((a, b) => b[1] - a[1])
+  return [...fromBefore, ...fromThisPass].slice(0, MAX_REMEMBERED)
 }
 
 /**
  * Turns one API version's change list into its `syncTransactions`: one implementation for both versions.
- * Each page of the list is one batch; its cursor either continues the sync in progress (Bridge's page
- * cursor, with the sync's `since`) or, after the last page, starts the next one from the largest
- * `updated_at` delivered minus the overlap.
+ * A pass lists the changes stamped at or after its `since` (everything on the first), page by page,
+ * each page one batch. T is the server's time when the pass began; the next pass starts at T minus
+ * the overlap, never at the largest `updated_at` seen, so a change stamped up to the overlap behind
+ * Bridge's clock, even one made while this pass was running or stopped, is listed by the next one.
  */
 /* @__NO_SIDE_EFFECTS__ */ export const defineSync =
   <T extends SyncItem>(spec: SyncSpec<T>) =>
@@ -192,108 +205,162 @@ const badTimestamp = (raw: { status: number; url: string; body: string }, index:
         yield parsed
         return
       }
-      const { overlapMs: optionOverlap, ...listOptions } = options
-      const checkedOptions = parseParams(spec.name, OptionsSchema, { overlapMs: optionOverlap })
+      const { overlapMs: optionOverlap, cursorKeys: optionKeys, ...listOptions } = options
+      const checkedOptions = parseParams(spec.name, OptionsSchema, {
+        overlapMs: optionOverlap,
+        cursorKeys: optionKeys,
+      })
       if (E.isLeft(checkedOptions)) {
         yield checkedOptions
         return
       }
       const overlapMs = checkedOptions.right.overlapMs ?? DEFAULT_OVERLAP_MS
-      const { cursor, accountId, limit = 500 } = parsed.right
+      const keys = checkedOptions.right.cursorKeys ?? []
+      const { cursor, since: sinceParam, accountId, limit = 500 } = parsed.right
+      if (cursor !== undefined && sinceParam !== undefined) {
+        yield E.left(refused(spec.name, 'since', 'cannot be given with a cursor'))
+        return
+      }
       const api = spec.api.bridgeVersion
-      const start: CursorState | undefined =
-        cursor === undefined
-          ? { api, ...(accountId === undefined ? {} : { account: accountId }), near: [] }
-          : decodeCursor(cursor)
-      if (!start) {
-        yield E.left(refused(spec.name, 'cursor', 'is not a cursor of syncTransactions'))
-        return
+      const bind = await bindingOf([ctx.clientId, userOf(ctx), api, String(accountId ?? '')])
+      const account = accountId === undefined ? {} : { account: accountId }
+      let start: CursorState = {
+        api: api as CursorState['api'],
+        bind,
+        ...account,
+        ...(sinceParam === undefined ? {} : { since: sinceParam }),
+        seen: [],
       }
-      if (start.api !== api) {
-        yield E.left(refused(spec.name, 'cursor', `comes from API version ${start.api}, not ${api}`))
-        return
-      }
-      if (start.account !== accountId) {
-        yield E.left(refused(spec.name, 'cursor', 'belongs to another accountId'))
-        return
-      }
-
-      let high = start.high
-      let highMs = high === undefined ? Number.NEGATIVE_INFINITY : Date.parse(high)
-      const inProgress = start.after !== undefined
-      const since = inProgress
-        ? start.since
-        : high === undefined
-          ? undefined
-          : new Date(highMs - overlapMs).toISOString()
-      const sinceMs = since === undefined ? Number.NEGATIVE_INFINITY : Date.parse(since)
-      // Rows delivered by the previous sync near its high: this one lists them again (the overlap).
-      const near = toMap(start.near, highMs)
-      // Rows of this sync near its own high: the next one will list them again.
-      const fresh = inProgress ? toMap(start.fresh, highMs) : new Map(near)
-      let resume = cursor ?? encodeCursor(start)
-
-      const pages = spec
-        .list(
-          ctx,
-          {
-            ...(accountId === undefined ? {} : { accountId }),
-            ...(since === undefined ? {} : { since }),
-            ...(start.after === undefined ? {} : { after: start.after }),
-            limit,
-          },
-          listOptions,
-        )
-        .pages()
-      for await (const page of pages) {
-        if (E.isLeft(page)) {
-          yield E.left(withCursor(page.left, resume))
+      if (cursor !== undefined) {
+        const decoded = await decodeCursor(cursor, keys)
+        if (!decoded.ok) {
+          yield E.left(
+            refused(spec.name, 'cursor', `${decoded.why}; start again from an instant with { since }`),
+          )
           return
         }
-        const upserted: T[] = []
-        const deleted: T[] = []
-        for (const [index, item] of page.right.items.entries()) {
-          const ms = Date.parse(item.updated_at)
-          if (Number.isNaN(ms)) {
-            yield E.left(withCursor(badTimestamp(page.right.response, index, item.updated_at), resume))
+        const state = decoded.state
+        const why =
+          state.api !== api
+            ? `comes from API version ${state.api}, not ${api}`
+            : state.account !== accountId
+              ? 'belongs to another accountId'
+              : state.bind !== bind
+                ? 'belongs to another client or user'
+                : (state.after === undefined) !== (state.at === undefined)
+                  ? 'holds an invalid state'
+                  : undefined
+        if (why !== undefined) {
+          yield E.left(refused(spec.name, 'cursor', why))
+          return
+        }
+        start = state
+      }
+
+      let resume = cursor ?? (await encodeCursor(start, keys))
+      let since = start.since
+      let at = start.at === undefined ? undefined : Date.parse(start.at)
+      let after = start.after
+      const pages = new Set(start.pages ?? [])
+      // Rows delivered that this listing may serve again, by id: the rank of the version delivered.
+      const seen = new Map(start.seen)
+      // Rows the previous pass delivered: this pass's later pages may list them again, down to its since.
+      const carried = new Set(seen.keys())
+
+      for (let restarts = 0; ; restarts++) {
+        const listing = spec
+          .list(
+            ctx,
+            {
+              ...(accountId === undefined ? {} : { accountId }),
+              ...(since === undefined ? {} : { since }),
+              ...(after === undefined ? {} : { after }),
+              limit,
+            },
+            listOptions,
+          )
+          .pages()
+        let restart = false
+        for await (const page of listing) {
+          if (E.isLeft(page)) {
+            yield E.left(withCursor(page.left, resume))
             return
           }
-          const gone = spec.isDeleted(item)
-          const version = rank(ms, gone)
-          const before = fresh.get(item.id) ?? near.get(item.id)
-          // Equal updated_at: this version was delivered already (the overlap lists it again).
-          if (before !== undefined && before >= version) continue
-          ;(gone ? deleted : upserted).push(item)
-          if (ms > highMs) {
-            high = item.updated_at
-            highMs = ms
+          if (at === undefined) {
+            at = serverTime(page.right, ctx.now())
+            // A since after the server's clock cannot be right (a forged or future cursor): list everything again.
+            if (since !== undefined && Date.parse(since) > at && restarts === 0) {
+              since = undefined
+              at = undefined
+              seen.clear()
+              carried.clear()
+              restart = true
+              break
+            }
           }
-          // Only rows near the high can be listed again (by the next sync's overlap): keep the map small.
-          if (ms >= highMs - overlapMs) fresh.set(item.id, version)
+          const upserted: T[] = []
+          const deleted: T[] = []
+          for (const [index, item] of page.right.items.entries()) {
+            const ms = Date.parse(item.updated_at)
+            if (Number.isNaN(ms)) {
+              const error = badPage(page.right.response, `resources.${index}.updated_at`, 'is not an instant')
+              yield E.left(withCursor(error, resume))
+              return
+            }
+            const gone = spec.isDeleted(item)
+            const version = rank(ms, gone)
+            const before = seen.get(item.id)
+            // This version was delivered already (the overlap, or a page served again): skip it.
+            if (before !== undefined && before >= version) continue
+            ;(gone ? deleted : upserted).push(item)
+            seen.set(item.id, version)
+          }
+          const nextAfter = page.right.nextAfter
+          if (nextAfter !== undefined) {
+            const print = fingerprint(nextAfter)
+            if (pages.has(print)) {
+              const error = badPage(
+                page.right.response,
+                'pagination.next_uri',
+                'repeats an earlier cursor of this sync (the list loops)',
+              )
+              yield E.left(withCursor(error, resume))
+              return
+            }
+            pages.add(print)
+            if (pages.size > MAX_PAGES_REMEMBERED) pages.delete(pages.values().next().value as number)
+          }
+          const nextSince = at - overlapMs
+          const state: CursorState =
+            nextAfter === undefined
+              ? {
+                  api: start.api,
+                  bind,
+                  ...account,
+                  since: new Date(nextSince).toISOString(),
+                  seen: remember(seen, nextSince),
+                }
+              : {
+                  api: start.api,
+                  bind,
+                  ...account,
+                  ...(since === undefined ? {} : { since }),
+                  at: new Date(at).toISOString(),
+                  after: nextAfter,
+                  pages: [...pages],
+                  seen: remember(
+                    seen,
+                    nextSince,
+                    carried,
+                    since === undefined ? nextSince : Math.min(Date.parse(since), nextSince),
+                  ),
+                }
+          resume = await encodeCursor(state, keys)
+          yield E.right({ upserted, deleted, cursor: resume, caughtUp: nextAfter === undefined })
         }
-        for (const [id, version] of fresh) if (version < rank(highMs - overlapMs, false)) fresh.delete(id)
-        const nextAfter = page.right.nextAfter
-        const state: CursorState =
-          nextAfter === undefined
-            ? // Done: the next sync lists again from high - overlap; remember what it will see twice.
-              {
-                api,
-                ...(accountId === undefined ? {} : { account: accountId }),
-                ...(high === undefined ? {} : { high }),
-                near: remember(fresh, highMs - overlapMs, highMs),
-              }
-            : {
-                api,
-                ...(accountId === undefined ? {} : { account: accountId }),
-                ...(high === undefined ? {} : { high }),
-                ...(since === undefined ? {} : { since }),
-                after: nextAfter,
-                // Later pages may still hold rows the previous sync delivered, down to this sync's since.
-                near: remember(near, sinceMs, highMs),
-                fresh: remember(fresh, highMs - overlapMs, highMs),
-              }
-        resume = encodeCursor(state)
-        yield E.right({ upserted, deleted, cursor: resume, caughtUp: nextAfter === undefined })
+        if (!restart) return
+        after = undefined
+        pages.clear()
       }
     },
   })

@@ -47,7 +47,11 @@ const transportOf = (ctx: Context): $Fetch => {
     // `create` keeps the user's defaults and interceptors and adds ours. Its default headers, query and
     // params are the app's (its own `Authorization`, `Cookie`, `api_key`…): they must not reach Bridge.
     transport = ctx.$fetch
-      ? ctx.$fetch.create({ ...defaults, ...NO_APP_DEFAULTS }, ctx.fetch ? { fetch: ctx.fetch } : {})
+      ? // The context's type is structural (see OfetchInstance); the instance is ofetch's.
+        (ctx.$fetch.create(
+          { ...defaults, ...NO_APP_DEFAULTS },
+          ctx.fetch ? { fetch: ctx.fetch } : {},
+        ) as $Fetch)
       : createFetch({
           // Looked up on each call, so a global fetch replaced later (tests, instrumentation) is used.
           fetch: ctx.fetch ?? ((input, init) => globalThis.fetch(input, init)),

@@ -20,6 +20,8 @@ export interface PaymentLineInput {
   readonly client_reference?: string
   readonly execution_date?: string
   readonly beneficiary?: Party
+  /** A payment request line's own values (2025-01-15). */
+  readonly metadata?: Readonly<Record<string, string>>
 }
 
 /** A payment link: its token (in the URL), status and lines. */

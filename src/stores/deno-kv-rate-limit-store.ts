@@ -1,4 +1,10 @@
-import { admit, type HeldSlot, type RateLimitStore, type RateLimitWindow } from '../core/rate-limit-store.js'
+import {
+  admit,
+  type HeldSlot,
+  lastUntil,
+  type RateLimitStore,
+  type RateLimitWindow,
+} from '../core/rate-limit-store.js'
 import type { DenoKvKeyPart } from './deno-kv-token-store.js'
 
 /** A Deno KV key, as `Deno.KvKey` (a list of parts). */
@@ -36,7 +42,8 @@ const expireIn = (until: number, now: number) => Math.max(1, Math.ceil(until - n
  * A rate-limit store on Deno KV, exact across every isolate that opens the same KV (Deno Deploy, or one
  * SQLite file): each slot is a key (`[...prefix, window, 'slot', id]`, expiring with the slot), and a
  * decision commits only if no other decision on its windows committed since it read them (an atomic
- * check on each window's version key); otherwise it reads again and decides again.
+ * check on each window's version key, which expires with the window's last slot); otherwise it
+ * reads again and decides again.
  *
  * @param kv - an open `Deno.Kv`.
  * @param options - key `prefix`.
@@ -79,9 +86,11 @@ export const denoKvRateLimitStore = (
         let operation = kv.atomic()
         windows.forEach((window, index) => {
           const until = request.now + request.leaseMs + window.windowMs
+          // The version key lives as long as the window's last slot, so no user leaves a key forever.
+          const windowUntil = lastUntil(decision.held[index] ?? [])
           operation = operation
             .check({ key: versionKey(window), versionstamp: versions[index]?.versionstamp ?? null })
-            .set(versionKey(window), request.id)
+            .set(versionKey(window), request.id, { expireIn: expireIn(windowUntil, request.now) })
             .set(slotKey(window, request.id), until, { expireIn: expireIn(until, request.now) })
         })
         if ((await operation.commit()).ok) return { granted: true }

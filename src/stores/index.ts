@@ -1,9 +1,15 @@
 /**
  * `bridgeapi/stores`: token stores shared by many instances, on Cloudflare Workers KV and Deno KV,
- * and rate-limit stores on Deno KV (exact) and Workers KV (best effort). (Redis is in `bridgeapi/stores/redis`.)
+ * rate-limit stores and webhook delivery stores on Deno KV (exact) and Workers KV (best effort), and
+ * `encryptTokenStore`, which keeps any token store's tokens encrypted. (Redis is in `bridgeapi/stores/redis`.)
  * @module
  */
 
+export {
+  type DenoKvDeliveryLike,
+  type DenoKvDeliveryStoreOptions,
+  denoKvDeliveryStore,
+} from './deno-kv-delivery-store.js'
 export {
   type DenoKvAtomicLike,
   type DenoKvKey,
@@ -17,5 +23,7 @@ export {
   type DenoKvTokenStoreOptions,
   denoKvTokenStore,
 } from './deno-kv-token-store.js'
+export { type EncryptTokenStoreOptions, encryptTokenStore } from './encrypt-token-store.js'
+export { type KvDeliveryStoreOptions, kvDeliveryStore } from './kv-delivery-store.js'
 export { type KvRateLimitStoreOptions, kvRateLimitStore } from './kv-rate-limit-store.js'
 export { type KvNamespaceLike, type KvTokenStoreOptions, kvTokenStore } from './kv-token-store.js'

@@ -55,7 +55,8 @@ end
 return 'ok'
 `
 
-const scriptRunner = (client: RedisScriptClientLike) => {
+/** Runs a Lua script with whichever command the client has (`call`, `sendCommand` or `eval`). */
+export const scriptRunner = (client: RedisScriptClientLike) => {
   if ('call' in client)
     return (script: string, keys: string[], args: string[]) =>
       client.call('EVAL', script, String(keys.length), ...keys, ...args)

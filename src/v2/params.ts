@@ -8,7 +8,12 @@ export const asList = <T>(value: T | readonly T[] | undefined): readonly T[] | u
 
 /** `redirect_url` and `context`, accepted by every Bridge Connect URL endpoint. */
 export const ConnectOptionsParams = {
-  /** Where Bridge sends the user back (must match your dashboard settings). */
+  /**
+   * Where Bridge sends the user back (must match your dashboard settings). Its query parameters
+   * (`user_uuid`, `item_id`, `success`, `context`) are a redirect, not an endpoint: there is no
+   * request to make for them (2019 synchronization guide). Reading them is the job of
+   * `parseConnectCallback` (being added by the local-loop issue).
+   */
   redirectUrl: v.optional(UrlParam),
   /** Your own value, echoed back on the redirect. */
   context: v.optional(TextParam(1000)),

@@ -1,5 +1,6 @@
 /** Every 2025-01-15 endpoint, its parameters and its models. */
 
+export type { ConnectCallbackStep } from '../common/connect-callback.js'
 export { AmountParam } from '../common/params.js'
 export {
   GetAccountParams,
@@ -34,6 +35,7 @@ export {
   createUserManagementSession,
 } from './connect-sessions/create-user-management-session.js'
 export { AccountTypesParam, ConnectSession } from './connect-sessions/models.js'
+export { type ConnectCallback, parseConnectCallback } from './connect-sessions/parse-connect-callback.js'
 export {
   CreateGuidanceConsentParams,
   createGuidanceConsent,
@@ -106,6 +108,8 @@ export {
 export {
   BeneficiaryParam,
   PaymentAmountParam,
+  PaymentConsentUserParam,
+  PaymentMetadataParam,
   PaymentParty,
   PaymentStatus,
   PaymentUserParam,

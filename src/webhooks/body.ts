@@ -39,3 +39,7 @@ export const bodyText = (body: unknown): string | undefined | null => {
     return null
   }
 }
+
+/** @returns the bytes as lower-case hexadecimal. */
+export const toHex = (bytes: Uint8Array): string =>
+  Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')

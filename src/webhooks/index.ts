@@ -1,11 +1,18 @@
 /**
- * `bridgeapi/webhooks`: webhook signature verification and typed events, for both API versions.
+ * `bridgeapi/webhooks`: webhook signature verification, typed events, de-duplication of deliveries and
+ * signed test deliveries, for both API versions.
  * Web Crypto only (no `node:crypto`), so it runs in Node 20+, Deno, Bun and Cloudflare Workers.
  * @module
  */
 export type { Issue } from '../core/errors.js'
 export { Redacted } from '../core/redacted.js'
 export type { WebhookBody } from './body.js'
+export {
+  type DeliveryClaim,
+  type DeliveryStore,
+  type MemoryDeliveryStoreOptions,
+  memoryDeliveryStore,
+} from './delivery-store.js'
 export type { WebhookError, WebhookPayloadError, WebhookSignatureError } from './errors.js'
 export {
   GuidanceHealthReadyEvent,
@@ -27,6 +34,7 @@ export {
   type WebhookEventType,
 } from './models.js'
 export { parseWebhookEvent } from './parse-webhook-event.js'
+export { type SignedTestWebhook, type SignTestWebhookParams, signTestWebhook } from './sign-test-webhook.js'
 export { verifyAndParseWebhook } from './verify-and-parse-webhook.js'
 export {
   type VerifyWebhookSignatureParams,
@@ -34,4 +42,4 @@ export {
   WEBHOOK_SIGNATURE_HEADER,
   type WebhookSecrets,
 } from './verify-webhook-signature.js'
-export { type WebhookHandlerOptions, webhookHandler } from './webhook-handler.js'
+export { type WebhookDedupOptions, type WebhookHandlerOptions, webhookHandler } from './webhook-handler.js'

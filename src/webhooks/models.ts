@@ -6,7 +6,8 @@ import { PaymentStatus } from '../v3/payments/models.js'
 /*
  * Webhook events of both API versions (2025-01-15 and 2021-06-01 share the envelope and the event names).
  * Bridge omits null fields in 2025-01-15 and may send `null` in 2021-06-01, so every field that can be
- * absent is `nullish`. Objects are loose: fields Bridge adds later pass through and stay readable.
+ * absent is `nullish`. Objects are exact: fields Bridge adds later still validate but are stripped from the
+ * typed value (the raw body you verified keeps them); only undocumented `content` is any object.
  */
 
 /** Epoch milliseconds, as Bridge sends `timestamp`. */
@@ -24,10 +25,10 @@ const AnyContent = v.optional(v.pipe(NotArrayObject, v.record(v.string(), v.unkn
 /** The envelope `{ type, timestamp, content }` of one documented event type. */
 /* @__NO_SIDE_EFFECTS__ */
 const event = <const T extends string, const C extends v.ObjectEntries>(type: T, content: C) =>
-  v.looseObject({
+  v.object({
     type: v.literal(type),
     timestamp: EpochMillis,
-    content: v.pipe(NotArrayObject, v.looseObject(content)),
+    content: v.pipe(NotArrayObject, v.object(content)),
   })
 
 const UserUuid = v.string()
@@ -274,7 +275,7 @@ export type GuidanceHealthReadyEvent = v.InferOutput<typeof GuidanceHealthReadyE
  * v.parse(TestEvent, { type: 'TEST_EVENT' }) // { type: 'TEST_EVENT', content: {} }
  * ```
  */
-export const TestEvent = v.looseObject({
+export const TestEvent = v.object({
   type: v.literal('TEST_EVENT'),
   timestamp: v.optional(EpochMillis),
   content: AnyContent,
@@ -340,7 +341,7 @@ const knownTypes: ReadonlySet<string> = new Set(
  * const logUnknown = (event: UnknownWebhookEvent) => console.log(event.type, Object.keys(event.content))
  * ```
  */
-export const UnknownWebhookEvent = v.looseObject({
+export const UnknownWebhookEvent = v.object({
   type: v.pipe(
     v.string(),
     v.minLength(1),

@@ -5,7 +5,8 @@ import { bodyText, type WebhookBody } from './body.js'
 import type { WebhookPayloadError } from './errors.js'
 import { WebhookEvent } from './models.js'
 
-const payloadError = (
+/** A {@link WebhookPayloadError}. */
+export const payloadError = (
   reason: WebhookPayloadError['reason'],
   message: string,
   issues: WebhookPayloadError['issues'] = [],

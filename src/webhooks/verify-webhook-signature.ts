@@ -53,7 +53,11 @@ const V1_PREFIX = /^v1=/i
 /** Other schemes (`v2=`…) Bridge might add later are skipped, as Bridge's own plugins do. */
 const OTHER_SCHEME = /^v\d+=/i
 
-const signatureError = (reason: WebhookSignatureError['reason'], message: string): WebhookSignatureError => ({
+/** A {@link WebhookSignatureError}. */
+export const signatureError = (
+  reason: WebhookSignatureError['reason'],
+  message: string,
+): WebhookSignatureError => ({
   _tag: 'WebhookSignatureError',
   reason,
   message,
@@ -92,7 +96,8 @@ export const parseSignatureHeader = (
     : E.left(signatureError('malformed_header', `${WEBHOOK_SIGNATURE_HEADER} has no v1= entry`))
 }
 
-const secretList = (secrets: unknown): string[] => {
+/** The non-empty secrets of a {@link WebhookSecrets} (or of anything a JavaScript caller passed), revealed. */
+export const secretList = (secrets: unknown): string[] => {
   const list: unknown[] = Array.isArray(secrets) ? secrets : [secrets]
   return list
     .map((secret) => (secret instanceof Redacted ? secret.reveal() : secret))
@@ -108,7 +113,8 @@ const equalBytes = (a: Uint8Array, b: Uint8Array): number => {
 
 const encoder = new TextEncoder()
 
-const hmacSha256 = async (subtle: SubtleCrypto, secret: string, data: Uint8Array<ArrayBuffer>) => {
+/** The HMAC-SHA256 of `data` keyed with `secret`. Rejects when Web Crypto fails. */
+export const hmacSha256 = async (subtle: SubtleCrypto, secret: string, data: Uint8Array<ArrayBuffer>) => {
   const key = await subtle.importKey(
     'raw',
     encoder.encode(secret),

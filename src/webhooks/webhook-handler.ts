@@ -1,4 +1,5 @@
 import * as E from '../core/either.js'
+import { type DeliveryClaim, type DeliveryStore, deliveryKey } from './delivery-store.js'
 import type { WebhookError, WebhookPayloadError } from './errors.js'
 import type { WebhookEvent } from './models.js'
 import { verifyAndParseWebhook } from './verify-and-parse-webhook.js'
@@ -37,10 +38,50 @@ export interface WebhookHandlerOptions {
    * body is answered 413 with a `WebhookPayloadError` (`too_large`), and the rest is not read.
    */
   readonly maxBodyBytes?: number
+  /**
+   * De-duplication of deliveries (off by default): an authentic delivery whose body was already
+   * handled is answered 200 without calling `onEvent` again. See {@link WebhookDedupOptions}.
+   */
+  readonly dedup?: WebhookDedupOptions
+}
+
+/**
+ * How {@link webhookHandler} de-duplicates deliveries. A delivery is known by the SHA-256 of its raw
+ * body (Bridge's events have no id; equal bodies are the same event). Before `onEvent` the handler
+ * claims the delivery (`pending` for `leaseMs`); when `onEvent` succeeds the mark becomes `done` for
+ * `ttlMs`; when it fails the mark is released, so Bridge's retry is handled. While a delivery is being
+ * handled, a copy of it is answered 409, so that Bridge tries again later rather than taking it as
+ * handled. The trade-offs: if the process dies inside `onEvent`, copies get 409 until `leaseMs` ends
+ * (then one is handled); if `onEvent` runs longer than `leaseMs`, a copy can be handled at the same
+ * time; a copy arriving after `ttlMs` is handled again. So keep `onEvent` idempotent all the same.
+ *
+ * @example
+ * ```ts
+ * import { memoryDeliveryStore, type WebhookDedupOptions } from 'bridgeapi/webhooks'
+ * const dedup: WebhookDedupOptions = { store: memoryDeliveryStore(), ttlMs: 3 * 24 * 3_600_000, leaseMs: 60_000 }
+ * ```
+ */
+export interface WebhookDedupOptions {
+  /** Where deliveries are remembered: `memoryDeliveryStore()`, or a shared store from `bridgeapi/stores(/redis)`. */
+  readonly store: DeliveryStore
+  /** How long a handled delivery is remembered, in ms. Default 7 days (a positive integer, else the default). */
+  readonly ttlMs?: number
+  /**
+   * How long a delivery being handled holds its mark, in ms: past it a copy is handled (e.g. after a
+   * crash inside `onEvent`). Default 5 minutes (a positive integer, else the default).
+   */
+  readonly leaseMs?: number
 }
 
 /** Default {@link WebhookHandlerOptions.maxBodyBytes}: 1 MiB. */
 const DEFAULT_MAX_BODY_BYTES = 1_048_576
+/** Default {@link WebhookDedupOptions.ttlMs}: 7 days. */
+const DEFAULT_DEDUP_TTL_MS = 7 * 24 * 3_600_000
+/** Default {@link WebhookDedupOptions.leaseMs}: 5 minutes. */
+const DEFAULT_DEDUP_LEASE_MS = 5 * 60_000
+
+const positiveInteger = (value: unknown, fallback: number): number =>
+  Number.isSafeInteger(value) && (value as number) > 0 ? (value as number) : fallback
 
 const tooLarge = (max: number): WebhookPayloadError => ({
   _tag: 'WebhookPayloadError',
@@ -53,7 +94,7 @@ const tooLarge = (max: number): WebhookPayloadError => ({
  * Reads at most `max` bytes of the body: `too_large` as soon as the declared length or the bytes
  * read pass it (the stream is then cancelled, not drained). Rejects when the stream fails.
  */
-const readCapped = async (request: Request, max: number): Promise<Uint8Array | 'too_large'> => {
+const readCapped = async (request: Request, max: number): Promise<Uint8Array<ArrayBuffer> | 'too_large'> => {
   if (Number(request.headers.get('content-length')) > max) return 'too_large'
   if (!request.body) return new Uint8Array(0)
   const reader = request.body.getReader()
@@ -97,9 +138,10 @@ const statusOf = (error: WebhookError): number =>
  * (up to `maxBodyBytes`), verifies the signature, parses the event and calls `onEvent`. Answers 405 to
  * anything but POST, 401 to a bad or missing signature (a missing or malformed header before reading the
  * body), 413 to a body over `maxBodyBytes`, 400 to a body that is not a webhook event, 500 when `onEvent`
- * fails, 200 otherwise.
+ * fails, 200 otherwise. With `dedup`, a delivery already handled is answered 200 without calling
+ * `onEvent`, a copy of one being handled 409, and a failing delivery store 500 (see {@link WebhookDedupOptions}).
  *
- * @param options - `secrets`, `onEvent`, optional `onError`.
+ * @param options - `secrets`, `onEvent`, optional `onError`, `maxBodyBytes`, `dedup`.
  * @returns `(request: Request) => Promise<Response>`; it never rejects.
  * @example
  * ```ts
@@ -115,6 +157,19 @@ const statusOf = (error: WebhookError): number =>
  */
 export const webhookHandler = (options: WebhookHandlerOptions) => {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+  const dedup = options.dedup && {
+    store: options.dedup.store,
+    ttlMs: positiveInteger(options.dedup.ttlMs, DEFAULT_DEDUP_TTL_MS),
+    leaseMs: positiveInteger(options.dedup.leaseMs, DEFAULT_DEDUP_LEASE_MS),
+  }
+  const handle = async (event: WebhookEvent): Promise<Response> => {
+    try {
+      await options.onEvent(event)
+    } catch {
+      return answer(500, 'Event handler failed')
+    }
+    return answer(200, 'OK')
+  }
   return async (request: Request): Promise<Response> => {
     if (request.method !== 'POST') return answer(405, 'Method Not Allowed', { allow: 'POST' })
     const refuse = (error: WebhookError): Response => {
@@ -129,7 +184,7 @@ export const webhookHandler = (options: WebhookHandlerOptions) => {
     // An unsigned request is refused before its body is read: anyone can send one.
     const header = parseSignatureHeader(signature)
     if (E.isLeft(header)) return refuse(header.left)
-    let body: Uint8Array | 'too_large'
+    let body: Uint8Array<ArrayBuffer> | 'too_large'
     try {
       body = await readCapped(request, maxBodyBytes)
     } catch {
@@ -138,11 +193,22 @@ export const webhookHandler = (options: WebhookHandlerOptions) => {
     if (body === 'too_large') return refuse(tooLarge(maxBodyBytes))
     const result = await verifyAndParseWebhook({ body, signature, secrets: options.secrets })()
     if (E.isLeft(result)) return refuse(result.left)
+    const event = result.right
+    if (!dedup) return handle(event)
+    let key: string
+    let claim: DeliveryClaim
     try {
-      await options.onEvent(result.right)
+      key = await deliveryKey(body)
+      claim = await dedup.store.claim(key, dedup.leaseMs)
     } catch {
-      return answer(500, 'Event handler failed')
+      return answer(500, 'Delivery store failed')
     }
-    return answer(200, 'OK')
+    if (claim === 'done') return answer(200, 'OK (already handled)')
+    if (claim === 'pending') return answer(409, 'This delivery is being handled')
+    const response = await handle(event)
+    // A failed store call only shortens or lengthens a mark: the lease ends on its own.
+    if (response.ok) await dedup.store.commit(key, dedup.ttlMs).catch(() => {})
+    else await dedup.store.release(key).catch(() => {})
+    return response
   }
 }

@@ -25,7 +25,15 @@ export const empty = (status: number): Response => new Response(null, { status }
 export const CLIENT = { clientId: 'client-id-123', clientSecret: 'super-secret-value-xyz' }
 export const ACCESS_TOKEN = 'tok-0000000000000000000000000000000000000000-aaaa'
 
-/** Builds a fetch that records requests and answers with `respond`. */
+/**
+ * More requests than any unit test needs. Past it the fake Bridge answers 400 (an error no pipeline
+ * retries), so a loop in the SDK (a pagination cycle it fails to detect, a retry that never stops)
+ * ends in a failed assertion within a second instead of hanging: such a loop runs on microtasks only,
+ * and the test timeout, a timer, would never fire.
+ */
+export const MAX_REQUESTS = 1000
+
+/** Builds a fetch that records requests and answers with `respond` (at most MAX_REQUESTS of them). */
 export const recordingFetch = (respond: Responder) => {
   const requests: Recorded[] = []
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
@@ -41,10 +49,26 @@ export const recordingFetch = (respond: Responder) => {
       body: body === '' ? null : body,
     }
     requests.push(recorded)
+    if (requests.length > MAX_REQUESTS)
+      return json(400, {
+        errors: [{ code: 'fake_bridge.loop', message: `more than ${MAX_REQUESTS} requests` }],
+      })
     return respond(recorded, requests.length - 1)
   }
   return { fetch: fetch as typeof globalThis.fetch, requests }
 }
+
+/** Bridge's documented Demo bank provider, what `getProvider` answers in the request tests. */
+export const provider = {
+  id: 574,
+  name: 'Demo bank',
+  country_code: 'FR',
+  capabilities: ['aggregation'],
+  images: { logo: 'https://web.bridgeapi.io/img/banks-logo/fr/demo.png' },
+}
+
+/** Retries after 1 to 5 ms, so that retry tests take no time. */
+export const fastRetry = { baseDelayMs: 1, maxDelayMs: 5 }
 
 /** The documented token response, expiring at `expiresAt`. */
 export const tokenResponse = (expiresAt: string, accessToken = ACCESS_TOKEN) =>

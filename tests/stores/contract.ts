@@ -4,6 +4,7 @@
  * The SDK talks to a recording fake Bridge whose tokens stay valid side by side, as Bridge's do.
  */
 import { createContext, getAccount, type TokenStore } from '../../src/index.js'
+import { encryptTokenStore } from '../../src/stores/encrypt-token-store.js'
 import { account, CLIENT, json, recordingFetch, tokenResponse } from '../core/fake-bridge.js'
 
 /** A store backend under test. Each `store()` call is a new instance (its own client or handle). */
@@ -142,6 +143,48 @@ export const scenarios = {
     }
   },
 
+  /**
+   * `encryptTokenStore` over the backend: what the backend holds has no token (nor any part of it);
+   * a rotation reads old tokens with `[new, old]`; a wrong key, or a token moved to another user's
+   * key, fails as `token_store` (never read as missing, never a throw out of the SDK).
+   */
+  async encryption(backend: Backend) {
+    const oldKey = new Uint8Array(32).fill(1)
+    const newKey = new Uint8Array(32).fill(2)
+    const wrongKey = new Uint8Array(32).fill(3)
+    const secret = 'tok-secret-0123456789abcdef'
+    const expiresAt = new Date(Date.now() + 2 * HOUR).toISOString()
+    await encryptTokenStore(await backend.store(), { keys: [oldKey] }).set(userKey('user-001'), {
+      accessToken: secret,
+      expiresAt,
+    })
+    const held = await (await backend.store()).get(userKey('user-001'))
+    const heldText = JSON.stringify(held)
+    const rotated = await encryptTokenStore(await backend.store(), { keys: [newKey, oldKey] }).get(
+      userKey('user-001'),
+    )
+    const bridge = fakeBridge()
+    const wrong = await getAccount(
+      contextFor(encryptTokenStore(await backend.store(), { keys: [wrongKey] }), bridge.fetch),
+      { accountId: 1 },
+    )()
+    // Another user's key holding user-001's ciphertext (someone with write access swapping tokens).
+    await (await backend.store()).set(userKey('user-002'), held as { accessToken: string; expiresAt: string })
+    const moved = await getAccount(
+      contextFor(encryptTokenStore(await backend.store(), { keys: [oldKey] }), bridge.fetch, 'user-002'),
+      { accountId: 1 },
+    )()
+    return {
+      heldHasToken: heldText.includes(secret) || heldText.includes(secret.slice(4, 20)),
+      heldExpiry: held?.expiresAt === expiresAt,
+      rotated: rotated?.accessToken === secret,
+      wrongKey: wrong._tag === 'Left' ? [wrong.left._tag, (wrong.left as { reason?: string }).reason] : [],
+      movedToOtherUser:
+        moved._tag === 'Left' ? [moved.left._tag, (moved.left as { reason?: string }).reason] : [],
+      requests: bridge.requests.length,
+    }
+  },
+
   /** Expirations follow `expiresAt` (never below the backend's minimum). */
   async expiry(backend: Backend) {
     const store = await backend.store()
@@ -182,6 +225,14 @@ export const expected = {
     thirdUsedStored: true,
   },
   failure: { tag: 'Left', error: ['AuthenticationError', 'token_store'], requests: 0 },
+  encryption: {
+    heldHasToken: false,
+    heldExpiry: true,
+    rotated: true,
+    wrongKey: ['AuthenticationError', 'token_store'],
+    movedToOtherUser: ['AuthenticationError', 'token_store'],
+    requests: 0,
+  },
 }
 
 /** The `expiry` report, within `slack` seconds, for a backend whose shortest expiration is `minimum` s. */

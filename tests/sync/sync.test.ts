@@ -38,7 +38,7 @@ describe.each(VERSIONS)('syncTransactions ($name) against the sandbox over HTTP'
     expect(sinceQueries(server, version.path)).toEqual([undefined, undefined, undefined, undefined])
   })
 
-  it('next sync asks since the largest updated_at minus 60 s, and skips what the overlap lists again', async () => {
+  it('next sync asks since T (the time the sandbox began the last one) minus 60 s, and skips what the overlap lists again', async () => {
     const replica = new Replica()
     await syncAll(version, ctx(), replica, { limit: 500 })
     const high = server.sandbox.transactions(uuid, 'updated')[0]!.updatedAt

@@ -34,6 +34,8 @@ const invalidCalls: Record<string, (ctx: core.Context) => Promise<Result>> = {
   manageScaSyncItem: (ctx) => sdk.manageScaSyncItem(ctx, { itemId: 1, redirectUrl: 'not a url' })(),
   validateProItems: (ctx) => sdk.validateProItems(ctx, { context: '' })(),
   manageAccountsIban: (ctx) => sdk.manageAccountsIban(ctx, { redirectUrl: 'ftp:' })(),
+  // Reads a URL (no context, no request).
+  parseConnectCallback: async () => sdk.parseConnectCallback('/back?success=maybe'),
   listItems: (ctx) => firstOf(sdk.listItems(ctx, { limit: 1.5 })),
   getItem: (ctx) => sdk.getItem(ctx, { itemId: Number.NaN })(),
   deleteItem: (ctx) => sdk.deleteItem(ctx, { itemId: '8170358' as never })(),
@@ -72,6 +74,10 @@ const invalidCalls: Record<string, (ctx: core.Context) => Promise<Result>> = {
   createRefund: (ctx) => sdk.createRefund(ctx, { paymentAccountTransactionId: 't', amount: 0 })(),
   createPayout: (ctx) => sdk.createPayout(ctx, { beneficiaryId: 'b', amount: 1, label: '' })(),
   getPayout: (ctx) => sdk.getPayout(ctx, { payoutId: '..' })(),
+  getRefund: (ctx) => sdk.getRefund(ctx, { refundId: '' })(),
+  listRefunds: (ctx) => firstOf(sdk.listRefunds(ctx, { limit: 0 })),
+  listBeneficiaries: (ctx) => firstOf(sdk.listBeneficiaries(ctx, { after: '' })),
+  listPayouts: (ctx) => firstOf(sdk.listPayouts(ctx, { limit: 501 })),
   sendTransfer: (ctx) =>
     sdk.sendTransfer(ctx, { beneficiary: { name: 'A', iban: 'fr76 3000' }, amount: 1 })(),
   sendBulkTransfer: (ctx) => sdk.sendBulkTransfer(ctx, { clientReference: 'r', transfers: [] })(),

@@ -35,8 +35,7 @@ describe('providers (client credentials)', () => {
           countryCode: ['FR', 'DE'],
           capabilities: ['aggregation', 'single_payment'],
           segment: 'b2c',
-          aggregationProviderEnvironments: ['prod', 'sandbox'],
-          paymentProviderEnvironments: 'prod',
+          providerEnvironments: ['prod', 'sandbox'],
         }),
       )(),
     )
@@ -45,7 +44,7 @@ describe('providers (client credentials)', () => {
       path: '/v3/providers',
       search:
         '?country_code=FR%2CDE&capabilities=aggregation%2Csingle_payment&segment=b2c' +
-        '&aggregation_provider_environments=prod%2Csandbox&payment_provider_environments=prod',
+        '&provider_environments=prod%2Csandbox',
       auth: 'client',
     })
     expect(providers.length).toBeGreaterThan(0)
@@ -62,6 +61,13 @@ describe('providers (client credentials)', () => {
       requests,
       'countryCode',
     )
+  })
+
+  it('listProviders refuses the 2025 collection environment filters by name, sending nothing', async () => {
+    const { fetch, requests } = answering(200, exampleBody('providers.json', 'list_providers'))
+    const ctx = clientContext(fetch)
+    for (const old of ['aggregationProviderEnvironments', 'paymentProviderEnvironments'])
+      expectInputError(await collect(listProviders(ctx, { [old]: 'prod' } as never))(), requests, old)
   })
 })
 
@@ -96,6 +102,23 @@ describe('guidance (client credentials, eligible partners)', () => {
       company_identification_number: '529196313',
       language: 'en',
     })
+  })
+
+  it('createGuidanceConsent leaves out country_code when not given (optional in the 2026 transcription)', async () => {
+    const { fetch, requests } = recordingFetch(() => empty(200))
+    rightOf(
+      await createGuidanceConsent(clientContext(fetch), {
+        userUuid: USER_UUID,
+        companyIdentificationNumber: '529196313',
+      })(),
+    )
+    expect(requests[0]?.body).toEqual({ user_uuid: USER_UUID, company_identification_number: '529196313' })
+    const session = await createGuidanceSession(clientContext(fetch), {
+      userUuid: USER_UUID,
+      companyIdentificationNumber: '529196313',
+    } as never)()
+    expect(leftOf(session)._tag).toBe('InputValidationError')
+    expect(requests).toHaveLength(1)
   })
 
   it('createGuidanceConsent refuses a company number that is not 9 digits, or a bad language', async () => {

@@ -4,6 +4,7 @@ import {
   collect,
   createPayout,
   createRefund,
+  getAccountsInformation,
   getPayout,
   getRefund,
   listBeneficiaries,
@@ -18,6 +19,7 @@ import {
   exampleRequestBody,
   expectInputError,
   expectRequest,
+  userContext,
 } from './helpers.js'
 
 describe('refunds (client credentials)', () => {
@@ -93,6 +95,25 @@ describe('beneficiaries and payouts (client credentials)', () => {
       '90da9c34-9baf-401d-8191-250841667fe6',
       '5c1aa75c-d688-43be-8a44-0772cf0a79c7',
     ])
+  })
+
+  it.each([
+    ['no pagination object', {}],
+    ['pagination null', { pagination: null }],
+    ['next_uri "null" (the collection writes the string)', { pagination: { next_uri: 'null' } }],
+  ])('listBeneficiaries and getAccountsInformation yield each item once and end with %s', async (_, tail) => {
+    const beneficiaries = ['b1', 'b2', 'b3'].map((id) => ({ id, iban: 'FR7630006000011234567890189' }))
+    const app = answering(200, { resources: beneficiaries, ...tail })
+    const seen: string[] = []
+    for await (const item of listBeneficiaries(clientContext(app.fetch))) seen.push(rightOf(item).id)
+    expect(seen).toEqual(['b1', 'b2', 'b3'])
+    expect(app.requests).toHaveLength(1)
+    const entry = exampleBody('accounts-information.json', 'get_accounts_information').resources[0]
+    const items = [1, 2].map((item_id) => ({ ...entry, item_id }))
+    const user = answering(200, { resources: items, ...tail })
+    const checks = rightOf(await collect(getAccountsInformation(await userContext(user.fetch)))())
+    expect(checks.map((check) => check.item_id)).toEqual([1, 2])
+    expect(user.requests).toHaveLength(1)
   })
 
   it('createPayout sends the documented body and reads the payout', async () => {

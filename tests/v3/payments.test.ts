@@ -75,7 +75,6 @@ describe('payment links (client credentials)', () => {
         callbackUrl: 'https://shop.example/back',
         country: 'es',
         providerId: 574,
-        senderIban: 'FR7630006000011234567890189',
       })(),
     )
     expect(requests[0]?.body).toEqual({
@@ -93,7 +92,21 @@ describe('payment links (client credentials)', () => {
       callback_url: 'https://shop.example/back',
       country: 'es',
       provider_id: 574,
-      sender_iban: 'FR7630006000011234567890189',
+    })
+  })
+
+  it('createPaymentLink never sends sender_iban, which no source documents on links', async () => {
+    const { fetch, requests } = answering(200, exampleBody('payment-links.json', 'create_payment_link'))
+    rightOf(
+      await createPaymentLink(clientContext(fetch), {
+        user: { companyName: 'ACME' },
+        transactions: [{ amount: 1, currency: 'EUR' }],
+        senderIban: 'FR7630006000011234567890189',
+      } as never)(),
+    )
+    expect(requests[0]?.body).toEqual({
+      user: { company_name: 'ACME' },
+      transactions: [{ amount: 1, currency: 'EUR' }],
     })
   })
 
@@ -288,6 +301,72 @@ describe('payment requests (client credentials)', () => {
     expectInputError(await createPaymentRequest(ctx, { ...valid, user: {} })(), requests, 'user')
   })
 
+  describe('transactions[].metadata (docs.bridgeapi.io/docs/add-metadata-to-your-payments)', () => {
+    const valid = {
+      callbackUrl: 'https://yourcompany.com',
+      providerId: 574,
+      user: { companyName: 'ACME' },
+    }
+    const line = (metadata: Record<string, string>) => ({
+      ...valid,
+      transactions: [{ amount: 1, currency: 'EUR', label: 'x', metadata }],
+    })
+    const five = {
+      a: '1',
+      b: '2',
+      internal_id: '123456789',
+      integrity_hash: 'AH89DHE23617',
+      e: 'v'.repeat(100),
+    }
+
+    it('sends up to 5 keys as given (not converted to snake_case), values up to 100 characters', async () => {
+      const { fetch, requests } = answering(
+        200,
+        exampleBody('payment-requests.json', 'create_payment_request'),
+      )
+      const metadata = { ...five, a: 'k'.repeat(50) }
+      rightOf(await createPaymentRequest(clientContext(fetch), line(metadata))())
+      const body = requests[0]?.body as { transactions: unknown[] } | undefined
+      expect(body?.transactions).toEqual([{ amount: 1, currency: 'EUR', label: 'x', metadata }])
+      const camel = answering(200, exampleBody('payment-requests.json', 'create_payment_request'))
+      rightOf(await createPaymentRequest(clientContext(camel.fetch), line({ orderId: '42' }))())
+      expect(camel.requests[0]?.body).toMatchObject({ transactions: [{ metadata: { orderId: '42' } }] })
+    })
+
+    it.each([
+      ['6 keys', { ...five, f: '6' }],
+      ['a 51-character key', { ['k'.repeat(51)]: 'v' }],
+      ['an empty key', { '': 'v' }],
+      ['a 101-character value', { a: 'v'.repeat(101) }],
+      ['a number value', { a: 1 as unknown as string }],
+    ])('refuses %s before sending', async (_, metadata) => {
+      const { fetch, requests } = answering(200, {})
+      const error = leftOf(await createPaymentRequest(clientContext(fetch), line(metadata))())
+      expect(error._tag).toBe('InputValidationError')
+      if (error._tag === 'InputValidationError')
+        expect(error.issues.map((issue) => issue.path)).toContainEqual(
+          expect.stringMatching(/^transactions\.0\.metadata/),
+        )
+      expect(requests).toHaveLength(0)
+    })
+
+    it('getPaymentRequest reads the metadata and the payer ip_address back', async () => {
+      const base = exampleBody('payment-requests.json', 'get_payment_request').resources[0]
+      const body = {
+        ...base,
+        user: { ...base.user, ip_address: '192.0.2.1' },
+        transactions: [{ ...base.transactions[0], metadata: { internal_id: '123456789' } }],
+      }
+      const { fetch } = answering(200, body)
+      const request = rightOf(await getPaymentRequest(clientContext(fetch), { paymentRequestId: body.id })())
+      expect(request.transactions[0]?.metadata).toEqual({ internal_id: '123456789' })
+      expect(request.user?.ip_address).toBe('192.0.2.1')
+      const bad = answering(200, { ...body, transactions: [{ ...body.transactions[0], metadata: { a: 1 } }] })
+      const error = leftOf(await getPaymentRequest(clientContext(bad.fetch), { paymentRequestId: body.id })())
+      expect(error._tag).toBe('ResponseValidationError')
+    })
+  })
+
   it('listPaymentRequests sends its filters; the "574," provider id is read as 574', async () => {
     const { fetch, requests } = answering(200, exampleBody('payment-requests.json', 'list_payment_requests'))
     const list = rightOf(
@@ -393,9 +472,9 @@ describe('payment consents (client credentials)', () => {
     const { fetch, requests } = answering(200, {})
     const ctx = clientContext(fetch)
     expectInputError(
-      await createPaymentConsent(ctx, { ...documented, user: { companyName: 'ACME' } })(),
+      await createPaymentConsent(ctx, { ...documented, user: { companyName: 'ACME' } } as never)(),
       requests,
-      'user',
+      'user.email',
     )
     expectInputError(
       await createPaymentConsent(ctx, {
@@ -405,5 +484,17 @@ describe('payment consents (client credentials)', () => {
       requests,
       'transactions.0.label',
     )
+  })
+
+  it('createPaymentConsent sends only the documented user keys, never external_reference', async () => {
+    const { fetch, requests } = answering(200, exampleBody('payment-consents.json', 'create_payment_consent'))
+    rightOf(
+      await createPaymentConsent(clientContext(fetch), {
+        ...documented,
+        user: { firstName: 'Jane', lastName: 'Doe', email: 'jane@doe.com', externalReference: 'REF-1' },
+      } as never)(),
+    )
+    const body = requests[0]?.body as { user?: unknown } | undefined
+    expect(body?.user).toEqual({ first_name: 'Jane', last_name: 'Doe', email: 'jane@doe.com' })
   })
 })

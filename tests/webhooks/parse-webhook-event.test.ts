@@ -160,23 +160,27 @@ describe('parseWebhookEvent: tolerance', () => {
     expect(parseOk('{"type":"something.new"}')).toEqual({ type: 'something.new', content: {} })
   })
 
-  it('keeps fields Bridge adds and accepts null for optional fields (2021-06-01 style)', () => {
+  it('strips fields Bridge adds (envelope and content) and accepts null for optional fields (2021-06-01 style)', () => {
+    const content = {
+      payment_transaction_id: 'pt-1',
+      payment_request_id: 'pr-1',
+      payment_link_id: null,
+      client_reference: null,
+      end_to_end_id: null,
+      status: 'NEWCODE',
+      status_reason: null,
+    }
     const payload = {
       type: 'payment.transaction.updated',
       timestamp: 1612783550980,
       delivery_id: 'd-1',
-      content: {
-        payment_transaction_id: 'pt-1',
-        payment_request_id: 'pr-1',
-        payment_link_id: null,
-        client_reference: null,
-        end_to_end_id: null,
-        status: 'NEWCODE',
-        status_reason: null,
-        new_field: { x: 1 },
-      },
+      content: { ...content, new_field: { x: 1 } },
     }
-    expect(parseOk(JSON.stringify(payload))).toEqual(payload)
+    expect(parseOk(JSON.stringify(payload))).toStrictEqual({
+      type: 'payment.transaction.updated',
+      timestamp: 1612783550980,
+      content,
+    })
   })
 
   it('accepts an item.account.deleted whose payload Bridge does not document', () => {

@@ -3,7 +3,7 @@ import * as v from 'valibot'
 import { clientRoute, defined, empty, iso, json, type Route, type RouteContext } from '../http.js'
 import { byNumber } from '../pagination.js'
 import type { PaymentLinkRecord, PaymentStore, PayoutRecord, RefundRecord } from '../payments.js'
-import { clientPost, notFound, Text } from './requests.js'
+import { clientPost, notFound, Optional, Text } from './requests.js'
 
 /**
  * Payment logic both API versions share (links, payouts, lookups by id); each version keeps its
@@ -27,7 +27,16 @@ const PayoutBody = v.object({
   beneficiary_id: Text(64),
   amount: Amount,
   label: Text(140),
-  client_reference: v.optional(Text(100)),
+  client_reference: Optional(Text(100)),
+})
+
+/** A payment-account beneficiary's JSON (the same in both versions). */
+export const beneficiaryView = (b: PayoutRecord['beneficiary']) => ({
+  id: b.id,
+  iban: b.iban,
+  bic: b.bic,
+  bank_name: b.bankName,
+  company_name: b.companyName,
 })
 
 /** Payment records newest first, by creation order. */

@@ -148,6 +148,16 @@ export const notFoundForUser = (ctx: UserRouteContext, resource: OwnedKind, id: 
 export const notFound = (ctx: RouteContext): Response =>
   ctx.error(404, 'not_found', "The requested resource doesn't exist")
 
+/**
+ * A documented-optional body field: absent, or an explicit `null` (the live API accepts both, issue 23),
+ * read as absent so that handlers see `undefined` either way.
+ */
+export const Optional = <S extends v.GenericSchema>(schema: S) =>
+  v.pipe(
+    v.nullish(schema),
+    v.transform((value) => value ?? undefined),
+  )
+
 /** Non-empty, bounded string in a body. */
 export const Text = (max = 1000) => v.pipe(v.string(), v.minLength(1), v.maxLength(max))
 

@@ -1,7 +1,7 @@
 // 2021-06-01 user-level routes: Connect URLs, items and refresh, accounts, transactions, stocks.
 import * as v from 'valibot'
 import { aggregationHandlers, dateRange, startSession, withRecord } from '../common/aggregation.js'
-import { dateQuery, instantQuery, listResponse, userPost, withQuery } from '../common/requests.js'
+import { dateQuery, instantQuery, listResponse, Optional, userPost, withQuery } from '../common/requests.js'
 import { empty, iso, json, numericId, type Route, type UserRouteContext, userRoute } from '../http.js'
 import type { Cursoring } from '../pagination.js'
 import type { ItemRecord, SessionRecord, TransactionOrder, TransactionRecord } from '../state.js'
@@ -13,13 +13,13 @@ import { transactionView, v2View } from './views.js'
  */
 
 const ConnectBody = v.object({
-  prefill_email: v.optional(v.pipe(v.string(), v.includes('@'))),
-  country: v.optional(v.pipe(v.string(), v.regex(/^[a-z]{2}$/))),
-  bank_id: v.optional(v.pipe(v.number(), v.integer())),
-  capabilities: v.optional(v.array(v.string())),
-  iban: v.optional(v.string()),
-  redirect_url: v.optional(v.pipe(v.string(), v.url())),
-  context: v.optional(v.pipe(v.string(), v.maxLength(1000))),
+  prefill_email: Optional(v.pipe(v.string(), v.includes('@'))),
+  country: Optional(v.pipe(v.string(), v.regex(/^[a-z]{2}$/))),
+  bank_id: Optional(v.pipe(v.number(), v.integer())),
+  capabilities: Optional(v.array(v.string())),
+  iban: Optional(v.string()),
+  redirect_url: Optional(v.pipe(v.string(), v.url())),
+  context: Optional(v.pipe(v.string(), v.maxLength(1000))),
 })
 
 /** Starts a Connect (or Manage) session; its URL completes it when opened (see `/_sandbox`). */

@@ -2,6 +2,7 @@
 import * as v from 'valibot'
 import {
   Amount,
+  beneficiaryView,
   createPaymentLink,
   createRefund,
   Iban,
@@ -11,7 +12,7 @@ import {
   revokeLinkRoute,
   withPaymentRecord,
 } from '../common/payments.js'
-import { clientPost, listResponse, notFound, Text } from '../common/requests.js'
+import { clientPost, listResponse, notFound, Optional, Text } from '../common/requests.js'
 import { clientRoute, defined, iso, json, type Route, type RouteContext } from '../http.js'
 import {
   type PaymentLinkRecord,
@@ -26,47 +27,47 @@ import {
  */
 
 const Party = v.object({
-  first_name: v.optional(Text(70)),
-  last_name: v.optional(Text(70)),
-  company_name: v.optional(Text(70)),
-  name: v.optional(Text(140)),
-  email: v.optional(Text(320)),
-  external_reference: v.optional(Text(100)),
-  ip_address: v.optional(Text(45)),
-  iban: v.optional(Iban),
+  first_name: Optional(Text(70)),
+  last_name: Optional(Text(70)),
+  company_name: Optional(Text(70)),
+  name: Optional(Text(140)),
+  email: Optional(Text(320)),
+  external_reference: Optional(Text(100)),
+  ip_address: Optional(Text(45)),
+  iban: Optional(Iban),
 })
 const Line = v.object({
   amount: Amount,
   currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/)),
   label: Text(140),
-  end_to_end_id: v.optional(Text(35)),
-  client_reference: v.optional(Text(100)),
-  beneficiary: v.optional(Party),
+  end_to_end_id: Optional(Text(35)),
+  client_reference: Optional(Text(100)),
+  beneficiary: Optional(Party),
 })
 
 const PaymentLinkBody = v.object({
   user: Party,
   transactions: v.pipe(v.array(Line), v.minLength(1)),
   client_reference: Text(100),
-  expired_date: v.optional(v.pipe(v.string(), v.isoTimestamp())),
-  callback_url: v.optional(v.pipe(v.string(), v.url())),
+  expired_date: Optional(v.pipe(v.string(), v.isoTimestamp())),
+  callback_url: Optional(v.pipe(v.string(), v.url())),
 })
 
 const PaymentRequestBody = v.object({
   bank_id: v.pipe(v.number(), v.integer()),
-  successful_callback_url: v.optional(v.pipe(v.string(), v.url())),
-  unsuccessful_callback_url: v.optional(v.pipe(v.string(), v.url())),
+  successful_callback_url: Optional(v.pipe(v.string(), v.url())),
+  unsuccessful_callback_url: Optional(v.pipe(v.string(), v.url())),
   transactions: v.pipe(v.array(Line), v.minLength(1)),
   user: Party,
-  beneficiary: v.optional(Party),
-  client_reference: v.optional(Text(100)),
+  beneficiary: Optional(Party),
+  client_reference: Optional(Text(100)),
 })
 
 const RefundBody = v.object({
   payment_account_transaction_id: Text(64),
   amount: Amount,
-  client_reference: v.optional(Text(100)),
-  description: v.optional(Text(1000)),
+  client_reference: Optional(Text(100)),
+  description: Optional(Text(1000)),
 })
 
 /** Party fields as given, without the ones that were not sent. */
@@ -110,15 +111,12 @@ const requestView = (request: PaymentRequestRecord, ctx: RouteContext) => {
   }
 }
 
+/** 2021-06-01 writes `null` for a refund's missing values. */
+const refundJson = refundView(null)
+
 const payoutView = (payout: PayoutRecord) => ({
   id: payout.id,
-  beneficiary: {
-    id: payout.beneficiary.id,
-    company_name: payout.beneficiary.companyName,
-    bank_name: payout.beneficiary.bankName,
-    iban: payout.beneficiary.iban,
-    bic: payout.beneficiary.bic,
-  },
+  beneficiary: beneficiaryView(payout.beneficiary),
   status: payout.status,
   status_reason: payout.statusReason ?? null,
   client_reference: payout.clientReference ?? null,
@@ -196,8 +194,19 @@ export const paymentRoutes: readonly Route[] = [
   clientRoute('GET', '/v2/payment-requests/:id', withPaymentRecord('requests', requestView)),
 
   clientPost('/v2/payment-refunds', RefundBody, (ctx, b) => {
-    return json(200, refundView(null)(createRefund(ctx, b, 'created')))
+    return json(200, refundJson(createRefund(ctx, b, 'created')))
   }),
+  clientRoute('GET', '/v2/payment-refunds', (ctx) =>
+    listResponse(ctx, ctx.state.payments.refunds.list(), newestFirst, refundJson),
+  ),
+  clientRoute('GET', '/v2/payment-refunds/:id', withPaymentRecord('refunds', refundJson)),
+
+  clientRoute('GET', '/v2/payment-account/beneficiaries', (ctx) =>
+    json(200, { resources: ctx.state.payments.beneficiaries.map(beneficiaryView) }),
+  ),
+  clientRoute('GET', '/v2/payment-account/payouts', (ctx) =>
+    listResponse(ctx, ctx.state.payments.payouts.list(), newestFirst, payoutView),
+  ),
 
   // The documented path ends with a slash.
   payoutRoute('/v2/payment-account/payouts/', payoutView, (ctx, id) =>

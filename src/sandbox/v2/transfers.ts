@@ -1,7 +1,7 @@
 // 2021-06-01 Bridge Transfer routes: single and bulk transfers and sender accounts.
 import * as v from 'valibot'
 import { Amount, Iban, newestFirst } from '../common/payments.js'
-import { listResponse, Text, userPost } from '../common/requests.js'
+import { listResponse, Optional, Text, userPost } from '../common/requests.js'
 import { defined, empty, iso, json, type Route, type UserRouteContext, userRoute } from '../http.js'
 import { byId } from '../pagination.js'
 import { type BulkTransferRecord, type TransferRecord, transferStatus } from '../payments.js'
@@ -15,16 +15,16 @@ import type { AccountRecord } from '../state.js'
  */
 
 const Beneficiary = v.object({ name: Text(70), iban: Iban })
-const SenderAccountId = v.optional(v.pipe(v.number(), v.integer()))
+const SenderAccountId = Optional(v.pipe(v.number(), v.integer()))
 
 const TransferBody = v.object({
   beneficiary: Beneficiary,
   amount: Amount,
-  label: v.optional(Text(140)),
+  label: Optional(Text(140)),
   sender_account_id: SenderAccountId,
-  editable_amount: v.optional(v.boolean()),
-  sender_account_editable: v.optional(v.boolean()),
-  client_reference: v.optional(Text(100)),
+  editable_amount: Optional(v.boolean()),
+  sender_account_editable: Optional(v.boolean()),
+  client_reference: Optional(Text(100)),
 })
 
 const BulkTransferBody = v.object({
@@ -34,15 +34,15 @@ const BulkTransferBody = v.object({
       v.object({
         // The reference caps each line of a bulk transfer at 30 000 €.
         amount: v.pipe(Amount, v.maxValue(30_000)),
-        label: v.optional(Text(140)),
+        label: Optional(Text(140)),
         beneficiary: Beneficiary,
-        client_reference: v.optional(Text(100)),
+        client_reference: Optional(Text(100)),
       }),
     ),
     v.minLength(1),
   ),
   sender_account_id: SenderAccountId,
-  sender_account_editable: v.optional(v.boolean()),
+  sender_account_editable: Optional(v.boolean()),
 })
 
 /** Accounts that can send a transfer: checking accounts with an IBAN. */

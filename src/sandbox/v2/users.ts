@@ -1,7 +1,7 @@
 // 2021-06-01 user routes: users (e-mail/password too), authentication, logout.
 import * as v from 'valibot'
 import { createUser, listUsers, tokenResponse } from '../common/aggregation.js'
-import { clientPost, ExternalUserId, notFound, readBody } from '../common/requests.js'
+import { clientPost, ExternalUserId, notFound, Optional, readBody } from '../common/requests.js'
 import { clientRoute, empty, json, type Route, type RouteContext, userRoute } from '../http.js'
 import type { UserRecord } from '../state.js'
 import { userView, v2View } from './views.js'
@@ -17,7 +17,7 @@ const Password = v.pipe(v.string(), v.minLength(6), v.maxLength(71))
 
 const CreateUserBody = v.union([
   v.object({ email: Email, password: Password }),
-  v.object({ external_user_id: v.optional(ExternalUserId) }),
+  v.object({ external_user_id: Optional(ExternalUserId) }),
 ])
 
 const AuthenticateBody = v.union([

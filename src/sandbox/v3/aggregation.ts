@@ -8,6 +8,7 @@ import {
   instantQuery,
   listResponse,
   notFoundForUser,
+  Optional,
   withBody,
   withQuery,
 } from '../common/requests.js'
@@ -22,17 +23,17 @@ import { transactionView, v3View } from './views.js'
  */
 
 const ConnectSessionBody = v.object({
-  user_email: v.optional(v.pipe(v.string(), v.email())),
-  country_code: v.optional(v.picklist(CONNECT_COUNTRIES)),
-  capabilities: v.optional(v.array(v.string())),
-  allow_account_selection: v.optional(v.boolean()),
-  max_selectable_accounts: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
-  callback_url: v.optional(v.pipe(v.string(), v.url())),
-  context: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,100}$/))),
-  account_types: v.optional(v.unknown()),
-  provider_id: v.optional(v.pipe(v.number(), v.integer())),
-  item_id: v.optional(v.pipe(v.number(), v.integer())),
-  force_reauthentication: v.optional(v.boolean()),
+  user_email: Optional(v.pipe(v.string(), v.email())),
+  country_code: Optional(v.picklist(CONNECT_COUNTRIES)),
+  capabilities: Optional(v.array(v.string())),
+  allow_account_selection: Optional(v.boolean()),
+  max_selectable_accounts: Optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  callback_url: Optional(v.pipe(v.string(), v.url())),
+  context: Optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,100}$/))),
+  account_types: Optional(v.unknown()),
+  provider_id: Optional(v.pipe(v.number(), v.integer())),
+  item_id: Optional(v.pipe(v.number(), v.integer())),
+  force_reauthentication: Optional(v.boolean()),
 })
 
 // The options Bridge documents for user-management sessions: Connect's, without item or provider.
@@ -82,7 +83,7 @@ const sessionRoute = <S extends typeof UserSessionBody | typeof ConnectSessionBo
 ): Route =>
   userRoute('POST', pattern, (ctx) => {
     const raw = (ctx.body ?? {}) as Record<string, unknown>
-    if (raw.account_types !== undefined && !isAccountTypes(raw.account_types))
+    if (raw.account_types != null && !isAccountTypes(raw.account_types))
       return ctx.error(
         400,
         `${prefix}.account_types_invalid`,

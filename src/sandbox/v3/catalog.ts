@@ -24,6 +24,15 @@ const passes = (provider: Provider, path: string, wanted: string[], all = false)
   return all ? wanted.every((w) => have.includes(w)) : wanted.some((w) => have.includes(w))
 }
 
+/**
+ * `provider_environments` (the 2026 reference's single filter, OR): a provider passes when its aggregation
+ * or payment metadata lists one of the wanted environments.
+ */
+const inEnvironments = (provider: Provider, wanted: string[]): boolean =>
+  wanted.length === 0 ||
+  passes(provider, 'aggregation_metadata.provider_environments', wanted) ||
+  passes(provider, 'payment_metadata.provider_environments', wanted)
+
 const DAY = 86_400_000
 const round = (n: number) => Math.round(n * 100) / 100
 
@@ -81,12 +90,7 @@ export const catalogRoutes: readonly Route[] = [
         passes(p, 'aggregation_metadata.release_status', filterValues(q, 'aggregation_release_status')) &&
         passes(p, 'payment_metadata.release_status', filterValues(q, 'payment_release_status')) &&
         passes(p, 'tags.segment', filterValues(q, 'segment')) &&
-        passes(
-          p,
-          'aggregation_metadata.provider_environments',
-          filterValues(q, 'aggregation_provider_environments'),
-        ) &&
-        passes(p, 'payment_metadata.provider_environments', filterValues(q, 'payment_provider_environments')),
+        inEnvironments(p, filterValues(q, 'provider_environments')),
     )
     return listResponse(ctx, filtered, byId, (p) => p)
   }),

@@ -2,6 +2,7 @@
 import * as v from 'valibot'
 import {
   Amount as BaseAmount,
+  beneficiaryView,
   createPaymentLink,
   createRefund,
   Iban,
@@ -16,6 +17,7 @@ import {
   clientPost,
   instantQuery,
   listResponse,
+  Optional,
   readBody,
   readQuery,
   Text,
@@ -38,14 +40,14 @@ const Name = v.pipe(v.string(), v.minLength(1), v.maxLength(35))
 const Reference = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,35}$/))
 
 /** The name fields of a payer or beneficiary. */
-const Names = { first_name: v.optional(Name), last_name: v.optional(Name), company_name: v.optional(Name) }
+const Names = { first_name: Optional(Name), last_name: Optional(Name), company_name: Optional(Name) }
 const Email = v.pipe(v.string(), v.email())
 
 const Payer = v.pipe(
   v.object({
     ...Names,
-    email: v.optional(Email),
-    external_reference: v.optional(Reference),
+    email: Optional(Email),
+    external_reference: Optional(Reference),
   }),
   v.check(
     (u) => !!u.company_name || (!!u.first_name && !!u.last_name),
@@ -55,49 +57,54 @@ const Payer = v.pipe(
 
 const Beneficiary = v.object({
   ...Names,
-  name: v.optional(Name),
-  email: v.optional(Email),
+  name: Optional(Name),
+  email: Optional(Email),
   iban: Iban,
 })
 
 const Line = v.object({
   amount: Amount,
   currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/)),
-  label: v.optional(Text(140)),
-  end_to_end_id: v.optional(Text(35)),
-  client_reference: v.optional(Text(100)),
-  execution_date: v.optional(v.pipe(v.string(), v.isoDate())),
-  beneficiary: v.optional(Beneficiary),
+  label: Optional(Text(140)),
+  end_to_end_id: Optional(Text(35)),
+  client_reference: Optional(Text(100)),
+  execution_date: Optional(v.pipe(v.string(), v.isoDate())),
+  beneficiary: Optional(Beneficiary),
 })
 
 const PaymentLinkBody = v.object({
   user: Payer,
   transactions: v.pipe(v.array(Line), v.minLength(1), v.maxLength(100)),
-  client_reference: v.optional(Text(100)),
-  expired_date: v.optional(v.pipe(v.string(), v.isoTimestamp())),
-  callback_url: v.optional(v.pipe(v.string(), v.url())),
-  country: v.optional(v.picklist(['fr', 'es', 'de', 'gb'])),
-  provider_id: v.optional(v.pipe(v.number(), v.integer())),
-  sender_iban: v.optional(Iban),
+  client_reference: Optional(Text(100)),
+  expired_date: Optional(v.pipe(v.string(), v.isoTimestamp())),
+  callback_url: Optional(v.pipe(v.string(), v.url())),
+  country: Optional(v.picklist(['fr', 'es', 'de', 'gb'])),
+  provider_id: Optional(v.pipe(v.number(), v.integer())),
 })
+
+/** Up to 5 keys ≤ 50 characters, string values ≤ 100 (docs.bridgeapi.io/docs/add-metadata-to-your-payments). */
+const Metadata = v.pipe(
+  v.record(v.pipe(v.string(), v.minLength(1), v.maxLength(50)), v.pipe(v.string(), v.maxLength(100))),
+  v.check((metadata) => Object.keys(metadata).length <= 5),
+)
 
 const PaymentRequestBody = v.object({
   callback_url: v.pipe(v.string(), v.url()),
   transactions: v.pipe(
-    v.array(v.object({ ...Line.entries, label: Text(140) })),
+    v.array(v.object({ ...Line.entries, label: Text(140), metadata: Optional(Metadata) })),
     v.minLength(1),
     v.maxLength(100),
   ),
   user: Payer,
   provider_id: v.pipe(v.number(), v.integer()),
-  client_reference: v.optional(Text(100)),
+  client_reference: Optional(Text(100)),
 })
 
 const RefundBody = v.object({
   payment_account_transaction_id: v.pipe(v.string(), v.uuid()),
   amount: Amount,
-  client_reference: v.optional(Text(100)),
-  description: v.optional(Text(140)),
+  client_reference: Optional(Text(100)),
+  description: Optional(Text(140)),
 })
 
 const PaymentConsentBody = v.object({
@@ -110,14 +117,19 @@ const PaymentConsentBody = v.object({
   user: v.object({ ...Names, email: Email }),
 })
 
-const GuidanceConsentBody = v.object({
+const CountryCode = v.pipe(v.string(), v.regex(/^[A-Z]{2}$/))
+
+const GuidanceSessionBody = v.object({
   user_uuid: v.pipe(v.string(), v.minLength(1)),
-  country_code: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/)),
+  country_code: CountryCode,
   company_identification_number: v.pipe(v.string(), v.regex(/^\d{9}$/)),
-  contact_email: v.optional(Email),
-  language: v.optional(v.pipe(v.string(), v.regex(/^[a-z]{2}$/))),
-  contact_phone_number: v.optional(v.pipe(v.string(), v.regex(/^\+\d{6,15}$/))),
+  contact_email: Optional(Email),
+  language: Optional(v.pipe(v.string(), v.regex(/^[a-z]{2}$/))),
+  contact_phone_number: Optional(v.pipe(v.string(), v.regex(/^\+\d{6,15}$/))),
 })
+
+/** `country_code` is optional on consents (the 2026 reference transcription). */
+const GuidanceConsentBody = v.object({ ...GuidanceSessionBody.entries, country_code: Optional(CountryCode) })
 
 const ApplicationsBody = v.object({
   dashboard_user_email: Email,
@@ -188,6 +200,7 @@ const requestView = (request: PaymentRequestRecord, ctx: RouteContext) => {
       label: line.label,
       client_reference: line.client_reference,
       execution_date: line.execution_date,
+      metadata: line.metadata,
       ...(status.lines[index]?.status === 'ACSC'
         ? { payment_account_transaction: receivedTransaction(line.id, line.amount) }
         : {}),
@@ -204,14 +217,6 @@ const requestView = (request: PaymentRequestRecord, ctx: RouteContext) => {
 }
 
 const refundJson = refundView(undefined)
-
-const beneficiaryView = (b: PayoutRecord['beneficiary']) => ({
-  id: b.id,
-  iban: b.iban,
-  bic: b.bic,
-  bank_name: b.bankName,
-  company_name: b.companyName,
-})
 
 const payoutView = (payout: PayoutRecord) => ({
   id: payout.id,
@@ -362,7 +367,7 @@ export const paymentRoutes: readonly Route[] = [
   }),
 
   clientRoute('POST', '/v3/guidance/sessions', (ctx) => {
-    const body = readBody(ctx, GuidanceConsentBody)
+    const body = readBody(ctx, GuidanceSessionBody)
     if (!body.ok) return empty(400)
     if (!ctx.state.user(body.value.user_uuid)) return empty(401)
     const id = ctx.rng.uuid()

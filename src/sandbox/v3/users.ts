@@ -1,13 +1,13 @@
 // 2025-01-15 user routes: users and user access tokens.
 import * as v from 'valibot'
 import { createUser, listUsers, tokenResponse } from '../common/aggregation.js'
-import { clientPost, ExternalUserId } from '../common/requests.js'
+import { clientPost, ExternalUserId, Optional } from '../common/requests.js'
 import { clientRoute, empty, json, type Route, type RouteContext } from '../http.js'
 import { userView, v3View } from './views.js'
 
 /** Users and user access tokens (client credentials). */
 
-const CreateUserBody = v.object({ external_user_id: v.optional(ExternalUserId) })
+const CreateUserBody = v.object({ external_user_id: Optional(ExternalUserId) })
 
 const TokenBody = v.union([
   v.object({ user_uuid: v.pipe(v.string(), v.minLength(1)) }),

@@ -1,8 +1,9 @@
 /**
- * `bridgeapi/stores/redis`: a token store and a rate-limit store on Redis, for ioredis, node-redis
+ * `bridgeapi/stores/redis`: a token store, a rate-limit store and a webhook delivery store on Redis, for ioredis, node-redis
  * and `@upstash/redis` clients. No Redis client is a dependency.
  * @module
  */
+export { type RedisDeliveryStoreOptions, redisDeliveryStore } from '../redis-delivery-store.js'
 export {
   type RedisRateLimitStoreOptions,
   type RedisScriptClientLike,

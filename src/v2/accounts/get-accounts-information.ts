@@ -27,7 +27,7 @@ export const getAccountsInformation = defineOperation({
   path: () => '/v2/accounts-information',
   response: v.union([
     v.pipe(
-      v.looseObject({ resources: v.array(AccountsInformation) }),
+      v.object({ resources: v.array(AccountsInformation) }),
       v.transform((page) => page.resources),
     ),
     v.pipe(

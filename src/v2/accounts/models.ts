@@ -9,7 +9,7 @@ export const AccountType = openEnum(KNOWN_ACCOUNT_TYPES)
 export type AccountType = v.InferOutput<typeof AccountType>
 
 /** Details of a loan account (fields from a client model; any may be `null`). Amounts in major units. */
-export const LoanDetails = v.looseObject({
+export const LoanDetails = v.object({
   next_payment_date: v.nullish(DateString),
   next_payment_amount: v.nullish(v.number()),
   maturity_date: v.nullish(DateString),
@@ -25,7 +25,7 @@ export const LoanDetails = v.looseObject({
 export type LoanDetails = v.InferOutput<typeof LoanDetails>
 
 /** Details of a savings account (fields from a client model; any may be `null`). */
-export const SavingsDetails = v.looseObject({
+export const SavingsDetails = v.object({
   opening_date: v.nullish(DateString),
   interest_rate: v.nullish(v.number()),
   ceiling: v.nullish(v.number()),
@@ -34,7 +34,7 @@ export const SavingsDetails = v.looseObject({
 export type SavingsDetails = v.InferOutput<typeof SavingsDetails>
 
 /** A bank account (2021-06-01). Amounts are JSON numbers in major units (euros, not cents). */
-export const Account = v.looseObject({
+export const Account = v.object({
   id: v.number(),
   name: v.string(),
   balance: v.number(),
@@ -60,7 +60,7 @@ export const Account = v.looseObject({
 export type Account = v.InferOutput<typeof Account>
 
 /** An account as account check (`GET /v2/accounts-information`) describes it. */
-export const AccountInformationAccount = v.looseObject({
+export const AccountInformationAccount = v.object({
   id: v.number(),
   name: v.nullish(v.string()),
   type: v.nullish(AccountType),
@@ -76,7 +76,7 @@ export type AccountInformationAccount = v.InferOutput<typeof AccountInformationA
  * schema is not in the reference; this shape comes from a third-party connector, so everything but
  * `item_id` may be missing.
  */
-export const AccountsInformation = v.looseObject({
+export const AccountsInformation = v.object({
   item_id: v.number(),
   first_name: v.nullish(v.string()),
   last_name: v.nullish(v.string()),

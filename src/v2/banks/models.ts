@@ -21,7 +21,7 @@ export const BankCapability = openEnum([
 export type BankCapability = v.InferOutput<typeof BankCapability>
 
 /** One field of a bank's credential form. */
-export const BankFormField = v.looseObject({
+export const BankFormField = v.object({
   /** Label shown to the user (in the bank's language). */
   label: v.string(),
   /** `USER` (customer id), `PWD` (password), `PWD2` (extra secret); open. */
@@ -41,7 +41,7 @@ export type BankFormField = v.InferOutput<typeof BankFormField>
  * Only `id`, `name`, `country_code` and `capabilities` are taken as always present; everything else
  * may be `null` or missing (older responses lack `authentication_page_url` and form `minLength`).
  */
-export const Bank = v.looseObject({
+export const Bank = v.object({
   id: v.number(),
   name: v.string(),
   /** ISO 3166-1 alpha-2, upper case (`FR`). */
@@ -62,7 +62,7 @@ export const Bank = v.looseObject({
   capabilities: v.array(BankCapability),
   /** Only on banks with transfer capabilities. */
   transfer: v.nullish(
-    v.looseObject({
+    v.object({
       nb_max_transactions: v.nullish(v.number()),
       max_size_label: v.nullish(v.number()),
       multiple_dates_transfers: v.nullish(v.boolean()),
@@ -70,7 +70,7 @@ export const Bank = v.looseObject({
   ),
   /** Only on banks with payment capabilities. */
   payment: v.nullish(
-    v.looseObject({
+    v.object({
       nb_max_transactions: v.nullish(v.number()),
       max_size_label: v.nullish(v.number()),
       multiple_dates_payments: v.nullish(v.boolean()),
@@ -102,12 +102,12 @@ const connectorStatusFields = {
  * Uncertain: not documented; the shape comes from one recorded response, so only `bank_name` and the
  * two percentages are required.
  */
-export const ConnectorStatus = v.looseObject({
+export const ConnectorStatus = v.object({
   ...connectorStatusFields,
   /** ISO 3166-1 alpha-2 (top level only). */
   country: v.nullish(v.string()),
   /** The group's connectors (top level only). */
-  children: v.nullish(v.array(v.looseObject(connectorStatusFields))),
+  children: v.nullish(v.array(v.object(connectorStatusFields))),
 })
 /** Health of one connector or group. */
 export type ConnectorStatus = v.InferOutput<typeof ConnectorStatus>

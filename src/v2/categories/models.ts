@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 
 /** A sub-category inside a {@link ParentCategory}. Ids are shared with 2025-01-15. */
-export const ChildCategory = v.looseObject({
+export const ChildCategory = v.object({
   id: v.number(),
   /** Localised by `Accept-Language` (English by default). */
   name: v.string(),
@@ -10,7 +10,7 @@ export const ChildCategory = v.looseObject({
 export type ChildCategory = v.InferOutput<typeof ChildCategory>
 
 /** A parent category with its sub-categories, as `GET /v2/categories` lists them. */
-export const ParentCategory = v.looseObject({
+export const ParentCategory = v.object({
   id: v.number(),
   name: v.string(),
   categories: v.array(ChildCategory),
@@ -19,7 +19,7 @@ export const ParentCategory = v.looseObject({
 export type ParentCategory = v.InferOutput<typeof ParentCategory>
 
 /** One category from `GET /v2/categories/{id}`; `parent_id` is `null` for a parent. */
-export const Category = v.looseObject({
+export const Category = v.object({
   id: v.number(),
   name: v.string(),
   parent_id: v.nullish(v.number()),

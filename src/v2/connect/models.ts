@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 
 /** A Bridge Connect URL: send the user's browser to `redirect_url`. */
-export const ConnectUrl = v.looseObject({
+export const ConnectUrl = v.object({
   redirect_url: v.string(),
 })
 /** A Bridge Connect URL. */

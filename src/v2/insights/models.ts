@@ -5,7 +5,7 @@ import * as v from 'valibot'
  * reference does not have the schema; the top-level keys come from third-party code, so every one
  * may be missing and their contents are kept as Bridge sends them.
  */
-export const CategoryInsights = v.looseObject({
+export const CategoryInsights = v.object({
   /** Per category: min, max, mean expense/income over the analysed months. */
   global_kpis: v.nullish(v.unknown()),
   /** Per category and month: frequency and sum. */

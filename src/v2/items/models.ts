@@ -16,7 +16,7 @@ export const ItemStatusCode = v.number() as unknown as v.GenericSchema<
 export type ItemStatusCode = v.InferOutput<typeof ItemStatusCode>
 
 /** A connection of the user to one bank, holding accounts. */
-export const Item = v.looseObject({
+export const Item = v.object({
   id: v.number(),
   status: ItemStatusCode,
   /** Short code, e.g. `OK`, `otp_required` (full list unpublished). */
@@ -29,7 +29,7 @@ export const Item = v.looseObject({
 export type Item = v.InferOutput<typeof Item>
 
 /** What the bank asks for while a refresh waits (`info_required`). */
-export const Mfa = v.looseObject({
+export const Mfa = v.object({
   /** `SMS`, `APP_TO_APP` or `null` (open). */
   type: v.nullish(openEnum(['SMS', 'APP_TO_APP'] as const)),
   description: v.nullish(v.string()),
@@ -56,7 +56,7 @@ export const RefreshStatusValue = openEnum([
 export type RefreshStatusValue = v.InferOutput<typeof RefreshStatusValue>
 
 /** Progress of an item refresh (`GET /v2/items/{id}/refresh/status`). */
-export const RefreshStatus = v.looseObject({
+export const RefreshStatus = v.object({
   /** Not documented; seen as an epoch-ms string. */
   id: v.nullish(v.string()),
   status: RefreshStatusValue,

@@ -11,7 +11,7 @@ export type PaymentAccountStatus = v.InferOutput<typeof PaymentAccountStatus>
  * A refund request. Uncertain: the 2021-06-01 schema was not captured; this is the 2025-01-15
  * shape with everything but `id` optional.
  */
-export const Refund = v.looseObject({
+export const Refund = v.object({
   id: v.string(),
   payment_account_transaction_id: v.nullish(v.string()),
   amount: v.nullish(v.number()),
@@ -29,10 +29,10 @@ export type Refund = v.InferOutput<typeof Refund>
  * A payout request. Uncertain: the 2021-06-01 schema was not captured; this is the 2025-01-15
  * shape with everything but `id` optional.
  */
-export const Payout = v.looseObject({
+export const Payout = v.object({
   id: v.string(),
   beneficiary: v.nullish(
-    v.looseObject({
+    v.object({
       id: v.nullish(v.string()),
       company_name: v.nullish(v.string()),
       bank_name: v.nullish(v.string()),
@@ -52,3 +52,19 @@ export const Payout = v.looseObject({
 })
 /** A payout request. */
 export type Payout = v.InferOutput<typeof Payout>
+
+/**
+ * A payout beneficiary of your payment account (the same name as 2025-01-15's). Uncertain: the 2021-06-01
+ * example body was not captured (https://docs.bridgeapi.io/v2021.06.01/reference/payout-beneficiaries);
+ * the fields are 2025-01-15's, everything but `id` optional.
+ */
+export const Beneficiary = v.object({
+  /** Pass it to `createPayout`. */
+  id: v.string(),
+  iban: v.nullish(v.string()),
+  bic: v.nullish(v.string()),
+  bank_name: v.nullish(v.string()),
+  company_name: v.nullish(v.string()),
+})
+/** A payout beneficiary. */
+export type Beneficiary = v.InferOutput<typeof Beneficiary>

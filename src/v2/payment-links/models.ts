@@ -8,7 +8,7 @@ export const PaymentLinkStatus = openEnum(['VALID', 'EXPIRED', 'REVOKED', 'COMPL
 export type PaymentLinkStatus = v.InferOutput<typeof PaymentLinkStatus>
 
 /** A person or company in a payment link (payer or beneficiary). */
-export const PaymentLinkParty = v.looseObject({
+export const PaymentLinkParty = v.object({
   first_name: v.nullish(v.string()),
   last_name: v.nullish(v.string()),
   company_name: v.nullish(v.string()),
@@ -24,7 +24,7 @@ export type PaymentLinkParty = v.InferOutput<typeof PaymentLinkParty>
  * A payment link. Uncertain: the 2021-06-01 schema was not captured; this is the 2025-01-15 shape
  * with every field but `id` optional and `url`/`link` both accepted.
  */
-export const PaymentLink = v.looseObject({
+export const PaymentLink = v.object({
   id: v.string(),
   status: v.nullish(PaymentLinkStatus),
   url: v.nullish(v.string()),
@@ -33,7 +33,7 @@ export const PaymentLink = v.looseObject({
   user: v.nullish(PaymentLinkParty),
   transactions: v.nullish(
     v.array(
-      v.looseObject({
+      v.object({
         amount: v.number(),
         currency: v.nullish(v.string()),
         label: v.nullish(v.string()),
@@ -51,7 +51,7 @@ export const PaymentLink = v.looseObject({
 export type PaymentLink = v.InferOutput<typeof PaymentLink>
 
 /** The answer to a payment link creation: its id and the URL to share with the payer. */
-export const CreatedPaymentLink = v.looseObject({
+export const CreatedPaymentLink = v.object({
   id: v.string(),
   url: v.nullish(v.string()),
 })

@@ -22,7 +22,7 @@ export const PaymentStatus = openEnum([
 export type PaymentStatus = v.InferOutput<typeof PaymentStatus>
 
 /** A beneficiary as payment requests show it. */
-export const PaymentBeneficiary = v.looseObject({
+export const PaymentBeneficiary = v.object({
   iban: v.nullish(v.string()),
   name: v.nullish(v.string()),
   company_name: v.nullish(v.string()),
@@ -31,7 +31,7 @@ export const PaymentBeneficiary = v.looseObject({
 export type PaymentBeneficiary = v.InferOutput<typeof PaymentBeneficiary>
 
 /** One transfer of a payment request. */
-export const PaymentRequestTransaction = v.looseObject({
+export const PaymentRequestTransaction = v.object({
   id: v.string(),
   status: v.nullish(PaymentStatus),
   /** ISO 20022 reason, e.g. `CUST`, `NOAS`. */
@@ -44,19 +44,19 @@ export const PaymentRequestTransaction = v.looseObject({
   execution_date: v.nullish(DateString),
   end_to_end_id: v.nullish(v.string()),
   /** With a payment account: `{ id }`, the id refunds take. */
-  payment_account_transaction: v.nullish(v.looseObject({ id: v.nullish(v.string()) })),
+  payment_account_transaction: v.nullish(v.object({ id: v.nullish(v.string()) })),
 })
 /** One transfer of a payment request. */
 export type PaymentRequestTransaction = v.InferOutput<typeof PaymentRequestTransaction>
 
 /** A payment request (32 hex-digit id), as recorded in 2022 by Bridge's official SDK tests. */
-export const PaymentRequest = v.looseObject({
+export const PaymentRequest = v.object({
   id: v.string(),
   status: PaymentStatus,
   status_reason: v.nullish(v.string()),
   /** `{ first_name, last_name }` or `{ name }`, with `external_reference`, `ip_address`. */
   user: v.nullish(
-    v.looseObject({
+    v.object({
       first_name: v.nullish(v.string()),
       last_name: v.nullish(v.string()),
       name: v.nullish(v.string()),
@@ -64,7 +64,7 @@ export const PaymentRequest = v.looseObject({
       ip_address: v.nullish(v.string()),
     }),
   ),
-  sender: v.nullish(v.looseObject({})),
+  sender: v.nullish(v.object({})),
   transactions: v.array(PaymentRequestTransaction),
   created_at: v.nullish(Timestamp),
   updated_at: v.nullish(Timestamp),
@@ -74,7 +74,7 @@ export const PaymentRequest = v.looseObject({
 export type PaymentRequest = v.InferOutput<typeof PaymentRequest>
 
 /** The answer to a payment request creation: send the payer to `consent_url`. */
-export const CreatedPaymentRequest = v.looseObject({
+export const CreatedPaymentRequest = v.object({
   id: v.string(),
   consent_url: v.string(),
 })

@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import { DateString, Timestamp } from '../../core/schema.js'
 
 /** A security held in a brokerage or savings-plan account. Prices in major units of `currency_code`. */
-export const Stock = v.looseObject({
+export const Stock = v.object({
   id: v.number(),
   /** Unit price on `value_date`. */
   current_price: v.nullish(v.number()),

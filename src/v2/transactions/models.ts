@@ -4,7 +4,7 @@ import { DateParam, DateString, DateTimeParam, Timestamp } from '../../core/sche
 /**
  * A transaction (2021-06-01). `amount` is a JSON number in major units: positive credit, negative debit.
  */
-export const Transaction = v.looseObject({
+export const Transaction = v.object({
   id: v.number(),
   /** Label cleaned by Bridge. */
   clean_description: v.string(),

@@ -6,13 +6,13 @@ import { listUpdatedTransactions } from './list-updated-transactions.js'
 /**
  * Keeps a copy of the user's transactions up to date (`GET /v2/transactions/updated`, or
  * `/v2/accounts/{id}/transactions/updated` with `accountId`; user token): the first sync lists
- * everything, later ones only what changed since the largest `updated_at` seen (minus a small overlap,
- * de-duplicated), with deletions (`is_deleted`). Each page is a batch; store its `cursor` after
+ * everything, later ones only what changed since Bridge's time when the previous one
+ * began, minus the overlap (de-duplicated), with deletions (`is_deleted`). Each page is a batch; store its `cursor` after
  * handling it, and start the next sync from it.
  *
  * @param ctx - a context with a `user`.
- * @param params - `cursor` (none the first time), `accountId` to sync one account, `limit` per batch.
- * @param options - call options, and `overlapMs` (default 60 000).
+ * @param params - `cursor` (none the first time) or `since` (an instant), `accountId` to sync one account, `limit` per batch.
+ * @param options - call options, `overlapMs` (default 60 000), and `cursorKeys` to sign cursors.
  * @returns a lazy async iterable of `Either<SyncError, SyncBatch<Transaction>>`; it ends after a `Left`,
  * whose `resumeCursor` says where to start again.
  * @example

@@ -25,7 +25,7 @@ export const TransferStatus = openEnum([
 export type TransferStatus = v.InferOutput<typeof TransferStatus>
 
 /** A transfer beneficiary. */
-export const TransferBeneficiary = v.looseObject({
+export const TransferBeneficiary = v.object({
   name: v.nullish(v.string()),
   iban: v.nullish(v.string()),
 })
@@ -33,7 +33,7 @@ export const TransferBeneficiary = v.looseObject({
 export type TransferBeneficiary = v.InferOutput<typeof TransferBeneficiary>
 
 /** A Bridge Transfer ("Bridge Pay") transfer. Amounts in major units. */
-export const Transfer = v.looseObject({
+export const Transfer = v.object({
   uuid: v.string(),
   amount: v.number(),
   label: v.nullish(v.string()),
@@ -55,7 +55,7 @@ export const Transfer = v.looseObject({
 export type Transfer = v.InferOutput<typeof Transfer>
 
 /** A transfer inside a {@link BulkTransfer}. */
-export const BulkTransferItem = v.looseObject({
+export const BulkTransferItem = v.object({
   id: v.string(),
   amount: v.number(),
   label: v.nullish(v.string()),
@@ -73,7 +73,7 @@ export type BulkTransferItem = v.InferOutput<typeof BulkTransferItem>
  * A bulk transfer. `sender_account_id` is typed "string" by the docs but an integer in their example: both
  * pass.
  */
-export const BulkTransfer = v.looseObject({
+export const BulkTransfer = v.object({
   id: v.string(),
   item_id: v.nullish(v.number()),
   sender_account_id: v.nullish(v.union([v.number(), v.string()])),
@@ -88,7 +88,7 @@ export const BulkTransfer = v.looseObject({
 export type BulkTransfer = v.InferOutput<typeof BulkTransfer>
 
 /** The answer to a transfer initiation: send the user to `redirect_url` to confirm it. */
-export const TransferUrl = v.looseObject({
+export const TransferUrl = v.object({
   redirect_url: v.string(),
 })
 /** A transfer confirmation URL. */
@@ -98,7 +98,7 @@ export type TransferUrl = v.InferOutput<typeof TransferUrl>
  * An account transfers can be sent from. Uncertain: the schema was not captured; only `id` is
  * required and the rest is kept as Bridge sends it.
  */
-export const SenderAccount = v.looseObject({
+export const SenderAccount = v.object({
   id: v.number(),
   name: v.nullish(v.string()),
   iban: v.nullish(v.string()),

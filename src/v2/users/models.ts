@@ -6,7 +6,7 @@ import { Timestamp } from '../../core/schema.js'
  * A Bridge user (2021-06-01). Legacy users carry their `email`; users created without one carry an
  * `external_user_id` when you set one. Either may be absent or `null`.
  */
-export const User = v.looseObject({
+export const User = v.object({
   /** Bridge's id for the user (UUID). */
   uuid: v.string(),
   /** Legacy e-mail/password users only. */
@@ -18,7 +18,7 @@ export const User = v.looseObject({
 export type User = v.InferOutput<typeof User>
 
 /** The answer of `POST /v2/authenticate`: a user token (hidden in a {@link Redacted}) and its user. */
-export const UserAuthInfo = v.looseObject({
+export const UserAuthInfo = v.object({
   /** Bearer token for user-level endpoints; `.reveal()` reads it. */
   access_token: v.pipe(
     v.string(),
@@ -32,7 +32,7 @@ export const UserAuthInfo = v.looseObject({
 export type UserAuthInfo = v.InferOutput<typeof UserAuthInfo>
 
 /** Whether the user confirmed their e-mail address (`GET /v2/users/me/email/confirmation`). */
-export const EmailValidation = v.looseObject({
+export const EmailValidation = v.object({
   /** Always `email`. */
   name: v.string(),
   is_confirmed: v.boolean(),

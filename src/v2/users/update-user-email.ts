@@ -19,8 +19,10 @@ export type UpdateUserEmailParams = v.InferInput<typeof UpdateUserEmailParams>
 /**
  * Changes a legacy user's e-mail (`PUT /v2/users/{uuid}/email`, client credentials): the Python
  * client's `update_user_email`. Bridge then revokes all the user's sessions.
- * Uncertain: documented for 2019-02-18 with `PUT` and absent from the 2021-06-01 reference (the
- * Python client sends `POST`); kept for legacy e-mail users.
+ * `PUT` as documented in the 2018-06-15 reference, https://docs.bridgeapi.io/v2018.06.15/reference/edit-users-email
+ * ("put https://sync.bankin.com/v2/users/:uuid/email — Changing a user's email will revoke all his
+ * active sessions."). Absent from the 2021-06-01 reference; the Python client's `POST` got 404 from the
+ * live API. Kept for legacy e-mail users.
  *
  * @param ctx - the context (client credentials).
  * @param params - `userUuid`, `password`, `newEmail`.

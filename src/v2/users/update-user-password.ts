@@ -18,8 +18,10 @@ export type UpdateUserPasswordParams = v.InferInput<typeof UpdateUserPasswordPar
  * Changes a legacy user's password (`PUT /v2/users/{uuid}/password`, client credentials): the Python
  * client's `update_user_password`. Bridge then revokes all the user's sessions; give contexts the
  * new password. Neither password ever appears in an error or a hook event.
- * Uncertain: documented for 2019-02-18 with `PUT` and absent from the 2021-06-01 reference (the
- * Python client sends `POST`); kept for legacy e-mail users.
+ * `PUT` as documented in the 2018-06-15 reference, https://docs.bridgeapi.io/v2018.06.15/reference/edit-user-credentials
+ * ("put https://sync.bankin.com/v2/users/:uuid/password — Changing a user's password will revoke all
+ * his active sessions."). Absent from the 2021-06-01 reference; the Python client's `POST` got 404
+ * from the live API. Kept for legacy e-mail users.
  *
  * @param ctx - the context (client credentials).
  * @param params - `userUuid`, `currentPassword`, `newPassword`.

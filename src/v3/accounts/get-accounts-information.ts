@@ -6,11 +6,14 @@ import { AccountsInformation } from './models.js'
 /**
  * Account check: the IBANs and the holder's identity, one entry per item
  * (`GET /v3/aggregation/accounts-information`, user token; a feature Bridge activates on request).
- * Bridge answers `{ resources }` without a `pagination` object; like every `resources` list it is a
- * `Paginated` (one page then, more if Bridge starts paginating), so `collect` gives an array.
+ * Bridge answers `{ resources }` without a `pagination` object (the examples of Bridge's Postman collection,
+ * yabafre/pekulo `docs/ressources/Bridge API.postman_collection.json`); no source documents a query parameter
+ * (mindcloud-inc/universal-api-reference `apis/b/bridge/native-api/actions/get-accounts-information.md` has none). It stays
+ * a `Paginated` like every `resources` list: without `pagination` it yields each item once and ends, and it
+ * follows `next_uri` if Bridge starts paginating; `collect` gives an array.
  *
  * @param ctx - a context with a `user`.
- * @param params - `limit` and `after` (only useful if Bridge paginates).
+ * @param params - optional `limit` and `after`: not documented for this list, sent only when given.
  * @returns a lazy async iterable of `Either<BridgeError, AccountsInformation>`.
  * @example
  * ```ts

@@ -8,7 +8,7 @@ export const AccountType = openEnum(KNOWN_ACCOUNT_TYPES)
 export type AccountType = v.InferOutput<typeof AccountType>
 
 /** Details of a loan account. Amounts in the account's currency, major units. */
-export const LoanDetails = v.looseObject({
+export const LoanDetails = v.object({
   next_payment_date: v.optional(DateString),
   next_payment_amount: v.optional(v.number()),
   maturity_date: v.optional(DateString),
@@ -26,7 +26,7 @@ export const LoanDetails = v.looseObject({
 export type LoanDetails = v.InferOutput<typeof LoanDetails>
 
 /** A bank account of an item (2025-01-15). Amounts are JSON numbers in major units (euros, not cents). */
-export const Account = v.looseObject({
+export const Account = v.object({
   id: v.number(),
   name: v.string(),
   /** `accounting_balance` when the bank gives it, else `instant_balance`. */
@@ -54,7 +54,7 @@ export const Account = v.looseObject({
 export type Account = v.InferOutput<typeof Account>
 
 /** An account as the account check shows it: identity of the account, no balance. */
-export const AccountIdentity = v.looseObject({
+export const AccountIdentity = v.object({
   id: v.number(),
   name: v.string(),
   type: AccountType,
@@ -68,7 +68,7 @@ export const AccountIdentity = v.looseObject({
 export type AccountIdentity = v.InferOutput<typeof AccountIdentity>
 
 /** The account check of one item: the holder's identity and the item's accounts with their IBANs. */
-export const AccountsInformation = v.looseObject({
+export const AccountsInformation = v.object({
   item_id: v.number(),
   /** Holder's first name, as the bank gives it (often upper case). */
   first_name: v.optional(v.string()),

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 
 /** A sub-category, as listed under its parent. Transactions' `category_id` are sub-category ids. */
-export const SubCategory = v.looseObject({
+export const SubCategory = v.object({
   id: v.number(),
   /** Name in the `Accept-Language` language (English by default). */
   name: v.string(),
@@ -10,7 +10,7 @@ export const SubCategory = v.looseObject({
 export type SubCategory = v.InferOutput<typeof SubCategory>
 
 /** A top-level category with its sub-categories (e.g. 168 "Food & Dining" → 83 "Restaurants"…). */
-export const ParentCategory = v.looseObject({
+export const ParentCategory = v.object({
   id: v.number(),
   /** Name in the `Accept-Language` language (English by default). */
   name: v.string(),
@@ -20,7 +20,7 @@ export const ParentCategory = v.looseObject({
 export type ParentCategory = v.InferOutput<typeof ParentCategory>
 
 /** One category, with its parent's id (absent for a top-level category). */
-export const Category = v.looseObject({
+export const Category = v.object({
   id: v.number(),
   /** Name in the `Accept-Language` language (English by default). */
   name: v.string(),

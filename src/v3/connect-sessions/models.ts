@@ -4,7 +4,7 @@ import { EmailParam, HttpUrlParam } from '../../common/params.js'
 import { TextParam } from '../../core/schema.js'
 
 /** A front-end session in Bridge's hosted Connect UI: redirect the user's browser to `url`. */
-export const ConnectSession = v.looseObject({
+export const ConnectSession = v.object({
   /** Session id (UUID). */
   id: v.string(),
   /** The page to send the user to (`https://connect.bridgeapi.io/...`). */
@@ -29,7 +29,10 @@ export const sessionOptionEntries = {
   capabilities: v.optional(v.array(TextParam(100))),
   /** `false` skips the account-selection screen (Bridge's default is `true`). */
   allowAccountSelection: v.optional(v.boolean('must be a boolean')),
-  /** Where Bridge redirects at the end (with `user_uuid`, `item_id`, `success`, `step`, `context`). */
+  /**
+   * Where Bridge redirects at the end (with `user_uuid`, `item_id`, `success`, `step`, `context`).
+   * Those are redirect parameters, not an endpoint; `parseConnectCallback` (local-loop issue) reads them.
+   */
   callbackUrl: v.optional(HttpUrlParam),
   /** Your state, echoed on the callback: ≤ 100 letters, digits or `-`. */
   context: v.optional(

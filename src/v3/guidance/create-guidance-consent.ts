@@ -4,11 +4,16 @@ import { v3 } from '../api.js'
 import { guidanceCompanyEntries, toGuidanceCompanyBody } from './models.js'
 
 /**
- * Parameters of {@link createGuidanceConsent}, as the reference page (createguidanceconsent) lists them:
- * the user, country and 9-digit company number are required; `language` (Bridge's default `fr`) and the
- * contacts are optional.
+ * Parameters of {@link createGuidanceConsent}: the user and 9-digit company number are required;
+ * `countryCode`, `language` (Bridge's default `fr`, from the reference page createguidanceconsent) and the
+ * contacts are optional. `country_code` is optional in the 2026 reference transcription
+ * (mindcloud-inc/universal-api-reference, `apis/b/bridge/native-api/actions/collect-user-consent-for-guidance-services.md`,
+ * "no"), which is newer than the reference page that required it.
  */
-export const CreateGuidanceConsentParams = v.object(guidanceCompanyEntries)
+export const CreateGuidanceConsentParams = v.object({
+  ...guidanceCompanyEntries,
+  countryCode: v.optional(guidanceCompanyEntries.countryCode),
+})
 /** Parameters of {@link createGuidanceConsent}. */
 export type CreateGuidanceConsentParams = v.InferInput<typeof CreateGuidanceConsentParams>
 
@@ -17,7 +22,7 @@ export type CreateGuidanceConsentParams = v.InferInput<typeof CreateGuidanceCons
  * client credentials; 200 with an empty body). An unknown user is an `ApiError` 404 with an empty body.
  *
  * @param ctx - the context (client credentials).
- * @param params - `userUuid`, `countryCode`, `companyIdentificationNumber`, optional `language` and contacts.
+ * @param params - `userUuid`, `companyIdentificationNumber`, optional `countryCode`, `language` and contacts.
  * @returns a task of `undefined` once recorded.
  * @example
  * ```ts

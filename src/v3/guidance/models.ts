@@ -9,11 +9,11 @@ export const GuidanceDomain = openEnum(['SAVINGS', 'STF'] as const)
 export type GuidanceDomain = v.InferOutput<typeof GuidanceDomain>
 
 /** Financial guidance for a user, from the analysis of their transactions. */
-export const GuidanceHealth = v.looseObject({
+export const GuidanceHealth = v.object({
   /** Advice text, in the `Accept-Language` language (French by default). */
   message: v.optional(v.string()),
   domains: v.optional(
-    v.looseObject({
+    v.object({
       /** Domains to show the user. */
       displayed: v.optional(v.array(GuidanceDomain)),
       /** Domains Bridge recommends. */
@@ -29,7 +29,7 @@ export type GuidanceHealth = v.InferOutput<typeof GuidanceHealth>
  * The password is a secret (Bridge: keep it ≤ 30 minutes, never in logs): it stays in a {@link Redacted},
  * hidden from `JSON.stringify`, `util.inspect`, `String()` and errors; `password.reveal()` reads it.
  */
-export const GuidanceSession = v.looseObject({
+export const GuidanceSession = v.object({
   /** Session id (UUID). */
   id: v.string(),
   /** The page to send the user to (`https://guidance.bridgeapi.io/session/<id>`). */
@@ -78,7 +78,7 @@ export const guidanceCompanyEntries = {
 /** Maps {@link guidanceCompanyEntries} to Bridge's snake_case body (absent fields are left out when serialised). */
 export const toGuidanceCompanyBody = (p: {
   readonly userUuid: string
-  readonly countryCode: string
+  readonly countryCode?: string | undefined
   readonly companyIdentificationNumber: string
   readonly language?: string | undefined
   readonly contactEmail?: string | undefined

@@ -2,10 +2,10 @@ import * as v from 'valibot'
 import { DateString } from '../../core/schema.js'
 
 /** Spending figures of one category over the analysed period. Amounts in major units. */
-export const GlobalCategoryKpi = v.looseObject({
+export const GlobalCategoryKpi = v.object({
   /** Category id. */
   id: v.number(),
-  aggregates: v.looseObject({
+  aggregates: v.object({
     monetary_max: v.optional(v.number()),
     monetary_mean: v.optional(v.number()),
     monetary_min: v.optional(v.number()),
@@ -15,10 +15,10 @@ export const GlobalCategoryKpi = v.looseObject({
 export type GlobalCategoryKpi = v.InferOutput<typeof GlobalCategoryKpi>
 
 /** Figures of one category within a month. */
-export const MonthlyCategoryKpi = v.looseObject({
+export const MonthlyCategoryKpi = v.object({
   /** Category id. */
   id: v.number(),
-  aggregates: v.looseObject({
+  aggregates: v.object({
     /** Total amount, major units. */
     monetary_sum: v.optional(v.number()),
     /** Number of transactions. */
@@ -29,7 +29,7 @@ export const MonthlyCategoryKpi = v.looseObject({
 export type MonthlyCategoryKpi = v.InferOutput<typeof MonthlyCategoryKpi>
 
 /** Per-category insights on a user's transactions. Fields may be omitted when Bridge has nothing to say. */
-export const CategoryInsights = v.looseObject({
+export const CategoryInsights = v.object({
   /** Date of the user's oldest transaction, `YYYY-MM-DD`. */
   oldest_existing_transaction: v.optional(DateString),
   /** Number of months fully analysed. */
@@ -39,12 +39,12 @@ export const CategoryInsights = v.looseObject({
   /** Number of transactions flagged as risky. */
   risky_transactions: v.optional(v.number()),
   kpis: v.optional(
-    v.looseObject({
-      global: v.optional(v.looseObject({ categories: v.array(GlobalCategoryKpi) })),
+    v.object({
+      global: v.optional(v.object({ categories: v.array(GlobalCategoryKpi) })),
       /** One entry per (rolling) month, `from`/`to` as `YYYY-MM-DD`. */
       monthly: v.optional(
         v.array(
-          v.looseObject({
+          v.object({
             from: v.optional(DateString),
             to: v.optional(DateString),
             categories: v.array(MonthlyCategoryKpi),

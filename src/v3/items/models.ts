@@ -17,7 +17,7 @@ export const ItemStatusCodeInfo = openEnum([
 export type ItemStatusCodeInfo = v.InferOutput<typeof ItemStatusCodeInfo>
 
 /** A connection to a bank with one set of user credentials; it holds accounts, which hold transactions. */
-export const Item = v.looseObject({
+export const Item = v.object({
   id: v.number(),
   /**
    * Status code: `0` up to date; `-2` first refresh running; `-3` refresh after a credentials update;

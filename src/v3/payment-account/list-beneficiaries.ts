@@ -5,11 +5,14 @@ import { Beneficiary } from './models.js'
 
 /**
  * Lists your payout beneficiaries (`GET /v3/payment/payment-account/beneficiaries`, client credentials).
- * Bridge answers `{ resources }` without a `pagination` object; like every `resources` list it is a
- * `Paginated` (one page then, more if Bridge starts paginating), so `collect` gives an array.
+ * Bridge answers `{ resources }` without a `pagination` object (the examples of Bridge's Postman collection,
+ * yabafre/pekulo `docs/ressources/Bridge API.postman_collection.json`); no source documents a query parameter
+ * (mindcloud-inc/universal-api-reference `apis/b/bridge/native-api/actions/list-beneficiaries.md` has none). It stays
+ * a `Paginated` like every `resources` list: without `pagination` it yields each item once and ends, and it
+ * follows `next_uri` if Bridge starts paginating; `collect` gives an array.
  *
  * @param ctx - the context (client credentials).
- * @param params - `limit` and `after` (only useful if Bridge paginates).
+ * @param params - optional `limit` and `after`: not documented for this list, sent only when given.
  * @returns a lazy async iterable of `Either<BridgeError, Beneficiary>`.
  * @example
  * ```ts

@@ -7,7 +7,9 @@ import { Payout } from './models.js'
  * Lists payouts (`GET /v3/payment/payment-account/payouts`, client credentials), page after page.
  *
  * @param ctx - the context (client credentials).
- * @param params - `limit` and `after`.
+ * @param params - optional `limit` and `after`, sent only when given: neither Bridge's Postman collection
+ *   (yabafre/pekulo) nor the 2026 reference transcription (mindcloud-inc/universal-api-reference) documents a
+ *   query parameter for this list.
  * @returns a lazy async iterable of `Either<BridgeError, Payout>`.
  * @example
  * ```ts

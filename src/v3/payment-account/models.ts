@@ -8,7 +8,7 @@ export const RefundStatus = PaymentAccountStatus
 export type RefundStatus = v.InferOutput<typeof RefundStatus>
 
 /** A refund of a payment received on your Bridge payment account. */
-export const Refund = v.looseObject({
+export const Refund = v.object({
   /** Refund id (32 hex characters). */
   id: v.string(),
   /** The refunded payment account transaction (UUID). */
@@ -29,7 +29,7 @@ export const Refund = v.looseObject({
 export type Refund = v.InferOutput<typeof Refund>
 
 /** An account you can pay out to, registered in Bridge's dashboard. */
-export const Beneficiary = v.looseObject({
+export const Beneficiary = v.object({
   /** Beneficiary id (UUID): pass it to `createPayout`. */
   id: v.string(),
   iban: v.string(),
@@ -49,7 +49,7 @@ export const PayoutStatus = paymentAccountStatusEnum(['fail'] as const)
 export type PayoutStatus = v.InferOutput<typeof PayoutStatus>
 
 /** A transfer from your Bridge payment account to one of your beneficiaries. */
-export const Payout = v.looseObject({
+export const Payout = v.object({
   /** Payout id (UUID). */
   id: v.string(),
   beneficiary: Beneficiary,

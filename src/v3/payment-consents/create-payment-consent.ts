@@ -5,8 +5,8 @@ import { v3 } from '../api.js'
 import {
   ExternalReferenceParam,
   PaymentAmountParam,
+  PaymentConsentUserParam,
   PaymentLabelParam,
-  PaymentUserParam,
   toUserBody,
 } from '../payments/models.js'
 import { PaymentConsent } from './models.js'
@@ -22,18 +22,18 @@ export const CreatePaymentConsentParams = v.object({
     v.array(v.object({ amount: PaymentAmountParam, currency: CurrencyParam, label: PaymentLabelParam })),
     v.minLength(1, 'must hold at least one transaction'),
   ),
-  /** The payer: names or `companyName`, and an `email` (required here). */
-  user: v.pipe(
-    PaymentUserParam,
-    v.check((user) => user.email !== undefined, 'needs an email'),
-  ),
+  /** The payer: names or `companyName`, and an `email` (required here); no `externalReference`. */
+  user: PaymentConsentUserParam,
 })
 /** Parameters of {@link createPaymentConsent}. */
 export type CreatePaymentConsentParams = v.InferInput<typeof CreatePaymentConsentParams>
 
 /**
  * Creates a payment consent, for eligible partners: the payer accepts Bridge's terms for future payments
- * (`POST /v3/payment/consents`, client credentials; 200).
+ * (`POST /v3/payment/consents`, client credentials; 200). The `user` has exactly `first_name`,
+ * `last_name`, `company_name` and `email` (mindcloud-inc/universal-api-reference,
+ * `apis/b/bridge/native-api/actions/create-payment-consent.md`; the Postman collection agrees): no
+ * `external_reference`, which only exists at the top level.
  *
  * @param ctx - the context (client credentials).
  * @param params - `externalReference`, `redirectUrl`, `transactions`, `user` (with `email`).

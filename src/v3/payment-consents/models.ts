@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 
 /** What {@link createPaymentConsent} returns. */
-export const PaymentConsent = v.looseObject({
+export const PaymentConsent = v.object({
   /** Page where the payer accepts Bridge's terms (`https://pay.bridgeapi.io/consent/<uuid>/terms`). */
   consent_url: v.string(),
 })

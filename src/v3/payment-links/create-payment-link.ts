@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { HttpUrlParam, IbanParam } from '../../common/params.js'
+import { HttpUrlParam } from '../../common/params.js'
 import { defineOperation } from '../../core/operation.js'
 import { DateTimeParam, IdParam, openEnum } from '../../core/schema.js'
 import { v3 } from '../api.js'
@@ -40,8 +40,6 @@ export const CreatePaymentLinkParams = v.object({
   ),
   /** Skip the bank list: the payer's bank (it must have the `single_payment` capability). */
   providerId: v.optional(IdParam),
-  /** The account to debit, if the provider supports it (`payment_metadata.sender_iban_available`). */
-  senderIban: v.optional(IbanParam),
 })
 /** Parameters of {@link createPaymentLink}. */
 export type CreatePaymentLinkParams = v.InferInput<typeof CreatePaymentLinkParams>
@@ -49,7 +47,12 @@ export type CreatePaymentLinkParams = v.InferInput<typeof CreatePaymentLinkParam
 /**
  * Creates a payment link, a hosted page where the payer picks a bank and pays
  * (`POST /v3/payment/payment-links`, client credentials; Bridge answers 200).
- * Amounts are checked before sending: > 0, at most 2 decimals, ≤ 35 000.
+ * Amounts are checked before sending: > 0, at most 2 decimals, ≤ 35 000. The body has exactly the
+ * fields of the reference's table (mindcloud-inc/universal-api-reference,
+ * `apis/b/bridge/native-api/actions/create-payment-link.md`, 2026-07, and Bridge's Postman collection,
+ * yabafre/pekulo `docs/ressources/Bridge API.postman_collection.json`); `execution_date` and
+ * `beneficiary` per line are from https://docs.bridgeapi.io/docs/create-a-payment-link-dynamic-beneficiary.
+ * There is no `sender_iban`: no source documents it on links.
  *
  * @param ctx - the context (client credentials).
  * @param params - `user`, `transactions`, and optional link settings.
@@ -78,7 +81,6 @@ export const createPaymentLink = defineOperation({
     callback_url: p.callbackUrl,
     country: p.country,
     provider_id: p.providerId,
-    sender_iban: p.senderIban,
   }),
   response: PaymentLinkCreated,
 })

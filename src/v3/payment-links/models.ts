@@ -3,7 +3,7 @@ import { DateString, openEnum, Timestamp } from '../../core/schema.js'
 import { PaymentParty } from '../payments/models.js'
 
 /** What {@link createPaymentLink} returns: the link's id and the URL to send the payer to. */
-export const PaymentLinkCreated = v.looseObject({
+export const PaymentLinkCreated = v.object({
   /** Payment link id (UUID). */
   id: v.string(),
   /** Hosted payment page (`https://pay.bridgeapi.io/link/...`): send the payer there. */
@@ -26,7 +26,7 @@ export const PaymentLinkPaymentStatus = openEnum(['in_progress', 'not_paid', 'in
 export type PaymentLinkPaymentStatus = v.InferOutput<typeof PaymentLinkPaymentStatus>
 
 /** One transaction of a payment link. */
-export const PaymentLinkTransaction = v.looseObject({
+export const PaymentLinkTransaction = v.object({
   /** Major units (euros, not cents). */
   amount: v.number(),
   /** ISO 4217. */
@@ -64,7 +64,7 @@ export type FundStatus = v.InferOutput<typeof FundStatus>
  * A transaction received on your payment account. Its `id` is what {@link createRefund} takes as
  * `paymentAccountTransactionId`. Seen status: `received` (open: other values pass).
  */
-export const PaymentAccountTransaction = v.looseObject({
+export const PaymentAccountTransaction = v.object({
   /** UUID. */
   id: v.string(),
   status: v.optional(openEnum(['received'] as const)),
@@ -75,7 +75,7 @@ export const PaymentAccountTransaction = v.looseObject({
 export type PaymentAccountTransaction = v.InferOutput<typeof PaymentAccountTransaction>
 
 /** Money received for a payment link on your payment account (payment-account apps only). */
-export const FundInformation = v.looseObject({
+export const FundInformation = v.object({
   status: FundStatus,
   /** Several with manual transfers. */
   payment_account_transactions: v.optional(v.array(PaymentAccountTransaction)),
@@ -84,7 +84,7 @@ export const FundInformation = v.looseObject({
 export type FundInformation = v.InferOutput<typeof FundInformation>
 
 /** A payment link: a hosted payment page the payer opens; each attempt creates a payment request. */
-export const PaymentLink = v.looseObject({
+export const PaymentLink = v.object({
   /** UUID. */
   id: v.string(),
   status: PaymentLinkStatus,

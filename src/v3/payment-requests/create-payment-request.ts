@@ -6,6 +6,7 @@ import { v3 } from '../api.js'
 import {
   ClientReferenceParam,
   PaymentLabelParam,
+  PaymentMetadataParam,
   PaymentUserParam,
   paymentTransactionsParam,
   toPaymentBody,
@@ -24,6 +25,11 @@ export const CreatePaymentRequestParams = v.object({
   transactions: paymentTransactionsParam({
     /** Shown on the payer's statement (required; some banks accept fewer than 140 characters). */
     label: PaymentLabelParam,
+    /**
+     * Your own string values (≤ 5 keys, key ≤ 50 characters, value ≤ 100 characters), sent as given:
+     * https://docs.bridgeapi.io/docs/add-metadata-to-your-payments. Payment requests only (links are not documented).
+     */
+    metadata: v.optional(PaymentMetadataParam),
   }),
   /** Your reference for the whole request. */
   clientReference: v.optional(ClientReferenceParam),
@@ -34,6 +40,10 @@ export type CreatePaymentRequestParams = v.InferInput<typeof CreatePaymentReques
 /**
  * Creates a payment request, for eligible partners (`POST /v3/payment/payment-requests`, client credentials;
  * 200). Others use {@link createPaymentLink}. Amounts are checked before sending: > 0, at most 2 decimals, ≤ 35 000.
+ * Each transaction may carry `metadata` (up to 5 keys, key names up to 50 characters, values up to 100
+ * characters: https://docs.bridgeapi.io/docs/add-metadata-to-your-payments). The body follows
+ * mindcloud-inc/universal-api-reference `apis/b/bridge/native-api/actions/create-payment-request.md`
+ * (2026-07); `client_reference` is from https://docs.bridgeapi.io/docs/initiate-your-first-payment-1.
  *
  * @param ctx - the context (client credentials).
  * @param params - `callbackUrl`, `providerId`, `user`, `transactions`, optional `clientReference`.
@@ -46,7 +56,7 @@ export type CreatePaymentRequestParams = v.InferInput<typeof CreatePaymentReques
  *   callbackUrl: 'https://shop.example/paid',
  *   providerId: 574,
  *   user: { companyName: 'ACME' },
- *   transactions: [{ amount: 10.5, currency: 'EUR', label: 'Invoice 7' }],
+ *   transactions: [{ amount: 10.5, currency: 'EUR', label: 'Invoice 7', metadata: { internal_id: '123456789' } }],
  * })()
  * ```
  */

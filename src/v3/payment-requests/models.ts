@@ -4,7 +4,7 @@ import { PaymentAccountTransaction } from '../payment-links/models.js'
 import { PaymentParty, PaymentStatus } from '../payments/models.js'
 
 /** What {@link createPaymentRequest} returns: the request's id and the URL to send the payer to. */
-export const PaymentRequestCreated = v.looseObject({
+export const PaymentRequestCreated = v.object({
   /** Payment request id (32 hex characters). */
   id: v.string(),
   /** Consent page (`https://pay.bridgeapi.io/payment/<id>/initiate`): redirect the payer there. */
@@ -14,7 +14,7 @@ export const PaymentRequestCreated = v.looseObject({
 export type PaymentRequestCreated = v.InferOutput<typeof PaymentRequestCreated>
 
 /** One transaction of a payment request. */
-export const PaymentRequestTransaction = v.looseObject({
+export const PaymentRequestTransaction = v.object({
   /** Payment transaction id (32 hex characters). */
   id: v.string(),
   status: PaymentStatus,
@@ -32,6 +32,11 @@ export const PaymentRequestTransaction = v.looseObject({
   execution_date: v.optional(v.string()),
   /** With a payment account: the money received; its `id` is what a refund takes. */
   payment_account_transaction: v.optional(PaymentAccountTransaction),
+  /**
+   * The metadata given at creation (https://docs.bridgeapi.io/docs/add-metadata-to-your-payments). Not shown in
+   * Bridge's examples, so optional.
+   */
+  metadata: v.optional(v.record(v.string(), v.string())),
 })
 /** One transaction of a payment request. */
 export type PaymentRequestTransaction = v.InferOutput<typeof PaymentRequestTransaction>
@@ -50,17 +55,20 @@ export const LenientProviderId = v.union([
 ])
 
 /** A payment initiation: one or more transactions from the payer's bank account. */
-export const PaymentRequest = v.looseObject({
+export const PaymentRequest = v.object({
   /** 32 hex characters. */
   id: v.string(),
   /** Overall status; for bulk payments see each transaction's status too. */
   status: PaymentStatus,
   /** ISO reason code when rejected (e.g. `NOAS`). */
   status_reason: v.optional(v.string()),
-  /** The payer. */
-  user: v.optional(PaymentParty),
+  /**
+   * The payer; `ip_address` is in the 2026 reference transcription's response schema
+   * (mindcloud-inc/universal-api-reference `apis/b/bridge/universal-api/openapi.json`, get-payment-request).
+   */
+  user: v.optional(v.object({ ...PaymentParty.entries, ip_address: v.optional(v.string()) })),
   /** The payer's account, once known (`{}` before). */
-  sender: v.optional(v.looseObject({ iban: v.optional(v.string()), name: v.optional(v.string()) })),
+  sender: v.optional(v.object({ iban: v.optional(v.string()), name: v.optional(v.string()) })),
   transactions: v.array(PaymentRequestTransaction),
   /** The payer's bank (see {@link LenientProviderId}). */
   provider_id: v.optional(LenientProviderId),
@@ -80,7 +88,7 @@ export type PaymentRequest = v.InferOutput<typeof PaymentRequest>
 export const PaymentRequestResponse = v.union([
   PaymentRequest,
   v.pipe(
-    v.looseObject({ resources: v.pipe(v.array(PaymentRequest), v.length(1, 'must hold exactly one item')) }),
+    v.object({ resources: v.pipe(v.array(PaymentRequest), v.length(1, 'must hold exactly one item')) }),
     v.transform((wrapper) => wrapper.resources[0] as PaymentRequest),
   ),
 ])

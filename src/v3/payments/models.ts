@@ -8,7 +8,7 @@ import { DateParam, openEnum, TextParam } from '../../core/schema.js'
  */
 
 /** A payer or beneficiary as Bridge returns it on payments. Every field may be omitted (v3 omits absent data). */
-export const PaymentParty = v.looseObject({
+export const PaymentParty = v.object({
   first_name: v.optional(v.string()),
   last_name: v.optional(v.string()),
   /** For companies, instead of first and last names. */
@@ -91,6 +91,38 @@ export const PaymentUserParam = v.pipe(
 /** The payer of a payment. */
 export type PaymentUserParam = v.InferInput<typeof PaymentUserParam>
 
+/**
+ * Metadata of a payment request transaction: your own string values, read back in the webhook callback URL as
+ * `${metadata.key_name}`. "You can specify up to 5 keys, with key names up to 50 characters long, and values
+ * up to 100 characters long" (https://docs.bridgeapi.io/docs/add-metadata-to-your-payments). Keys are sent
+ * as given (they are yours, not Bridge's, so they are not converted to snake_case).
+ */
+export const PaymentMetadataParam = v.pipe(
+  v.record(
+    v.pipe(
+      v.string(),
+      v.minLength(1, 'key must not be empty'),
+      v.maxLength(50, 'key must be ≤ 50 characters'),
+    ),
+    v.pipe(v.string('must be a string'), v.maxLength(100, 'must be ≤ 100 characters')),
+  ),
+  v.check((metadata) => Object.keys(metadata).length <= 5, 'must have at most 5 keys'),
+)
+/** Metadata of a payment request transaction. */
+export type PaymentMetadataParam = v.InferInput<typeof PaymentMetadataParam>
+
+/**
+ * The payer of a payment consent: `firstName` and `lastName`, or `companyName`, and a required `email`.
+ * No `externalReference`: the consent `user` has only these four fields
+ * (mindcloud-inc/universal-api-reference, `apis/b/bridge/native-api/actions/create-payment-consent.md`).
+ */
+export const PaymentConsentUserParam = v.pipe(
+  v.object({ ...namesEntries, email: EmailParam }),
+  v.check((user) => hasName(user), 'needs firstName and lastName, or companyName'),
+)
+/** The payer of a payment consent. */
+export type PaymentConsentUserParam = v.InferInput<typeof PaymentConsentUserParam>
+
 /** The beneficiary of a payment transaction, when it is not your default account. */
 export const BeneficiaryParam = v.pipe(
   v.object({
@@ -172,6 +204,7 @@ const toTransactionBody = (t: {
   readonly clientReference?: string | undefined
   readonly executionDate?: string | undefined
   readonly beneficiary?: Parameters<typeof toBeneficiaryBody>[0]
+  readonly metadata?: Readonly<Record<string, string>> | undefined
 }) => ({
   amount: t.amount,
   currency: t.currency,
@@ -180,6 +213,7 @@ const toTransactionBody = (t: {
   client_reference: t.clientReference,
   execution_date: t.executionDate,
   beneficiary: toBeneficiaryBody(t.beneficiary),
+  metadata: t.metadata,
 })
 
 /**

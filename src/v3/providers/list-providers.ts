@@ -28,13 +28,19 @@ export const ListProvidersParams = v.object({
   /** Segment (OR): `b2c`, `b2b`. */
   segment: v.optional(Values),
   /**
-   * Aggregation environments (OR): `prod`, `sandbox`. Sent as `aggregation_provider_environments`, the name in
-   * Bridge's Postman collection, matching the provider field `aggregation_metadata.provider_environments`;
-   * whether the reference page names it `provider_environments` could not be checked.
+   * Provider environments (OR): `prod`, `sandbox`. Sent as `provider_environments`. The sources disagree:
+   * the 2026-07 transcription of Bridge's reference (mindcloud-inc/universal-api-reference,
+   * `apis/b/bridge/native-api/actions/list-providers.md`, linking https://docs.bridgeapi.io/reference/getproviders)
+   * has this single filter ("When multiple values are specified, they are combined using an `OR`
+   * operation"); the older Postman collection (yabafre/pekulo, `docs/ressources/Bridge API.postman_collection.json`,
+   * 2025) had `aggregation_provider_environments` and `payment_provider_environments`. The newer wins;
+   * the old names are not sent.
    */
-  aggregationProviderEnvironments: v.optional(Values),
-  /** Payment environments (OR): `prod`, `sandbox`. Sent as `payment_provider_environments` (same source). */
-  paymentProviderEnvironments: v.optional(Values),
+  providerEnvironments: v.optional(Values),
+  /** Removed: refused by name (use `providerEnvironments`) rather than silently ignored. */
+  aggregationProviderEnvironments: v.optional(v.never('was removed: use providerEnvironments')),
+  /** Removed: refused by name (use `providerEnvironments`) rather than silently ignored. */
+  paymentProviderEnvironments: v.optional(v.never('was removed: use providerEnvironments')),
 })
 /** Filters of {@link listProviders}. */
 export type ListProvidersParams = v.InferInput<typeof ListProvidersParams>
@@ -67,8 +73,7 @@ export const listProviders = defineListOperation({
     aggregation_release_status: commaList(p.aggregationReleaseStatus),
     payment_release_status: commaList(p.paymentReleaseStatus),
     segment: commaList(p.segment),
-    aggregation_provider_environments: commaList(p.aggregationProviderEnvironments),
-    payment_provider_environments: commaList(p.paymentProviderEnvironments),
+    provider_environments: commaList(p.providerEnvironments),
   }),
   item: Provider,
 })

@@ -14,13 +14,13 @@ export const ProviderCapability = openEnum([
 /** A provider capability. */
 export type ProviderCapability = v.InferOutput<typeof ProviderCapability>
 
-const HealthStatus = v.looseObject({
+const HealthStatus = v.object({
   /** Seen: `healthy`, `degraded`. */
   status: openEnum(['healthy', 'degraded'] as const),
 })
 
 /** A financial institution Bridge connects to (2021-06-01 called them banks; ids are the same). */
-export const Provider = v.looseObject({
+export const Provider = v.object({
   /** Provider id (574 is the sandbox Demo Bank). */
   id: v.number(),
   name: v.string(),
@@ -29,12 +29,10 @@ export const Provider = v.looseObject({
   capabilities: v.array(ProviderCapability),
   /** Parent group, absent or `""` when none. */
   group_name: v.optional(v.string()),
-  images: v.optional(v.looseObject({ logo: v.optional(v.string()) })),
-  aggregation_metadata: v.optional(
-    v.looseObject({ release_status: v.optional(openEnum(['active'] as const)) }),
-  ),
+  images: v.optional(v.object({ logo: v.optional(v.string()) })),
+  aggregation_metadata: v.optional(v.object({ release_status: v.optional(openEnum(['active'] as const)) })),
   payment_metadata: v.optional(
-    v.looseObject({
+    v.object({
       /** Seen: `active`, `retired`. */
       release_status: v.optional(openEnum(['active', 'retired'] as const)),
       /** Most transactions in one bulk payment. */
@@ -48,10 +46,23 @@ export const Provider = v.looseObject({
       multiple_dates_payments: v.optional(v.boolean()),
     }),
   ),
-  /** Health per capability, e.g. `{ aggregation: { status: 'healthy' } }`. */
-  health_status: v.optional(v.record(v.string(), HealthStatus)),
+  /**
+   * Health per capability, e.g. `{ aggregation: { status: 'healthy' } }`. Exact, like every model: a
+   * capability Bridge adds later is stripped here (the raw body of `withResponse` keeps it).
+   */
+  health_status: v.optional(
+    v.object({
+      aggregation: v.optional(HealthStatus),
+      account_check: v.optional(HealthStatus),
+      single_payment: v.optional(HealthStatus),
+      single_payment_scheduled: v.optional(HealthStatus),
+      instant_single_payment: v.optional(HealthStatus),
+      bulk_payment: v.optional(HealthStatus),
+      bulk_payment_scheduled: v.optional(HealthStatus),
+    }),
+  ),
   tags: v.optional(
-    v.looseObject({
+    v.object({
       /** Seen: `b2c`, `b2b`. */
       segment: v.optional(v.array(v.string())),
       region: v.optional(v.array(v.string())),

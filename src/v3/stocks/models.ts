@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import { DateString, Timestamp } from '../../core/schema.js'
 
 /** A security (share, fund…) held in an investment account. Amounts in the stock's currency, major units. */
-export const Stock = v.looseObject({
+export const Stock = v.object({
   id: v.number(),
   /** The investment account holding it. */
   account_id: v.number(),

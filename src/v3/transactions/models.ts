@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import { DateString, openEnum, Timestamp } from '../../core/schema.js'
 
 /** An operation on an account (2025-01-15). */
-export const Transaction = v.looseObject({
+export const Transaction = v.object({
   /** Large integer id (up to 14 digits, below 2^53). */
   id: v.number(),
   /** Cleaned, human-readable label. */
@@ -31,7 +31,7 @@ export const Transaction = v.looseObject({
   account_id: v.number(),
   /** Links the transaction to a Bridge payment (get by id only). */
   bridge_payment_information: v.optional(
-    v.looseObject({
+    v.object({
       payment_request_id: v.optional(v.string()),
       payment_link_id: v.optional(v.string()),
       payment_transaction_id: v.optional(v.string()),

@@ -4,13 +4,13 @@ import { listTransactions } from './list-transactions.js'
 
 /**
  * Keeps a copy of the user's transactions up to date (`GET /v3/aggregation/transactions`, user token):
- * the first sync lists everything, later ones only what changed since the largest `updated_at` seen
- * (minus a small overlap, de-duplicated), with deletions. Each page is a batch; store its `cursor`
+ * the first sync lists everything, later ones only what changed since Bridge's time when the previous one
+ * began, minus the overlap (de-duplicated), with deletions. Each page is a batch; store its `cursor`
  * after handling it, and start the next sync (e.g. on an `item.account.updated` webhook) from it.
  *
  * @param ctx - a context with a `user`.
- * @param params - `cursor` (none the first time), `accountId` to sync one account, `limit` per batch.
- * @param options - call options, and `overlapMs` (default 60 000).
+ * @param params - `cursor` (none the first time) or `since` (an instant), `accountId` to sync one account, `limit` per batch.
+ * @param options - call options, `overlapMs` (default 60 000), and `cursorKeys` to sign cursors.
  * @returns a lazy async iterable of `Either<SyncError, SyncBatch<Transaction>>`; it ends after a `Left`,
  * whose `resumeCursor` says where to start again.
  * @example

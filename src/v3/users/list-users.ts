@@ -7,7 +7,9 @@ import { User } from './models.js'
  * Lists the application's users (`GET /v3/aggregation/users`, client credentials), page after page.
  *
  * @param ctx - the context (client credentials).
- * @param params - `limit` (1..500) and `after` (resume cursor).
+ * @param params - optional `limit` and `after`, sent only when given: neither Bridge's Postman collection
+ *   (yabafre/pekulo) nor the 2026 reference transcription (mindcloud-inc/universal-api-reference) documents a
+ *   query parameter for this list.
  * @returns a lazy async iterable of `Either<BridgeError, User>`.
  * @example
  * ```ts

@@ -3,7 +3,7 @@ import { Redacted } from '../../core/redacted.js'
 import { Timestamp } from '../../core/schema.js'
 
 /** A Bridge user (2025-01-15): your customer, who connects bank accounts. */
-export const User = v.looseObject({
+export const User = v.object({
   /** Bridge's id for the user (UUID). */
   uuid: v.string(),
   /** Your own id for the user, when you set one. */
@@ -13,7 +13,7 @@ export const User = v.looseObject({
 export type User = v.InferOutput<typeof User>
 
 /** A user access token as Bridge returns it from `POST /v3/aggregation/authorization/token`. */
-export const AuthorizationToken = v.looseObject({
+export const AuthorizationToken = v.object({
   /** Bearer token for user-level endpoints, hidden in a {@link Redacted} (`.reveal()` reads it). */
   access_token: v.pipe(
     v.string(),
