@@ -161,7 +161,9 @@ export const completeConnectSession = (
     return { ...base, accountIds: [], ...(callbackUrl ? { callbackUrl } : {}) }
   }
   const existing =
-    session.itemId === undefined ? undefined : state.refreshItem(session.userUuid, session.itemId, status)
+    session.itemId === undefined
+      ? undefined
+      : state.refreshItem(session.userUuid, session.itemId, status, 'connect')
   const withData = status === 0 || scenario === 'success.1010'
   // Managing an existing item (SCA renewal): same item and accounts, new status and SCA expiry.
   const { item, accounts } = existing

@@ -19,7 +19,7 @@ export interface RunningSandbox {
   readonly url: string
   readonly port: number
   readonly sandbox: Sandbox
-  /** Stops listening and closes open connections. */
+  /** Stops listening, closes open connections and cancels waiting webhook retries. */
   close(): Promise<void>
 }
 
@@ -151,6 +151,7 @@ export const startSandbox = async (options: StartSandboxOptions = {}): Promise<R
     sandbox,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        sandbox.close()
         server.close((error) => (error ? reject(error) : resolve()))
         server.closeAllConnections()
       }),

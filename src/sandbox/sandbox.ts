@@ -19,10 +19,12 @@ import { createRng } from './random.js'
 import { createRateLimitCounter } from './rate-limits.js'
 import { createRequestLog, DEFAULT_MAX_RECORDED_BODY_BYTES, type RecordedRequest } from './request-log.js'
 import { createRouter } from './router.js'
+import { createSchedule } from './schedule.js'
 import { SandboxState } from './store.js'
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, type Sandbox, type SandboxOptions } from './types.js'
 import { v2Api } from './v2/index.js'
 import { v3Api } from './v3/index.js'
+import { createWebhookEvents } from './webhooks/events.js'
 
 /** Two hours, Bridge's token lifetime. */
 const TWO_HOURS = 2 * 60 * 60 * 1000
@@ -49,8 +51,10 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
   const seed = options.seed ?? 0
   const clientId = options.clientId ?? SANDBOX_CLIENT_ID
   const clientSecret = options.clientSecret ?? SANDBOX_CLIENT_SECRET
-  const clock = createClock(options.now, options.frozenClock ?? options.now !== undefined)
+  const schedule = createSchedule(createClock(options.now, options.frozenClock ?? options.now !== undefined))
+  const clock = schedule.clock
   const state = new SandboxState(clock, createRng(seed, 'ids'), options.tokenLifetimeMs ?? TWO_HOURS)
+  const webhooks = createWebhookEvents(state, schedule, options.webhooks)
   const dataRng = createRng(seed, 'data')
   const routeRng = createRng(seed, 'routes')
   const faults = createFaults(createRng(seed, 'faults'))
@@ -171,30 +175,39 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
     }
   }
 
+  const handle = async (request: Request): Promise<Response> => {
+    const url = new URL(request.url)
+    if (url.pathname === '/_sandbox' || url.pathname.startsWith('/_sandbox/'))
+      return handleAdmin({ sandbox, state }, request, url, baseOrigin ?? url.origin, maxBodyBytes)
+    // Bridge's API is never called from a browser: a web page's request (any page can reach the
+    // sandbox on 127.0.0.1) is refused unread and unrecorded.
+    const crossSite = crossSiteReason(request, baseOrigin ?? url.origin)
+    if (crossSite) return apiFor(url).error(403, 'forbidden', `Sandbox API: ${crossSite}`)
+    const bodyText =
+      request.method === 'GET' || request.method === 'HEAD' ? '' : await readBodyText(request, maxBodyBytes)
+    if (bodyText === undefined)
+      return apiFor(url).error(413, 'payload_too_large', `The request body is over ${maxBodyBytes} bytes`)
+    const entry = log.record({
+      request,
+      url,
+      bodyText,
+      authenticated: hasClientCredentials(request),
+      at: clock.now(),
+    })
+    const response = await exchange(request, url, entry, bodyText)
+    entry.status = response.status
+    return response
+  }
+
   const sandbox: Sandbox = {
-    async fetch(input, init) {
+    async fetch(input, init, ctx) {
       const request = input instanceof Request && init === undefined ? input : new Request(input, init)
-      const url = new URL(request.url)
-      if (url.pathname === '/_sandbox' || url.pathname.startsWith('/_sandbox/'))
-        return handleAdmin({ sandbox, state }, request, url, baseOrigin ?? url.origin, maxBodyBytes)
-      // Bridge's API is never called from a browser: a web page's request (any page can reach the
-      // sandbox on 127.0.0.1) is refused unread and unrecorded.
-      const crossSite = crossSiteReason(request, baseOrigin ?? url.origin)
-      if (crossSite) return apiFor(url).error(403, 'forbidden', `Sandbox API: ${crossSite}`)
-      const bodyText =
-        request.method === 'GET' || request.method === 'HEAD' ? '' : await readBodyText(request, maxBodyBytes)
-      if (bodyText === undefined)
-        return apiFor(url).error(413, 'payload_too_large', `The request body is over ${maxBodyBytes} bytes`)
-      const entry = log.record({
-        request,
-        url,
-        bodyText,
-        authenticated: hasClientCredentials(request),
-        at: clock.now(),
-      })
-      const response = await exchange(request, url, entry, bodyText)
-      entry.status = response.status
-      return response
+      try {
+        return await handle(request)
+      } finally {
+        // A Worker ends with the response unless told to wait for the deliveries it started.
+        ctx?.waitUntil(webhooks.idle())
+      }
     },
     clock,
     faults,
@@ -246,11 +259,24 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
         accountIds: accounts.map((a) => a.id),
       }
     },
-    completeConnectSession: (sessionId, completeOptions) =>
-      completeConnectSession(state, dataRng, sessionId, completeOptions),
-    changeHistory: (userUuid, changes) => applyHistoryChanges(state, userUuid, changes),
+    completeConnectSession: (sessionId, completeOptions) => {
+      const session = state.session(sessionId)
+      const result = completeConnectSession(state, dataRng, sessionId, completeOptions)
+      if (session) webhooks.connectCompleted(session, result)
+      return result
+    },
+    changeHistory: (userUuid, changes) => {
+      const result = applyHistoryChanges(state, userUuid, changes)
+      webhooks.historyChanged(userUuid, changes, result)
+      return result
+    },
     rateLimitReport: rateLimits.report,
     resetRateLimits: rateLimits.reset,
+    webhooks,
+    close: () => {
+      webhooks.close()
+      schedule.close()
+    },
   }
   for (const user of options.users ?? []) sandbox.seedUser(user)
   return sandbox

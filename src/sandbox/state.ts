@@ -149,3 +149,16 @@ export interface OwnedRecords {
 }
 /** A kind of {@link OwnedRecords}. */
 export type OwnedKind = keyof OwnedRecords
+
+/** What started an item refresh, as Bridge's `item.refreshed` names it. */
+export type RefreshTrigger = 'connect' | 'scheduler' | 'api'
+
+/**
+ * A change the store announces (for the sandbox's webhooks). Connect completions and history changes
+ * are announced by the sandbox, which knows the whole action; the store announces what routes do.
+ */
+export type StoreChange =
+  | { readonly kind: 'item-refreshed'; readonly item: ItemRecord; readonly trigger: RefreshTrigger }
+  | { readonly kind: 'item-deleted'; readonly item: ItemRecord }
+  | { readonly kind: 'user-deleted'; readonly userUuid: string }
+  | { readonly kind: 'guidance-consent'; readonly userUuid: string; readonly companyNumber: string }

@@ -7,8 +7,10 @@ import {
   type ItemRecord,
   type OwnedKind,
   type OwnedRecords,
+  type RefreshTrigger,
   type SessionRecord,
   type StockRecord,
+  type StoreChange,
   type TokenRecord,
   type TransactionOrder,
   type TransactionRecord,
@@ -53,6 +55,8 @@ export class SandboxState {
   private readonly owners: { readonly [K in OwnedKind]: Map<number, string> } = kindMaps()
   /** The last number handed out of each kind: ids count up from a Bridge-like base, creation orders from 0. */
   private readonly last = { ...ID_BASES, user: 0, transfer: 0 }
+  /** Told of each {@link StoreChange} (the sandbox's webhooks listen here); none by default. */
+  onChange: (change: StoreChange) => void = () => {}
 
   constructor(
     readonly clock: SandboxClock,
@@ -109,12 +113,20 @@ export class SandboxState {
   deleteUser(uuid: string): boolean {
     const data = this.data.get(uuid)
     if (!data) return false
-    for (const itemId of [...data.owned.item.keys()]) this.deleteItem(itemId)
+    // Bridge documents only `user.deleted` here, so the items go without their own announcement.
+    for (const itemId of [...data.owned.item.keys()]) this.removeItem(itemId)
     for (const [token, record] of this.tokens) if (record.userUuid === uuid) this.tokens.delete(token)
     for (const [id, session] of this.sessions) if (session.userUuid === uuid) this.sessions.delete(id)
     this.users.delete(uuid)
     this.data.delete(uuid)
+    this.onChange({ kind: 'user-deleted', userUuid: uuid })
     return true
+  }
+
+  /** Records a user's guidance consent (a company by its SIREN) and announces it. */
+  giveGuidanceConsent(userUuid: string, companyNumber: string): void {
+    this.payments.guidanceConsents.add(userUuid)
+    this.onChange({ kind: 'guidance-consent', userUuid, companyNumber })
   }
 
   // ---- tokens ------------------------------------------------------------------------------
@@ -187,8 +199,13 @@ export class SandboxState {
     return this.data.get(uuid) ?? this.noData
   }
 
-  /** Records a refresh of an item (or a new SCA with `status`), at the sandbox clock's now. */
-  refreshItem(userUuid: string, itemId: number, status?: number): ItemRecord | undefined {
+  /** Records a refresh of an item (or a new SCA with `status`), at the sandbox clock's now, and announces it. */
+  refreshItem(
+    userUuid: string,
+    itemId: number,
+    status?: number,
+    trigger: RefreshTrigger = 'api',
+  ): ItemRecord | undefined {
     const item = this.find('item', userUuid, itemId)
     if (!item) return undefined
     const now = this.clock.now()
@@ -197,6 +214,7 @@ export class SandboxState {
     if (item.status === 0) item.lastSuccessfulRefresh = now
     // A successful new SCA lasts 180 days.
     if (status === 0) item.authenticationExpiresAt = now + 180 * DAY
+    this.onChange({ kind: 'item-refreshed', item, trigger })
     return item
   }
 
@@ -260,11 +278,19 @@ export class SandboxState {
     return this.userData(userUuid)
   }
 
-  /** Deletes an item with its accounts, their transactions and stocks. */
+  /** Deletes an item with its accounts, their transactions and stocks, and announces it. */
   deleteItem(itemId: number): boolean {
+    const item = this.removeItem(itemId)
+    if (item) this.onChange({ kind: 'item-deleted', item })
+    return item !== undefined
+  }
+
+  /** Removes an item with its accounts, their transactions and stocks; the item, if it existed. */
+  private removeItem(itemId: number): ItemRecord | undefined {
     const userUuid = this.owners.item.get(itemId)
-    if (userUuid === undefined) return false
+    if (userUuid === undefined) return undefined
     const data = this.userData(userUuid)
+    const item = data.owned.item.get(itemId) as ItemRecord
     const accountIds = new Set<number>()
     for (const account of data.owned.account.values())
       if (account.itemId === itemId) accountIds.add(account.id)
@@ -273,7 +299,7 @@ export class SandboxState {
     this.remove(data, 'transaction', (tx) => accountIds.has(tx.accountId))
     this.remove(data, 'stock', (stock) => accountIds.has(stock.accountId))
     data.views.clear()
-    return true
+    return item
   }
 
   /** Deletes a user's records of one kind that `test` picks. */

@@ -18,6 +18,7 @@ import type {
   TransactionRecord,
   UserRecord,
 } from './state.js'
+import type { SandboxWebhookOptions, SandboxWebhooks } from './webhooks/events.js'
 
 /** Client id the sandbox accepts unless told otherwise. */
 export const SANDBOX_CLIENT_ID = 'sandbox-client-id'
@@ -86,15 +87,24 @@ export interface SandboxOptions {
   readonly maxBodyBytes?: number
   /** Answer 429 to requests over Bridge's rate limits (they are always counted). Default false. */
   readonly enforceRateLimits?: boolean
+  /** Send Bridge's webhooks, signed, to these URLs (see docs/sandbox-webhooks.md). Default: none sent. */
+  readonly webhooks?: SandboxWebhookOptions
+}
+
+/** What a Worker passes as the third argument of `fetch`: deliveries a request starts go through `waitUntil`. */
+export interface WaitUntilContext {
+  waitUntil(promise: Promise<unknown>): void
 }
 
 /** A stateful in-memory Bridge: a Web-standard `fetch` handler plus controls for tests. */
 export interface Sandbox {
   /**
    * Handles one request, like `fetch`: pass it a `Request`, or a URL and init. It runs on any
-   * runtime with the Fetch API. A `reset` fault makes it reject with {@link ConnectionReset}.
+   * runtime with the Fetch API. A `reset` fault makes it reject with {@link ConnectionReset}. In a
+   * Worker, pass its `ctx` third (`fetch: (req, env, ctx) => sandbox.fetch(req, undefined, ctx)`):
+   * webhook deliveries the request starts then run under `ctx.waitUntil`.
    */
-  fetch(input: Request | string | URL, init?: RequestInit): Promise<Response>
+  fetch(input: Request | string | URL, init?: RequestInit, ctx?: WaitUntilContext): Promise<Response>
   readonly clock: SandboxClock
   readonly faults: Faults
   /** Every request received (newest last), for assertions on shapes and counts. */
@@ -141,4 +151,8 @@ export interface Sandbox {
   rateLimitReport(): RateLimitReport
   /** Starts counting rate limits afresh. */
   resetRateLimits(): void
+  /** Webhooks: the delivery log, `trigger`, redelivery, and `idle()` to wait for deliveries in tests. */
+  readonly webhooks: SandboxWebhooks
+  /** Cancels waiting webhook retries and scheduled events; call it when done with the sandbox. */
+  close(): void
 }

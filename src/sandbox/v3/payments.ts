@@ -354,7 +354,7 @@ export const paymentRoutes: readonly Route[] = [
     const body = readBody(ctx, GuidanceConsentBody)
     if (!body.ok) return empty(400)
     if (!ctx.state.user(body.value.user_uuid)) return empty(404)
-    ctx.state.payments.guidanceConsents.add(body.value.user_uuid)
+    ctx.state.giveGuidanceConsent(body.value.user_uuid, body.value.company_identification_number)
     return empty(200)
   }),
 
