@@ -72,7 +72,8 @@ export const contentSecurityPolicy = (styleNonce: string, formTargets: readonly 
 const pageHeaders = (csp: string): Record<string, string> => ({
   'content-security-policy': csp,
   'cache-control': 'no-store',
-  'referrer-policy': 'no-referrer',
+  // `same-origin`, not `no-referrer`: with no referrer Chromium sends `Origin: null` on the pages' own form posts.
+  'referrer-policy': 'same-origin',
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
 })
