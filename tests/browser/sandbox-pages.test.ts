@@ -193,8 +193,22 @@ describe.skipIf(!hasChromium)('the sandbox’s Connect and payment pages in Chro
     })
     const link = await call(server, 'GET', `/v3/payment/payment-links/${created.body.id}`)
     expect(link.body.status).toBe('completed')
-    const request = await call(server, 'GET', `/v3/payment/payment-requests/${query.payment_request_id}`)
-    expect(request.body.status).toBe('ACSC')
+    // Two attempts, each a payment request: the rejected one, then the executed one.
+    const requests = await call(
+      server,
+      'GET',
+      `/v3/payment/payment-requests?payment_link_id=${created.body.id}`,
+    )
+    expect(
+      requests.body.resources.map((r: { id: string; status: string; status_reason?: string }) => [
+        r.id === query.payment_request_id,
+        r.status,
+        r.status_reason,
+      ]),
+    ).toEqual([
+      [true, 'ACSC', undefined],
+      [false, 'RJCT', 'AM18'],
+    ])
     await page.close()
   })
 
