@@ -30,6 +30,10 @@
  *   file lists its paths and points them at the shared handlers, keeping only what is its own.
  *   `common/requests.ts` has query/body readers and list envelopes; `common/payments.ts` payment
  *   links, payouts and lookups; `common/catalog.ts` filters and the category tree.
+ * - `webhooks/` sends Bridge's webhooks: `payloads.ts` writes each event's content per version,
+ *   `events.ts` says which actions send which events (the store announces its changes through
+ *   `onChange`; Connect and `changeHistory` are announced by `sandbox.ts`), and `delivery.ts` signs,
+ *   posts, retries on the sandbox clock (`schedule.ts`) and keeps the log.
  * - `faults.ts` (fault injection), `admin.ts` (the `/_sandbox/...` HTTP API, own origin only,
  *   input checked by the valibot schemas of `input.ts`) and `node.ts` (the `node:http` adapter)
  *   work for every version without changes.
@@ -78,4 +82,12 @@ export {
   type SandboxOptions,
   type SeededUser,
   type SeedUserOptions,
+  type WaitUntilContext,
 } from './types.js'
+export type { WebhookAttempt, WebhookDelivery } from './webhooks/delivery.js'
+export {
+  type SandboxWebhookOptions,
+  type SandboxWebhooks,
+  WebhookTriggerError,
+} from './webhooks/events.js'
+export { WEBHOOK_EVENT_TYPES, type WebhookEventType, type WebhookVersion } from './webhooks/payloads.js'
