@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
 /*
@@ -64,7 +65,20 @@ export default defineConfig({
       /** The sandbox's pages and examples/full-loop clicked through in Debian's Chromium (playwright-core). */
       {
         extends: true,
-        test: { name: 'browser', include: folder('browser'), testTimeout: 60_000, ...serial(5) },
+        test: {
+          name: 'browser',
+          include: folder('browser'),
+          // examples/full-loop imports `bridgeapi` by name: here it is the sources, as tsconfig's paths say.
+          alias: [
+            { find: /^bridgeapi$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+            {
+              find: /^bridgeapi\/(.*)$/,
+              replacement: fileURLToPath(new URL('./src/$1/index.ts', import.meta.url)),
+            },
+          ],
+          testTimeout: 60_000,
+          ...serial(5),
+        },
       },
       /** The packed package on Node, Deno, Bun, workerd and the edge runtime. */
       {
