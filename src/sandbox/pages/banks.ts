@@ -19,6 +19,16 @@ const BANKS: readonly ListedBank[] = PROVIDERS_V3.map((p) => ({
 /** The provider with this id, if the sandbox has it. */
 export const bankById = (id: number): ListedBank | undefined => BANKS.find((bank) => bank.id === id)
 
+/** The bank a bank-list form chose (`provider_id`), if it has `capability`. */
+export const chosenBank = (fields: URLSearchParams, capability: string): ListedBank | undefined => {
+  const bank = bankById(Number(fields.get('provider_id')))
+  return bank?.capabilities.includes(capability) ? bank : undefined
+}
+
+/** The login and password fields of a bank's login form. */
+export const loginFields = (): Html =>
+  h`${field('Login', 'login', { autocomplete: 'username' })}${field('Password', 'password', { type: 'password', autocomplete: 'current-password' })}`
+
 /** Lower case without accents, for search. */
 const fold = (text: string): string =>
   text

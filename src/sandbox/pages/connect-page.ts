@@ -4,7 +4,15 @@ import { type CompleteOptions, CompleteSchema, ConnectError, type ConnectScenari
 import { type AccountKind, accountKindName, DEMO_BANK_ACCOUNTS } from '../generate.js'
 import { describeIssues } from '../input.js'
 import type { SessionRecord } from '../state.js'
-import { bankById, bankList, CONNECT_LOGINS, connectScenarioOf, loginTable } from './banks.js'
+import {
+  bankById,
+  bankList,
+  CONNECT_LOGINS,
+  chosenBank,
+  connectScenarioOf,
+  loginFields,
+  loginTable,
+} from './banks.js'
 import { callbackOrigins, type PageContext, problemPage } from './context.js'
 import { flowOf, readFormPost } from './forms.js'
 import { errorBox, field, type Html, h, pageResponse, postForm, quitForm, seeOther } from './html.js'
@@ -93,10 +101,9 @@ const render = (ctx: PageContext, session: SessionRecord, nonce: string, step: C
       )
     case 'login': {
       const bank = bankById(step.providerId)?.name ?? `Bank ${step.providerId}`
-      const fields = h`${field('Login', 'login', { autocomplete: 'username' })}${field('Password', 'password', { type: 'password', autocomplete: 'current-password' })}`
       return page(
         `Log in to ${bank}`,
-        h`${errorBox(step.error)}${postForm(nonce, 'login', fields, 'Connect')}${loginTable(CONNECT_LOGINS)}${quit(nonce)}`,
+        h`${errorBox(step.error)}${postForm(nonce, 'login', loginFields(), 'Connect')}${loginTable(CONNECT_LOGINS)}${quit(nonce)}`,
       )
     }
     case 'otp':
@@ -178,8 +185,8 @@ export const postConnectPage = async (ctx: PageContext): Promise<Response> => {
     if (step.at === 'app2app') return finish('1010')
   }
   if (step.at === 'banks' && action === 'provider') {
-    const bank = bankById(Number(fields.get('provider_id')))
-    if (!bank?.capabilities.includes('aggregation')) return problemPage(400, 'Unknown bank.')
+    const bank = chosenBank(fields, 'aggregation')
+    if (!bank) return problemPage(400, 'Unknown bank.')
     flow.step = { at: 'login', providerId: bank.id }
     return here
   }

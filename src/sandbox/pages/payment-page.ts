@@ -1,6 +1,6 @@
 // The payment link page a payer clicks through: bank, Demo Bank login, sender account (+ OTP), pay or cancel.
 import { isPaymentScenario, type PaymentLinkRecord, requestStatus } from '../payments.js'
-import { bankById, bankList, loginTable, PAYMENT_LOGINS } from './banks.js'
+import { bankById, bankList, chosenBank, loginFields, loginTable, PAYMENT_LOGINS } from './banks.js'
 import { callbackOrigins, type PageContext, problemPage } from './context.js'
 import { flowOf, readFormPost } from './forms.js'
 import { errorBox, field, type Html, h, pageResponse, postForm, quitForm, seeOther } from './html.js'
@@ -106,10 +106,9 @@ const render = (ctx: PageContext, link: PaymentLinkRecord, nonce: string, step: 
         h`${linkSummary(link)}${bankList(nonce, 'single_payment', ctx.url.searchParams.get('q') ?? '')}${cancel}`,
       )
     case 'login': {
-      const fields = h`${field('Login', 'login', { autocomplete: 'username' })}${field('Password', 'password', { type: 'password', autocomplete: 'current-password' })}`
       return page(
         `Log in to ${bank}`,
-        h`${linkSummary(link)}${errorBox(step.error)}<p class="hint">Login and password: more than 6 characters.</p>${postForm(nonce, 'login', fields, 'Log in')}${loginTable(PAYMENT_LOGINS)}${cancel}`,
+        h`${linkSummary(link)}${errorBox(step.error)}<p class="hint">Login and password: more than 6 characters.</p>${postForm(nonce, 'login', loginFields(), 'Log in')}${loginTable(PAYMENT_LOGINS)}${cancel}`,
       )
     }
     case 'confirm': {
@@ -182,8 +181,8 @@ export const postPaymentLinkPage = async (ctx: PageContext): Promise<Response> =
     return end('Payment cancelled.', callbackUrl)
   }
   if (step.at === 'banks' && action === 'provider') {
-    const bank = bankById(Number(fields.get('provider_id')))
-    if (!bank?.capabilities.includes('single_payment')) return problemPage(400, 'Unknown bank.')
+    const bank = chosenBank(fields, 'single_payment')
+    if (!bank) return problemPage(400, 'Unknown bank.')
     flow.step = { at: 'login', providerId: bank.id }
     return here
   }
