@@ -28,7 +28,8 @@ Webhooks: one line per delivery attempt. A failed attempt (non-2xx, redirect, ne
 Bridge does not publish its schedule).
 
 trigger <event>: sends one event from a running sandbox (default --url http://127.0.0.1:3000), with
-sample content from its data and --content fields over it. Events: ${WEBHOOK_EVENT_TYPES.join(', ')}.
+sample content from its data and --content fields over it. Events:
+  ${WEBHOOK_EVENT_TYPES.join(', ').replace(/(.{80,}?), /g, '$1,\n  ')}.
 
 Admin API: GET /_sandbox, POST /_sandbox/connect-sessions/{id}/complete, POST /_sandbox/clock/advance,
 POST|GET|DELETE /_sandbox/faults, POST /_sandbox/users/seed, GET|DELETE /_sandbox/requests,

@@ -1,5 +1,5 @@
 // Counts requests against Bridge's documented rate limits on the sandbox clock, and optionally refuses them.
-import { BRIDGE_RATE_LIMITS, type RateLimits } from '../core/rate-limit-store.js'
+import { BRIDGE_RATE_LIMITS, type RateLimits } from '../rate-limit/store.js'
 import type { SandboxClock } from './clock.js'
 import type { ErrorWriter } from './http.js'
 import { parseJson } from './input.js'

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   createSandbox,
   type RunningSandbox,
@@ -81,9 +81,9 @@ describe('sandbox webhooks', () => {
       item_id: itemId,
       user_uuid: uuid,
     })
-    const counted = receiver.events
-      .filter((event) => event.type === 'item.account.updated')
-      .map((event) => event.content.nb_new_transactions)
+    const counted = receiver.events.map((event) =>
+      event.type === 'item.account.updated' ? event.content.nb_new_transactions : 0,
+    )
     expect(counted.reduce((a, b) => Number(a) + Number(b), 0)).toBe(30)
     expect(receiver.events.at(-1)?.content).toEqual({
       account_types: 'payment',
@@ -192,6 +192,41 @@ describe('sandbox webhooks', () => {
     })
   })
 
+  it('ends an attempt after 10 s without an answer: a failed attempt, retried later', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      let started: () => void = () => {}
+      const called = new Promise<void>((resolve) => {
+        started = resolve
+      })
+      // A receiver that never answers: the request ends only when its signal aborts.
+      const silent: typeof fetch = (_input, init) =>
+        new Promise<Response>((_resolve, reject) => {
+          started()
+          init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))
+        })
+      const sandbox = createSandbox({
+        now: START,
+        webhooks: { urls: ['http://127.0.0.1:9/hooks'], fetch: silent },
+      })
+      sandbox.webhooks.trigger('TEST_EVENT')
+      await called
+      vi.advanceTimersByTime(9_999)
+      await Promise.resolve()
+      expect(sandbox.webhooks.deliveries()[0]?.attempts).toEqual([])
+      vi.advanceTimersByTime(1)
+      await sandbox.webhooks.idle()
+      expect(sandbox.webhooks.deliveries()[0]).toMatchObject({
+        state: 'pending',
+        attempts: [{ number: 1, error: 'timeout after 10000 ms' }],
+        nextAttemptAt: Date.parse(START) + MINUTE,
+      })
+      sandbox.close()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('close() cancels waiting retries', async () => {
     const { receiver, server } = await setUp(() => ({ status: 500 }))
     server.sandbox.webhooks.trigger('TEST_EVENT')
@@ -244,13 +279,18 @@ describe('sandbox webhooks', () => {
     ]
     for (const type of all) {
       const sent = await call(server, 'POST', '/_sandbox/webhooks/trigger', {
-        body: { type, content: { extra: 1 } },
+        body: { type },
       })
       expect(sent.status).toBe(201)
     }
     await server.sandbox.webhooks.idle()
     expect(types(receiver)).toEqual(all)
-    expect(receiver.events.every((event) => event.content.extra === 1)).toBe(true)
+    expect(receiver.requests.every((request) => request.status === 200)).toBe(true)
+    receiver.events.length = 0
+    const body = { type: 'item.refreshed', content: { status_code: 1010, status_code_info: 'otp_required' } }
+    expect((await call(server, 'POST', '/_sandbox/webhooks/trigger', { body })).status).toBe(201)
+    await server.sandbox.webhooks.idle()
+    expect(receiver.events[0]?.content).toMatchObject(body.content)
     const unknown = await call(server, 'POST', '/_sandbox/webhooks/trigger', {
       body: { type: 'item.exploded' },
     })

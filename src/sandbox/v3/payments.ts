@@ -1,4 +1,4 @@
-// 2025-01-15 payment routes: links, requests, payment account, partner consents.
+// 2025-01-15 payment routes: links, requests, payment account (refunds, beneficiaries, payouts), consents.
 import * as v from 'valibot'
 import {
   Amount as BaseAmount,
@@ -31,8 +31,6 @@ import {
   type PayoutRecord,
   requestStatus,
 } from '../payments.js'
-
-/** Payment links, payment requests, payment account (refunds, beneficiaries, payouts), partner consents. */
 
 /** 2025-01-15 payments cap an amount at 35 000. */
 const Amount = v.pipe(BaseAmount, v.maxValue(35_000))

@@ -1,6 +1,6 @@
 // Delivers signed webhook POSTs to the configured URLs, with retries on the sandbox clock and a log.
-import { toHex } from '../../webhooks/body.js'
-import { hmacSha256, WEBHOOK_SIGNATURE_HEADER } from '../../webhooks/verify-webhook-signature.js'
+import { signTestWebhook } from '../../webhooks/sign-test-webhook.js'
+import { WEBHOOK_SIGNATURE_HEADER } from '../../webhooks/verify-webhook-signature.js'
 import type { Schedule } from '../schedule.js'
 
 /**
@@ -91,9 +91,11 @@ export const createDeliveryEngine = (options: DeliveryOptions): DeliveryEngine =
   let sequence = 0
   let closed = false
 
+  /** The `BridgeApi-Signature` value, computed by the SDK's own signer (the same bytes as Bridge signs). */
   const signature = async (body: string): Promise<string> => {
-    const mac = await hmacSha256(globalThis.crypto.subtle, options.secret, new TextEncoder().encode(body))
-    return `v1=${toHex(mac).toUpperCase()}`
+    const signed = await signTestWebhook({ payload: body, secrets: options.secret })()
+    if (signed._tag === 'Left') throw new Error(`cannot sign: ${signed.left.message}`)
+    return signed.right.headers[WEBHOOK_SIGNATURE_HEADER]
   }
 
   const attempt = async (entry: Entry, signed: Promise<string>): Promise<void> => {
