@@ -56,8 +56,9 @@ const session = await run(
 )
 console.log(`3. connect session      ${session.url}`)
 
-// 4. The customer connects their bank: in the sandbox, opening the URL does it (scenario "success").
-const visit = await fetch(session.url)
+// 4. The customer connects their bank. In a browser, the sandbox's Connect page asks for a bank and a
+// login; a script adds `?scenario=success` to complete it at once.
+const visit = await fetch(`${session.url}?scenario=success`)
 console.log(`4. connection completed HTTP ${visit.status} (Demo Bank)\n`)
 
 // 5. Accounts, and the category names to label transactions with.

@@ -15,6 +15,7 @@ import {
   SeedUserSchema,
   WebhookTriggerSchema,
 } from './input.js'
+import { pageRoute } from './pages/index.js'
 import { createRouter } from './router.js'
 import type { SandboxState } from './store.js'
 import type { Sandbox } from './types.js'
@@ -42,12 +43,8 @@ interface AdminContext extends AdminTarget {
   readonly body: unknown
 }
 
-/**
- * `api` routes are for programs (tests, tools); `page` routes are the URLs the sandbox hands out
- * (Connect, payment pages), which a browser opens by navigating from the app's own site.
- */
+/** A route for programs (tests, tools); the pages a browser opens are in `pages/`. */
 interface AdminRoute {
-  readonly kind: 'api' | 'page'
   readonly handle: (ctx: AdminContext) => Response
 }
 
@@ -62,14 +59,6 @@ const parse = <T>(schema: v.GenericSchema<unknown, T>, input: unknown): T | Resp
   if (result.success) return result.output
   return reply(400, { error: describeIssues(result.issues), issues: issueList(result.issues) })
 }
-
-const html = (status: number, body: string): Response =>
-  new Response(`<!doctype html><meta charset="utf-8"><title>Bridge sandbox</title>${body}`, {
-    status,
-    headers: { 'content-type': 'text/html; charset=utf-8' },
-  })
-
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 const clockState = (sandbox: Sandbox) => ({
   now: new Date(sandbox.clock.now()).toISOString(),
@@ -97,9 +86,7 @@ const refusedControl = (error: unknown): Response => {
 
 const router = createRouter<AdminRoute>()
 const api = (method: string, pattern: string, handle: AdminRoute['handle']): void =>
-  router.add(method, pattern, { kind: 'api', handle })
-const page = (pattern: string, handle: AdminRoute['handle']): void =>
-  router.add('GET', pattern, { kind: 'page', handle })
+  router.add(method, pattern, { handle })
 
 api('GET', '/_sandbox', ({ sandbox }) =>
   reply(200, { ok: true, seed: sandbox.seed, clock: clockState(sandbox), users: sandbox.users().length }),
@@ -109,70 +96,6 @@ api('POST', '/_sandbox/connect-sessions/:id/complete', (ctx) => {
   const result = complete(ctx, ctx.body)
   return result instanceof Response ? result : reply(200, result)
 })
-
-// The URL a Connect session hands out: opening it completes the session like a user would, then
-// redirects to the session's callback_url when it has one.
-page('/_sandbox/connect/session/:id', (ctx) => {
-  const scenario = ctx.url.searchParams.get('scenario')
-  const transactions = ctx.url.searchParams.get('transactions')
-  const result = complete(ctx, {
-    ...(scenario === null ? {} : { scenario }),
-    ...(transactions === null ? {} : { transactions: Number(transactions) }),
-  })
-  if (result instanceof Response) return result
-  if (result.callbackUrl)
-    return new Response(null, { status: 302, headers: { location: result.callbackUrl } })
-  const summary =
-    result.itemId === undefined
-      ? 'Connection abandoned.'
-      : `Item ${result.itemId} connected (status ${result.status}).`
-  return html(200, `<p>${escapeHtml(summary)}</p>`)
-})
-
-page('/_sandbox/connect/user/:id', () =>
-  html(200, '<p>User management session: nothing to do in the sandbox.</p>'),
-)
-
-// Payment pages: opening a payment link pays it (a payment request is created, its outcome set by
-// the lines' labels), then redirects to the link's callback_url when it has one.
-page('/_sandbox/pay/link/:token', ({ state, params }) => {
-  const payments = state.payments
-  const link = payments.links.find((l) => l.token === params.token)
-  if (!link) return html(404, '<p>Unknown payment link.</p>')
-  const request = payments.payLink(link)
-  if (!request) return html(410, `<p>This payment link is ${escapeHtml(payments.linkStatus(link))}.</p>`)
-  if (link.callbackUrl) {
-    const target = new URL(link.callbackUrl)
-    target.searchParams.set('payment_link_id', link.id)
-    target.searchParams.set('payment_request_id', request.id)
-    target.searchParams.set('status', 'success')
-    return new Response(null, { status: 302, headers: { location: target.toString() } })
-  }
-  return html(200, `<p>Payment request ${escapeHtml(request.id)} initiated.</p>`)
-})
-
-page('/_sandbox/pay/payment/:id/initiate', ({ state, params }) => {
-  const request = state.payments.requests.get(params.id as string)
-  if (!request) return html(404, '<p>Unknown payment request.</p>')
-  if (request.callbackUrl)
-    return new Response(null, { status: 302, headers: { location: request.callbackUrl } })
-  return html(200, `<p>Payment request ${escapeHtml(request.id)} initiated.</p>`)
-})
-
-// A Bridge Transfer's redirect_url: the transfer (or bulk transfer) exists since it was sent, so the
-// page only confirms it; its status follows its labels.
-page('/_sandbox/pay/transfer/:id', ({ state, params }) => {
-  const id = params.id as string
-  const known = state.listUsers().some(({ uuid }) => {
-    const tables = state.transferTables(uuid)
-    return tables.transfers.get(id) ?? tables.bulkTransfers.get(id)
-  })
-  return known
-    ? html(200, `<p>Transfer ${escapeHtml(id)} confirmed.</p>`)
-    : html(404, '<p>Unknown transfer.</p>')
-})
-
-page('/_sandbox/pay/consent/:id/terms', () => html(200, '<p>Payment consent terms accepted.</p>'))
 
 api('GET', '/_sandbox/clock', ({ sandbox }) => reply(200, clockState(sandbox)))
 
@@ -255,14 +178,14 @@ const LOCAL_HOSTS = [...LOOPBACK_HOSTS, '0.0.0.0', '[::]']
  * from anywhere, as Bridge's are. The `Host` check defeats DNS rebinding (a site whose name
  * resolves to 127.0.0.1 is same-origin to the browser, but not to this check).
  */
-const refusal = (request: Request, route: AdminRoute, origin: string): string | undefined => {
+const refusal = (request: Request, origin: string, navigation: boolean): string | undefined => {
   const own = new URL(origin)
   const host = request.headers.get('host')
   const hosts = LOCAL_HOSTS.includes(own.hostname)
     ? [own.host, ...LOOPBACK_HOSTS.map((name) => (own.port ? `${name}:${own.port}` : name))]
     : [own.host]
   if (host !== null && !hosts.includes(host.toLowerCase())) return `Host ${host} is not this sandbox`
-  return crossSiteReason(request, own.origin, route.kind === 'page')
+  return crossSiteReason(request, own.origin, navigation)
 }
 
 /** Whether a `Content-Type` is JSON (`application/json`, with or without parameters). */
@@ -282,9 +205,15 @@ export const handleAdmin = async (
   origin: string,
   maxBodyBytes: number,
 ): Promise<Response> => {
+  const page = pageRoute(request.method, url.pathname)
+  if (page) {
+    // A page may be opened by navigation from any site; its forms post only from its own origin.
+    const refused = refusal(request, origin, request.method === 'GET')
+    return refused ? problem(403, `Sandbox page: ${refused}`) : page(target, request, url, origin)
+  }
   const match = router.match(request.method, url.pathname)
   if (match === 'not-found') return problem(404, `No sandbox admin route ${request.method} ${url.pathname}`)
-  const refused = refusal(request, match.handler, origin)
+  const refused = refusal(request, origin, false)
   if (refused) return problem(403, `Sandbox admin API: ${refused}`)
   let body: unknown = {}
   if (request.method === 'POST') {

@@ -93,7 +93,14 @@ export interface CompleteOptions {
   readonly transactions?: number
   /** Kinds of accounts to create. Default: Demo Bank's checking, joint, card, savings, loan and brokerage accounts. */
   readonly accounts?: readonly AccountKind[]
+  /** The provider the user chose, when the session named none. Default 574 (Demo Bank). */
+  readonly providerId?: number
+  /** Where the user left Connect (`abort` only), as the callback's `step` says. Default `highlighted_banks`. */
+  readonly quitStep?: ConnectQuitStep
 }
+
+/** Connect steps a user can leave before submitting credentials (Bridge's callback `step` values). */
+export type ConnectQuitStep = 'highlighted_banks' | 'bank_creds_form'
 
 /** What a completed Connect session produced. */
 export interface ConnectResult {
@@ -103,7 +110,10 @@ export interface ConnectResult {
   readonly itemId?: number
   readonly status?: number
   readonly accountIds: readonly number[]
-  /** Where Connect would send the user's browser: the session's `callback_url` with `user_uuid`, `item_id`, `success`, `step`, `context`. */
+  /**
+   * Where Connect sends the user's browser: the session's `callback_url` with Bridge's parameters
+   * `user_uuid`, `item_id`, `success`, `step` (failures only), `source=connect` and `context`.
+   */
   readonly callbackUrl?: string
 }
 
@@ -124,17 +134,37 @@ export const CompleteSchema = v.object({
   transactions: v.optional(count(MAX_SEED_TRANSACTIONS)),
 })
 
+/**
+ * The callback's `step` per failed scenario: where Bridge's funnel leaves a user who quits after that
+ * outcome (docs.bridgeapi.io/docs/end-of-the-connect-flow lists the values; the mapping is the sandbox's).
+ */
+const FAILURE_STEPS: Readonly<Partial<Record<ConnectScenario, string>>> = {
+  '402': 'bank_creds_form',
+  otp_fail: 'otp_form',
+  app2app_expiry: 'otp_form',
+  '1010': 'otp_form',
+  '429': 'sync_error',
+  '1003': 'sync_error',
+  '1005': 'sync_error',
+}
+
+/** Scenarios that end Connect successfully (`success.1010` needs its new SCA only later). */
+const SUCCESSFUL: readonly ConnectScenario[] = ['success', 'otp', 'app2app', 'success.1010']
+
 const callback = (
   session: SessionRecord,
   item: ItemRecord | undefined,
-  success: boolean,
+  scenario: ConnectScenario,
+  quitStep: ConnectQuitStep,
 ): string | undefined => {
   if (!session.callbackUrl) return undefined
   const url = new URL(session.callbackUrl)
+  const success = SUCCESSFUL.includes(scenario)
   url.searchParams.set('user_uuid', session.userUuid)
   if (item) url.searchParams.set('item_id', String(item.id))
   url.searchParams.set('success', String(success))
-  if (!success) url.searchParams.set('step', item ? 'sync_error' : 'bank_selection')
+  if (!success) url.searchParams.set('step', FAILURE_STEPS[scenario] ?? quitStep)
+  url.searchParams.set('source', 'connect')
   if (session.context) url.searchParams.set('context', session.context)
   return url.toString()
 }
@@ -154,10 +184,11 @@ export const completeConnectSession = (
   if (!checked.success)
     throw new ConnectError(`Invalid completion options: ${describeIssues(checked.issues)}`, 'invalid')
   const scenario = checked.output.scenario ?? 'success'
+  const quitStep = options.quitStep ?? 'highlighted_banks'
   const status = SCENARIO_STATUS.find(([name]) => name === scenario)?.[1]
   const base = { sessionId, userUuid: session.userUuid }
   if (status === undefined) {
-    const callbackUrl = callback(session, undefined, false)
+    const callbackUrl = callback(session, undefined, scenario, quitStep)
     return { ...base, accountIds: [], ...(callbackUrl ? { callbackUrl } : {}) }
   }
   const existing =
@@ -170,14 +201,14 @@ export const completeConnectSession = (
     ? { item: existing, accounts: state.accounts(session.userUuid, existing.id) }
     : generateItem(state, rng, {
         userUuid: session.userUuid,
-        providerId: session.providerId ?? 574,
+        providerId: session.providerId ?? options.providerId ?? 574,
         accounts: withData ? (options.accounts ?? DEMO_BANK_ACCOUNTS) : [],
         transactions: withData ? (checked.output.transactions ?? 150) : 0,
         status,
         accountTypes: session.accountTypes,
       })
   state.completeSession(sessionId, item.id)
-  const callbackUrl = callback(session, item, status === 0)
+  const callbackUrl = callback(session, item, scenario, quitStep)
   const accountIds = accounts.map((a) => a.id)
   return { ...base, itemId: item.id, status, accountIds, ...(callbackUrl ? { callbackUrl } : {}) }
 }

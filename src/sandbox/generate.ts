@@ -102,6 +102,9 @@ const KINDS: Readonly<Record<AccountKind, { name: string; share: number; balance
 /** The accounts of a connection to the sandbox Demo Bank, as in Bridge's own sandbox (abridged). */
 export const DEMO_BANK_ACCOUNTS = Object.keys(KINDS) as readonly AccountKind[]
 
+/** The name an account of this kind gets (Demo Bank's wording), e.g. to list it before it exists. */
+export const accountKindName = (kind: AccountKind): string => KINDS[kind].name
+
 const dayString = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
 
 const FIRST_NAMES = ['MICHEL', 'CLAIRE', 'THOMAS', 'SOPHIE', 'JULIEN', 'CAMILLE', 'NICOLAS', 'LEA']

@@ -44,6 +44,7 @@ export {
   CONNECT_SCENARIOS,
   type CompleteOptions,
   ConnectError,
+  type ConnectQuitStep,
   type ConnectResult,
   type ConnectScenario,
 } from './connect.js'

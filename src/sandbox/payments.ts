@@ -49,6 +49,8 @@ export interface PaymentRequestRecord {
   readonly callbackUrl?: string
   readonly clientReference?: string
   readonly paymentLinkId?: string
+  /** The Demo Bank login the payer typed when it names an outcome (`id-acsc`…): it wins over the lines' labels. */
+  readonly scenario?: string
   readonly transactions: readonly (PaymentLineInput & { readonly id: string })[]
   readonly createdAt: number
 }
@@ -163,6 +165,18 @@ export const lineStatus = (
   return { status: 'ACSC' }
 }
 
+/** Whether a Demo Bank login names a payment outcome (`id-acsc`, `id-pdng-rjct`, `ID_RJCT_AM18`…). */
+export const isPaymentScenario = (login: string): boolean =>
+  /^id-(?:acsc|pdng-acsc|pdng-rjct|rjct(?:-[a-z0-9]+)?)$/.test(login.toLowerCase().replace(/_/g, '-'))
+
+/** Status of one line of a request at `now`: from the payer's login when it named an outcome, else the line's label. */
+export const paymentLineStatus = (
+  request: Pick<PaymentRequestRecord, 'scenario' | 'createdAt'>,
+  line: PaymentLineInput,
+  now: number,
+): { status: PaymentStatus; reason?: string } =>
+  lineStatus(request.scenario ?? line.label, request.createdAt, now)
+
 /** Bridge Transfer statuses the sandbox produces (the reference's final ones, and `initiated`). */
 export type TransferStatus = 'initiated' | 'executed' | 'failed'
 
@@ -188,7 +202,7 @@ export const requestStatus = (
   request: PaymentRequestRecord,
   now: number,
 ): { status: PaymentStatus; reason?: string; lines: { status: PaymentStatus; reason?: string }[] } => {
-  const lines = request.transactions.map((line) => lineStatus(line.label, request.createdAt, now))
+  const lines = request.transactions.map((line) => paymentLineStatus(request, line, now))
   const statuses = new Set(lines.map((line) => line.status))
   if (statuses.has('PDNG')) return { status: 'PDNG', lines }
   if (statuses.size > 1) return { status: 'PART', lines }
@@ -302,17 +316,20 @@ export class PaymentStore {
 
   /**
    * The payer pays a valid link: a payment request is created from its lines (on the link's
-   * provider, or Demo Bank) and the link becomes `completed`.
+   * provider, or Demo Bank; `scenario` is the payer's Demo Bank login when it names an outcome). The
+   * link becomes `completed` once a payment is initiated (pending or executed); a payment the bank
+   * rejects at once leaves it `valid`, so the payer may try again (docs.bridgeapi.io payment-links-statuses-1).
    */
-  payLink(link: PaymentLinkRecord): PaymentRequestRecord | undefined {
+  payLink(link: PaymentLinkRecord, scenario?: string): PaymentRequestRecord | undefined {
     if (this.linkStatus(link) !== 'valid') return undefined
     const request = this.addRequest({
       user: link.user,
       providerId: link.providerId ?? 574,
       paymentLinkId: link.id,
-      ...defined({ callbackUrl: link.callbackUrl, clientReference: link.clientReference }),
+      ...defined({ callbackUrl: link.callbackUrl, clientReference: link.clientReference, scenario }),
       transactions: link.transactions,
     })
+    if (requestStatus(request, request.createdAt).status === 'RJCT') return request
     link.status = 'completed'
     link.updatedAt = request.createdAt
     this.onChange({ kind: 'payment-link-updated', link, status: 'completed' })

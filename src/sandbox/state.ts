@@ -122,6 +122,10 @@ export interface SessionRecord {
   readonly callbackUrl?: string
   readonly context?: string
   readonly accountTypes: 'payment' | 'all'
+  /** Whether Connect shows its account-selection screen (2025-01-15 `allow_account_selection`; 2021-06-01 has none). */
+  readonly allowAccountSelection?: boolean
+  /** At most this many accounts may be selected (2025-01-15 `max_selectable_accounts`). */
+  readonly maxSelectableAccounts?: number
   readonly completedItemId?: number
 }
 

@@ -64,7 +64,8 @@ describe('Connect sessions and the admin API', () => {
       user_uuid: uuid,
       item_id: itemId,
       success: 'false',
-      step: 'sync_error',
+      step: 'bank_creds_form',
+      source: 'connect',
       context: 'abc-1',
     })
     const item = await call(server, 'GET', `/v3/aggregation/items/${itemId}`, {

@@ -96,9 +96,9 @@ const app = () => createContext(sandboxContext(running, { retry: 0, hooks }))
 const as = (email: string, password: string, options: { autoRenew?: boolean } = {}) =>
   createContext(sandboxContext(running, { retry: 0, hooks, user: { email, password }, ...options }))
 
-/** Opens a Connect URL like the user's browser would: the sandbox completes the session. */
+/** Completes a Connect URL as a script does (`?scenario=success`): the sandbox completes the session. */
 const finishConnect = async (redirectUrl: string) => {
-  const response = await fetch(redirectUrl, { redirect: 'manual' })
+  const response = await fetch(`${redirectUrl}?scenario=success`, { redirect: 'manual' })
   expect([200, 302]).toContain(response.status)
 }
 
@@ -293,7 +293,7 @@ describe('every 2021-06-01 sandbox route conforms to the SDK schemas', () => {
       })(),
     )
     expect(rightOf(await getPaymentLink(client, { paymentLinkId: link.id })()).status).toBe('VALID')
-    await fetch(link.url!, { redirect: 'manual' })
+    await fetch(`${link.url}?scenario=pay`, { redirect: 'manual' })
     const [paid] = await itemsOf(listPaymentRequests(client, { paymentLinkId: link.id, status: ['ACSC'] }))
     expect(paid?.transactions.map((t) => [t.amount, t.status])).toEqual([[12.5, 'ACSC']])
     expect((await itemsOf(listPaymentLinks(client))).map((l) => l.status)).toEqual(['COMPLETED'])

@@ -142,8 +142,8 @@ describe('2025-01-15 flow against the sandbox over HTTP', () => {
     )
     const unpaid = rightOf(await getPaymentLink(app, { paymentLinkId: created.id })())
     expect(unpaid.fund_information).toEqual({ status: 'unpaid', payment_account_transactions: [] })
-    // The payer opens the link: the sandbox's pay page creates the payment request.
-    expect((await fetch(created.url)).status).toBe(200)
+    // A script pays the link at once (`?scenario=pay`: the lines' labels choose the outcome).
+    expect((await fetch(`${created.url}?scenario=pay`)).status).toBe(200)
     const paid = rightOf(await getPaymentLink(app, { paymentLinkId: created.id })())
     const [request] = rightOf(await collect(listPaymentRequests(app, { paymentLinkId: created.id }))())
     const received = request?.transactions[0]?.payment_account_transaction

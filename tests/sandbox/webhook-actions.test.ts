@@ -138,7 +138,8 @@ describe('sandbox webhooks for each action', () => {
     })
     expect(created.status).toBe(200)
     expect(await drain(server, receiver)).toEqual([])
-    const page = await fetch(created.body.url, { redirect: 'manual' })
+    // A script pays at once (`?scenario=pay`: the label chooses the outcome); a person uses the page.
+    const page = await fetch(`${created.body.url}?scenario=pay`, { redirect: 'manual' })
     expect(page.status).toBe(200)
     const link = server.sandbox.paymentLinks()[0]
     const ids = {

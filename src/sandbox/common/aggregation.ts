@@ -117,7 +117,7 @@ export const dateRange = (min?: string, max?: string) =>
     : (tx: TransactionRecord) =>
         (min === undefined || tx.date >= min) && (max === undefined || tx.date <= max)
 
-/** Starts a Connect (or user-management) session; returns its URL, which completes it when opened. */
+/** Starts a Connect (or user-management) session; returns its URL, the page a person goes through (see pages/). */
 export const startSession = (
   ctx: UserRouteContext,
   fields: Omit<SessionRecord, 'id' | 'userUuid' | 'createdAt' | 'completedItemId'>,

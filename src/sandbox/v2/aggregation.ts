@@ -22,7 +22,7 @@ const ConnectBody = v.object({
   context: Optional(v.pipe(v.string(), v.maxLength(1000))),
 })
 
-/** Starts a Connect (or Manage) session; its URL completes it when opened (see `/_sandbox`). */
+/** Starts a Connect (or Manage) session; its URL is the Connect page (see pages/), `?scenario=` completes it at once. */
 const connectUrl = (
   ctx: UserRouteContext,
   kind: SessionRecord['kind'],

@@ -102,7 +102,13 @@ export const aggregationRoutes: readonly Route[] = [
       startSession(ctx, {
         kind: 'connect',
         ...sessionFields(b),
-        ...defined({ providerId: b.provider_id, itemId: b.item_id }),
+        // Bridge shows the account-selection screen unless `allow_account_selection` is false.
+        allowAccountSelection: b.allow_account_selection ?? true,
+        ...defined({
+          providerId: b.provider_id,
+          itemId: b.item_id,
+          maxSelectableAccounts: b.max_selectable_accounts,
+        }),
       }),
     )
   }),

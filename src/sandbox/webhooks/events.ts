@@ -2,7 +2,7 @@
 import { Redacted } from '../../core/redacted.js'
 import type { ConnectResult } from '../connect.js'
 import type { HistoryChanges, HistoryResult } from '../history.js'
-import { HOUR, lineStatus, type PaymentChange, type PaymentRequestRecord } from '../payments.js'
+import { HOUR, type PaymentChange, type PaymentRequestRecord, paymentLineStatus } from '../payments.js'
 import type { Schedule } from '../schedule.js'
 import type { SessionRecord, StoreChange } from '../state.js'
 import type { SandboxState } from '../store.js'
@@ -130,12 +130,12 @@ export const createWebhookEvents = (
     for (const line of request.transactions)
       emit('payment.transaction.created', paymentTransactionContent(request, line))
     for (const line of request.transactions) {
-      const now = lineStatus(line.label, request.createdAt, schedule.clock.now())
+      const now = paymentLineStatus(request, line, schedule.clock.now())
       emit('payment.transaction.updated', paymentTransactionContent(request, line, now))
       if (now.status !== 'PDNG') continue
       const cancel = schedule.at(request.createdAt + HOUR, () => {
         cancels.delete(cancel)
-        const later = lineStatus(line.label, request.createdAt, schedule.clock.now())
+        const later = paymentLineStatus(request, line, schedule.clock.now())
         emit('payment.transaction.updated', paymentTransactionContent(request, line, later))
       })
       cancels.add(cancel)

@@ -29,7 +29,7 @@ describe('examples/v2-email-password: the 2021-06-01 e-mail/password flow', () =
     // Act as the user's browser: open the Connect URL the example prints.
     const url = (await flow.line(/^open /)).slice('open '.length)
     expect(url.startsWith(server.url)).toBe(true)
-    expect((await fetch(url)).status).toBe(200)
+    expect((await fetch(`${url}?scenario=success`)).status).toBe(200)
     expect(await flow.exited).toBe(0)
 
     const user = server.sandbox.findUser('email', EMAIL)!
