@@ -106,7 +106,7 @@ export const createSyncEngine = (options: SyncEngineOptions) => {
     const ctx = createContext({
       ...app,
       ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-      user: { externalUserId: user },
+      user: { uuid: user },
       hooks: {
         // The policy counts what was really sent: token requests apart, as Bridge limits them.
         onRequest: (event) => {

@@ -22,6 +22,8 @@ describe.runIf(redisRequired)('BRIDGEAPI_REQUIRE_REDIS=1', () => {
 })
 
 const USERS = ['bull-a', 'bull-b', 'bull-c', 'bull-d', 'bull-e']
+/** A user Bridge does not know: every sync of it fails. */
+const UNKNOWN = '00000000-0000-4000-8000-00000000dead'
 
 /** Polls until `check` holds (the worker runs on its own), failing after 20 s. */
 const until = async (check: () => Promise<boolean> | boolean) => {
@@ -52,6 +54,8 @@ describe.skipIf(!hasRedisServer)(
     const cursorOf = (user: string) =>
       db.exec('SELECT cursor FROM sync_state WHERE user_id = ?', [user])[0]?.values[0]?.[0]
     const uuidOf = (user: string) => server.sandbox.findUser('externalUserId', user)!.uuid
+    /** The engine names users by uuid, as Bridge's webhooks do. */
+    const u = uuidOf
 
     beforeAll(async () => {
       redisServer = await startRedis()
@@ -82,18 +86,18 @@ describe.skipIf(!hasRedisServer)(
 
     it('syncs webhook-named users first (oldest first), then background refreshes, every row with its cursor', async () => {
       const now = Date.now()
-      await engine.scheduleRefresh(['bull-d', 'bull-e'], now - 60_000)
-      await engine.nameUser('bull-b', now - 2_000)
-      await engine.nameUser('bull-a', now - 1_000)
-      await engine.nameUser('bull-b', now - 500) // named again: keeps its place
-      await engine.nameUser('bull-c', now - 100)
+      await engine.scheduleRefresh([u('bull-d'), u('bull-e')], now - 60_000)
+      await engine.nameUser(u('bull-b'), now - 2_000)
+      await engine.nameUser(u('bull-a'), now - 1_000)
+      await engine.nameUser(u('bull-b'), now - 500) // named again: keeps its place
+      await engine.nameUser(u('bull-c'), now - 100)
       const { started } = await engine.dispatch(now)
-      expect(started).toEqual(['bull-b', 'bull-a', 'bull-c', 'bull-d', 'bull-e'])
-      await until(async () => USERS.every((user) => typeof cursorOf(user) === 'string'))
+      expect(started).toEqual([u('bull-b'), u('bull-a'), u('bull-c'), u('bull-d'), u('bull-e')])
+      await until(async () => USERS.every((user) => typeof cursorOf(u(user)) === 'string'))
       await until(
         async () => (await engine.queue.getJobCounts('active', 'waiting', 'prioritized')).active === 0,
       )
-      for (const user of USERS) expect(rowsOf(user)).toEqual(truth(server, uuidOf(user)))
+      for (const user of USERS) expect(rowsOf(u(user))).toEqual(truth(server, uuidOf(user)))
       expect(server.sandbox.rateLimitReport().overLimit).toBe(0)
       expect(failures).toEqual([])
       // Nothing is left to plan: the waiting sets are empty, each user is due for a refresh later.
@@ -109,32 +113,34 @@ describe.skipIf(!hasRedisServer)(
       })
       // Another worker holds the user's lock: this one's first attempt must not sync.
       // It expires before the retry (200 to 400 ms later): the second attempt syncs.
-      await redis.set('bridge-sync:lock:bull-a', 'someone-else', 'PX', 150)
-      await engine.nameUser('bull-a')
-      expect((await engine.dispatch()).started).toEqual(['bull-a'])
+      await redis.set(`bridge-sync:lock:${u('bull-a')}`, 'someone-else', 'PX', 150)
+      await engine.nameUser(u('bull-a'))
+      expect((await engine.dispatch()).started).toEqual([u('bull-a')])
       // A second job for the same user while one is pending is not added.
-      await engine.queue.add('webhook', { reason: 'webhook', since: 0 }, { jobId: 'bull-a' })
+      await engine.queue.add('webhook', { reason: 'webhook', since: 0 }, { jobId: u('bull-a') })
       expect(
         (await engine.queue.getJobs(['waiting', 'prioritized', 'active', 'delayed'])).map((job) => job.id),
-      ).toEqual(['bull-a'])
+      ).toEqual([u('bull-a')])
       await until(() => failures.length === 1)
-      expect(failures).toEqual(['bull-a: sync of bull-a already running'])
-      await until(() => JSON.stringify(rowsOf('bull-a')) === JSON.stringify(truth(server, uuidOf('bull-a'))))
-      expect(rowsOf('bull-a')).toEqual(truth(server, uuidOf('bull-a')))
+      expect(failures).toEqual([`${u('bull-a')}: sync of ${u('bull-a')} already running`])
+      await until(
+        () => JSON.stringify(rowsOf(u('bull-a'))) === JSON.stringify(truth(server, uuidOf('bull-a'))),
+      )
+      expect(rowsOf(u('bull-a'))).toEqual(truth(server, uuidOf('bull-a')))
     })
 
     it('dead-letters a sync that keeps failing: after the last attempt the job stays in the failed set', async () => {
       failures.length = 0
       // Bridge does not know this user: every attempt fails.
-      await engine.nameUser('bull-unknown')
-      expect((await engine.dispatch()).started).toEqual(['bull-unknown'])
+      await engine.nameUser(UNKNOWN)
+      expect((await engine.dispatch()).started).toEqual([UNKNOWN])
       await until(() => failures.length === 2)
       const failed = await engine.queue.getFailed()
-      expect(failed.map((job) => [job.id, job.attemptsMade])).toEqual([['bull-unknown', 2]])
-      expect(failed[0]?.failedReason).toMatch(/^sync of bull-unknown stopped: /)
-      expect(cursorOf('bull-unknown')).toBeUndefined()
+      expect(failed.map((job) => [job.id, job.attemptsMade])).toEqual([[UNKNOWN, 2]])
+      expect(failed[0]?.failedReason).toMatch(new RegExp(`^sync of ${UNKNOWN} stopped: `))
+      expect(cursorOf(UNKNOWN)).toBeUndefined()
       // A dead-lettered user is not planned again until an operator retries its job.
-      await engine.nameUser('bull-unknown')
+      await engine.nameUser(UNKNOWN)
       expect((await engine.dispatch()).started).toEqual([])
       expect(server.sandbox.rateLimitReport().overLimit).toBe(0)
     })
