@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { type EndpointSpec, endpointsOf } from '../src/core/operation.js'
+import { type EndpointSpec, endpointsOf } from '../src/core/define/operation.js'
 import * as v3 from '../src/index.js'
 
 /** A Markdown heading outside code fences. */

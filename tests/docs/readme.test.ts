@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { headings, pathTemplate, renderReadme } from '../../scripts/readme.js'
-import { endpointsOf } from '../../src/core/operation.js'
+import { endpointsOf } from '../../src/core/define/operation.js'
 import * as v2 from '../../src/v2/index.js'
 import { readme, readmeOwnText, readmeSection, tsSnippets, typeCheckSnippets } from '../support/readme.js'
 
