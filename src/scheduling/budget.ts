@@ -1,4 +1,4 @@
-import type { RateLimit } from '../core/rate-limit-store.js'
+import type { RateLimit } from '../rate-limit/store.js'
 import type { SyncCost } from './types.js'
 
 /**

@@ -1,5 +1,5 @@
 import type { InputValidationError, Issue } from '../core/errors.js'
-import { BRIDGE_RATE_LIMITS, type RateLimit, type RateLimits } from '../core/rate-limit-store.js'
+import { BRIDGE_RATE_LIMITS, type RateLimit, type RateLimits } from '../rate-limit/store.js'
 import { DEFAULT_SYNC_COST } from './budget.js'
 import type { SchedulingOptions, SchedulingState } from './types.js'
 

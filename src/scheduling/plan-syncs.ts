@@ -1,6 +1,6 @@
 import * as E from '../core/either.js'
 import type { InputValidationError } from '../core/errors.js'
-import { BRIDGE_RATE_LIMITS, type RateLimits } from '../core/rate-limit-store.js'
+import { BRIDGE_RATE_LIMITS, type RateLimits } from '../rate-limit/store.js'
 import { DEFAULT_SYNC_COST, windowUse } from './budget.js'
 import { checkSchedulingInput } from './check-input.js'
 import type {

@@ -1,4 +1,4 @@
-import type { RateLimits } from '../core/rate-limit-store.js'
+import type { RateLimits } from '../rate-limit/store.js'
 
 /** Requests a sync sends (or is expected to send): all of them, and how many of those are token requests. */
 export interface SyncCost {

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { BRIDGE_RATE_LIMITS } from '../../src/core/rate-limit-store.js'
+import { BRIDGE_RATE_LIMITS } from '../../src/rate-limit/store.js'
 import {
   DEFAULT_SYNC_COST,
   planSyncs,
