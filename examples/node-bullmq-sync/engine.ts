@@ -63,6 +63,11 @@ export const createTables = (db: Database) => {
 /** How long a user's lock lives if its worker dies mid-sync (renewed by nothing: keep syncs shorter). */
 const LOCK_MS = 120_000
 
+/**
+ * Creates the queue, the worker and the dispatcher over one Redis.
+ * @param options - Redis, credentials, database, retry policy.
+ * @returns `nameUser`, `scheduleRefresh`, `dispatch`, `close`, and BullMQ's `queue` and `worker`.
+ */
 export const createSyncEngine = (options: SyncEngineOptions) => {
   const { redis, db } = options
   const prefix = options.prefix ?? 'bridge-sync'
@@ -70,7 +75,13 @@ export const createSyncEngine = (options: SyncEngineOptions) => {
   const retry = options.retry ?? {}
   const refreshEveryMs = options.refreshEveryMs ?? 3_600_000
   // BullMQ's blocking commands need connections of their own, retrying forever.
-  const connection = () => redis.duplicate({ maxRetriesPerRequest: null })
+  // BullMQ does not close connections it was given: `close` does.
+  const connections: Redis[] = []
+  const connection = () => {
+    const duplicate = redis.duplicate({ maxRetriesPerRequest: null })
+    connections.push(duplicate)
+    return duplicate
+  }
   const queue = new Queue<JobData, unknown, SyncReason>(`${prefix}-jobs`, { connection: connection() })
   const rateLimiter = createRateLimiter({ store: redisRateLimitStore(redis, { prefix: key('limits:') }) })
   const tokenStore = redisTokenStore(redis, { prefix: key('tokens:') })
@@ -231,6 +242,7 @@ export const createSyncEngine = (options: SyncEngineOptions) => {
     close: async () => {
       await worker.close()
       await queue.close()
+      for (const duplicate of connections) duplicate.disconnect()
     },
   }
 }
