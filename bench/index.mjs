@@ -3,7 +3,8 @@
 //
 // Usage: node --expose-gc bench/index.mjs [--dist <dir>] [--out <file>] [--only <sections>]
 //   --dist  the build to measure (default dist/, as users get it; e.g. a build of another commit)
-//   --only  comma-separated: per-call, validation, pagination, prefetch, rate-limit, auth, sync-cursor (default: all)
+//   --only  comma-separated: per-call, validation, pagination, prefetch, rate-limit, auth, sync-cursor, fan-out
+//           (default: all)
 //
 // The sandbox runs in a child process (bench/server.mjs): in the same process it would share the
 // event loop and the heap with the SDK, so its own work (building 500-transaction pages) would be
@@ -16,10 +17,20 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { cpus } from 'node:os'
 import { dirname, resolve } from 'node:path'
 import { parseArgs, promisify } from 'node:util'
+import { simulateFanOut } from './fan-out.mjs'
 import { admin, importBuild, ROOT, rawClient, sleep, spin, summary, time, timeSync } from './lib.mjs'
 import { measureSyncCursors } from './sync-cursor.mjs'
 
-const SECTIONS = ['per-call', 'validation', 'pagination', 'prefetch', 'rate-limit', 'auth', 'sync-cursor']
+const SECTIONS = [
+  'per-call',
+  'validation',
+  'pagination',
+  'prefetch',
+  'rate-limit',
+  'auth',
+  'sync-cursor',
+  'fan-out',
+]
 const { values: args } = parseArgs({
   options: {
     dist: { type: 'string', default: 'dist' },
@@ -535,6 +546,31 @@ if (sections.has('sync-cursor')) {
       '≤ 16384',
       s.largest <= 16_384,
     )
+}
+
+if (sections.has('fan-out')) {
+  // Many users under the application budget (issue 25), on the sandbox's virtual clock.
+  const fanOut = await simulateFanOut(sdk, sandboxModule, await importBuild(args.dist, 'scheduling/index.js'))
+  results.fanOut = fanOut
+  const seconds = (ms) => `${round(ms / 1_000, 1)} s`
+  console.log(
+    `fan-out: ${fanOut.users} users; ${fanOut.overLimit} requests over any limit; ` +
+      `application budget use while work waited ${round(fanOut.budgetUse * 100, 1)}%; ` +
+      `webhook-to-synced p50 ${seconds(fanOut.p50Ms)}, p95 ${seconds(fanOut.p95Ms)} (sandbox time)`,
+  )
+  verify('fan-out', 'requests over any limit (sandbox count)', fanOut.overLimit, '0', fanOut.overLimit === 0)
+  row(
+    'fan-out',
+    'application budget use while work waited',
+    `${round(fanOut.budgetUse * 100, 1)}%`,
+    '≥ 95%',
+    fanOut.budgetUse >= 0.95,
+  )
+  row(
+    'fan-out',
+    'webhook-to-synced p50, p95 (sandbox time)',
+    `${seconds(fanOut.p50Ms)}, ${seconds(fanOut.p95Ms)}`,
+  )
 }
 
 server.disconnect()
