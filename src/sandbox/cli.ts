@@ -1,24 +1,9 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util'
+import { cliUsage } from './cli-usage.js'
 import { startSandbox } from './node.js'
 
 /** `bridgeapi-sandbox`: runs the Bridge sandbox on a port until interrupted. */
-
-const usage = `Usage: bridgeapi-sandbox [options]
-
-  --port <n>             port to listen on (default 3000; 0 = any free port)
-  --host <addr>          interface (default 127.0.0.1)
-  --seed <s>             seed of the generated data (default 0)
-  --user <id[:n]>        create a user with this external id and n transactions (default 200); repeatable
-  --client-id <id>       accepted Client-Id (default sandbox-client-id)
-  --client-secret <s>    accepted Client-Secret (default sandbox-client-secret)
-  --base-url <url>       public origin when reached through another name (container, proxy); the
-                         admin API answers only this origin (default http://<host>:<port>)
-  --help                 show this help
-
-Admin API: GET /_sandbox, POST /_sandbox/connect-sessions/{id}/complete, POST /_sandbox/clock/advance,
-POST|GET|DELETE /_sandbox/faults, POST /_sandbox/users/seed, GET|DELETE /_sandbox/requests.
-Admin POSTs need Content-Type: application/json; requests from other origins (web pages) are refused.`
 
 const main = async (): Promise<void> => {
   const { values } = parseArgs({
@@ -34,7 +19,7 @@ const main = async (): Promise<void> => {
     },
   })
   if (values.help) {
-    console.log(usage)
+    console.log(cliUsage())
     return
   }
   const port = Number(values.port)
