@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import ts from 'typescript'
-import { type EndpointSpec, endpointsOf } from '../src/core/operation.js'
+import { type EndpointSpec, endpointsOf } from '../src/core/define/operation.js'
 import * as v3 from '../src/index.js'
 import * as v2 from '../src/v2/index.js'
 

@@ -1,7 +1,7 @@
+import type { RateLimiter } from '../rate-limit/limiter.js'
+import { memoryTokenStore, type TokenStore } from './auth/token-store.js'
 import type { InputValidationError, Issue } from './errors.js'
-import type { RateLimiter } from './rate-limiter.js'
 import { Redacted, redact } from './redacted.js'
-import { memoryTokenStore, type TokenStore } from './token-store.js'
 
 /** A 2025-01-15 user, by Bridge uuid. */
 export interface UuidUser {

@@ -2,9 +2,37 @@
  * The engine shared by both API versions, re-exported by `bridgeapi` and `bridgeapi/v2`.
  * @module
  */
+
+export {
+  createRateLimiter,
+  type RateLimitedRequest,
+  type RateLimiter,
+  type RateLimiterOptions,
+  type RateLimitSlot,
+  type ThrottledRequest,
+} from '../rate-limit/limiter.js'
+export {
+  type Admission,
+  BRIDGE_RATE_LIMITS,
+  type HeldSlot,
+  type MemoryRateLimitStoreOptions,
+  memoryRateLimitStore,
+  type RateLimit,
+  type RateLimitStore,
+  type RateLimits,
+  type RateLimitWindow,
+  type SlotRequest,
+} from '../rate-limit/store.js'
+export type { SyncBatch, SyncError, SyncItem, SyncOptions, SyncParams, SyncStream } from '../sync/engine.js'
 export { fromMinorUnits, toMinorUnits } from './amounts.js'
 export type { ApiVersion } from './api-version.js'
-export type { TokenInfo } from './auth.js'
+export {
+  type MemoryTokenStoreOptions,
+  memoryTokenStore,
+  type StoredToken,
+  type TokenStore,
+} from './auth/token-store.js'
+export type { TokenInfo } from './auth/user-token.js'
 export {
   type Context,
   type ContextOptions,
@@ -41,6 +69,7 @@ export type {
   TimeoutError,
 } from './errors.js'
 export { formatError, isBridgeError } from './errors.js'
+export type { CallOptions, RawResponse } from './http/request.js'
 export {
   type CollectOptions,
   collect,
@@ -48,35 +77,7 @@ export {
   type Page,
   type PageParams,
   type Paginated,
-} from './pagination.js'
-export {
-  type Admission,
-  BRIDGE_RATE_LIMITS,
-  type HeldSlot,
-  type MemoryRateLimitStoreOptions,
-  memoryRateLimitStore,
-  type RateLimit,
-  type RateLimitStore,
-  type RateLimits,
-  type RateLimitWindow,
-  type SlotRequest,
-} from './rate-limit-store.js'
-export {
-  createRateLimiter,
-  type RateLimitedRequest,
-  type RateLimiter,
-  type RateLimiterOptions,
-  type RateLimitSlot,
-  type ThrottledRequest,
-} from './rate-limiter.js'
+} from './lists/pagination.js'
+export { BridgeException, unwrap } from './lists/unwrap.js'
+export { type WithResponse, withResponse } from './lists/with-response.js'
 export { Redacted } from './redacted.js'
-export type { CallOptions, RawResponse } from './request.js'
-export type { SyncBatch, SyncError, SyncItem, SyncOptions, SyncParams, SyncStream } from './sync.js'
-export {
-  type MemoryTokenStoreOptions,
-  memoryTokenStore,
-  type StoredToken,
-  type TokenStore,
-} from './token-store.js'
-export { BridgeException, unwrap } from './unwrap.js'
-export { type WithResponse, withResponse } from './with-response.js'

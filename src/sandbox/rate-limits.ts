@@ -1,4 +1,4 @@
-import { BRIDGE_RATE_LIMITS, type RateLimits } from '../core/rate-limit-store.js'
+import { BRIDGE_RATE_LIMITS, type RateLimits } from '../rate-limit/store.js'
 import type { SandboxClock } from './clock.js'
 import type { ErrorWriter } from './http.js'
 import { parseJson } from './input.js'

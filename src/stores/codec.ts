@@ -1,4 +1,4 @@
-import { type StoredToken, tokenExpiryMs } from '../core/token-store.js'
+import { type StoredToken, tokenExpiryMs } from '../core/auth/token-store.js'
 
 /** Serialises a token for a store that keeps strings. */
 export const encodeToken = (token: StoredToken): string =>

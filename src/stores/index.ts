@@ -5,25 +5,25 @@
  * @module
  */
 
+export { type KvDeliveryStoreOptions, kvDeliveryStore } from './cloudflare-kv/delivery-store.js'
+export { type KvRateLimitStoreOptions, kvRateLimitStore } from './cloudflare-kv/rate-limit-store.js'
+export { type KvNamespaceLike, type KvTokenStoreOptions, kvTokenStore } from './cloudflare-kv/token-store.js'
 export {
   type DenoKvDeliveryLike,
   type DenoKvDeliveryStoreOptions,
   denoKvDeliveryStore,
-} from './deno-kv-delivery-store.js'
+} from './deno-kv/delivery-store.js'
 export {
   type DenoKvAtomicLike,
   type DenoKvKey,
   type DenoKvRateLimitLike,
   type DenoKvRateLimitStoreOptions,
   denoKvRateLimitStore,
-} from './deno-kv-rate-limit-store.js'
+} from './deno-kv/rate-limit-store.js'
 export {
   type DenoKvKeyPart,
   type DenoKvLike,
   type DenoKvTokenStoreOptions,
   denoKvTokenStore,
-} from './deno-kv-token-store.js'
-export { type EncryptTokenStoreOptions, encryptTokenStore } from './encrypt-token-store.js'
-export { type KvDeliveryStoreOptions, kvDeliveryStore } from './kv-delivery-store.js'
-export { type KvRateLimitStoreOptions, kvRateLimitStore } from './kv-rate-limit-store.js'
-export { type KvNamespaceLike, type KvTokenStoreOptions, kvTokenStore } from './kv-token-store.js'
+} from './deno-kv/token-store.js'
+export { type EncryptTokenStoreOptions, encryptTokenStore } from './encryption.js'

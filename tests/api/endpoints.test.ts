@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type EndpointSpec, endpointsOf } from '../../src/core/operation.js'
+import { type EndpointSpec, endpointsOf } from '../../src/core/define/operation.js'
 import * as v3 from '../../src/index.js'
 import type { ApiModule } from '../../src/sandbox/http.js'
 import { compilePattern } from '../../src/sandbox/router.js'

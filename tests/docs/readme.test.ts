@@ -9,7 +9,7 @@ import {
   pathTemplate,
   renderDerived,
 } from '../../scripts/readme.js'
-import { endpointsOf } from '../../src/core/operation.js'
+import { endpointsOf } from '../../src/core/define/operation.js'
 import * as v2 from '../../src/v2/index.js'
 import { allDocs, guides, readme, readmeSection, tsSnippets, typeCheckSnippets } from '../support/readme.js'
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { endpointsOf } from '../../src/core/operation.js'
+import { endpointsOf } from '../../src/core/define/operation.js'
 import * as sdk from '../../src/index.js'
 import { type Context, collect, createContext, type Paginated } from '../../src/index.js'
 import { type RunningSandbox, sandboxContext, startSandbox } from '../../src/sandbox/index.js'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { endpointsOf } from '../../src/core/define/operation.js'
 import * as core from '../../src/core/index.js'
-import { endpointsOf } from '../../src/core/operation.js'
 import { type RunningSandbox, sandboxContext, startSandbox } from '../../src/sandbox/index.js'
 import { compilePattern } from '../../src/sandbox/router.js'
 import { v2Api } from '../../src/sandbox/v2/index.js'

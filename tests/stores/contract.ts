@@ -4,7 +4,7 @@
  * The SDK talks to a recording fake Bridge whose tokens stay valid side by side, as Bridge's do.
  */
 import { createContext, getAccount, type TokenStore } from '../../src/index.js'
-import { encryptTokenStore } from '../../src/stores/encrypt-token-store.js'
+import { encryptTokenStore } from '../../src/stores/encryption.js'
 import { account, CLIENT, json, recordingFetch, tokenResponse } from '../core/fake-bridge.js'
 
 /** A store backend under test. Each `store()` call is a new instance (its own client or handle). */

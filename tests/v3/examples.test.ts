@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs'
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
-import { parseErrorBody } from '../../src/core/request.js'
+import { parseErrorBody } from '../../src/core/http/request.js'
 import {
   Account,
   AccountsInformation,

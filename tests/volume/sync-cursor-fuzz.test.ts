@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { type CursorState, encodeCursor } from '../../src/core/sync-cursor.js'
+import { type CursorState, encodeCursor } from '../../src/sync/cursor.js'
 import { ModelBridge } from '../sync/model-bridge.js'
 import { type SyncResult, VERSIONS } from '../sync/support.js'
 

@@ -3,15 +3,15 @@
  * and `@upstash/redis` clients. No Redis client is a dependency.
  * @module
  */
-export { type RedisDeliveryStoreOptions, redisDeliveryStore } from '../redis-delivery-store.js'
+export { type RedisDeliveryStoreOptions, redisDeliveryStore } from './delivery-store.js'
 export {
   type RedisRateLimitStoreOptions,
   type RedisScriptClientLike,
   redisRateLimitStore,
-} from '../redis-rate-limit-store.js'
+} from './rate-limit-store.js'
 export {
   type RedisClientLike,
   type RedisReadDelete,
   type RedisTokenStoreOptions,
   redisTokenStore,
-} from '../redis-token-store.js'
+} from './token-store.js'

@@ -1,5 +1,5 @@
 import type { TaskEither } from 'fp-ts/TaskEither'
-import { hasFreshToken } from '../../core/auth.js'
+import { hasFreshToken } from '../../core/auth/user-token.js'
 import type { Context } from '../../core/context.js'
 import type { BridgeError } from '../../core/errors.js'
 import { v2 } from '../api.js'

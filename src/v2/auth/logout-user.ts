@@ -1,11 +1,11 @@
 import type { TaskEither } from 'fp-ts/TaskEither'
 import * as v from 'valibot'
-import { forgetToken, hasFreshToken } from '../../core/auth.js'
+import { forgetToken, hasFreshToken } from '../../core/auth/user-token.js'
 import type { Context } from '../../core/context.js'
+import { defineOperation } from '../../core/define/operation.js'
 import * as E from '../../core/either.js'
 import type { BridgeError } from '../../core/errors.js'
-import { defineOperation } from '../../core/operation.js'
-import type { CallOptions } from '../../core/request.js'
+import type { CallOptions } from '../../core/http/request.js'
 import { v2 } from '../api.js'
 
 const logout = defineOperation({

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { defineOperation } from '../../core/operation.js'
+import { defineOperation } from '../../core/define/operation.js'
 import { v2 } from '../api.js'
 import { ConnectOptionsParams, toConnectOptions } from '../params.js'
 import { ConnectUrl } from './models.js'

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { defineListOperation } from '../../core/pagination.js'
+import { defineListOperation } from '../../core/lists/pagination.js'
 import { v2 } from '../api.js'
 import { Item } from './models.js'
 

@@ -1,6 +1,6 @@
 import type * as v from 'valibot'
 import { PayoutParams, toPayoutBody } from '../../common/payment-account.js'
-import { defineOperation } from '../../core/operation.js'
+import { defineOperation } from '../../core/define/operation.js'
 import { v2 } from '../api.js'
 import { Payout } from './models.js'
 

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { UrlParam } from '../../common/params.js'
-import { defineOperation } from '../../core/operation.js'
+import { defineOperation } from '../../core/define/operation.js'
 import { DateTimeParam, TextParam } from '../../core/schema.js'
 import { v2 } from '../api.js'
 import { CreatedPaymentLink, PaymentLinkTransactionParam, PaymentLinkUserParam, partyBody } from './models.js'

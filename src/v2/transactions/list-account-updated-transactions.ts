@@ -1,6 +1,6 @@
 import * as v from 'valibot'
-import { defineListOperation } from '../../core/pagination.js'
-import { path } from '../../core/query.js'
+import { path } from '../../core/http/query.js'
+import { defineListOperation } from '../../core/lists/pagination.js'
 import { IdParam } from '../../core/schema.js'
 import { v2 } from '../api.js'
 import { Transaction, UpdatedSinceParams } from './models.js'

@@ -1,4 +1,4 @@
-import { defineSync } from '../../core/sync.js'
+import { defineSync } from '../../sync/engine.js'
 import { v2 } from '../api.js'
 import { listAccountUpdatedTransactions } from './list-account-updated-transactions.js'
 import { listUpdatedTransactions } from './list-updated-transactions.js'

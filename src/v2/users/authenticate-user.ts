@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { EmailParam } from '../../common/params.js'
-import { defineOperation } from '../../core/operation.js'
+import { defineOperation } from '../../core/define/operation.js'
 import { PathStringParam } from '../../core/schema.js'
 import { v2 } from '../api.js'
 import { ExternalUserIdParam, PasswordParam, UserAuthInfo } from './models.js'

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { EmailParam } from '../../common/params.js'
-import { defineOperation } from '../../core/operation.js'
+import { defineOperation } from '../../core/define/operation.js'
 import { v2 } from '../api.js'
 import { ExternalUserIdParam, PasswordParam, User } from './models.js'
 

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { EmailParam } from '../../common/params.js'
-import { defineOperation } from '../../core/operation.js'
+import { defineOperation } from '../../core/define/operation.js'
 import { TextParam } from '../../core/schema.js'
 import { v3 } from '../api.js'
 

@@ -1,5 +1,5 @@
 import type { TaskEither } from 'fp-ts/TaskEither'
-import { storeToken } from '../../core/auth.js'
+import { storeToken } from '../../core/auth/user-token.js'
 import type { Context } from '../../core/context.js'
 import type { BridgeError } from '../../core/errors.js'
 import type { Redacted } from '../../core/redacted.js'

@@ -1,6 +1,6 @@
 import type * as v from 'valibot'
 import { RefundParams, toRefundBody } from '../../common/payment-account.js'
-import { defineOperation } from '../../core/operation.js'
+import { defineOperation } from '../../core/define/operation.js'
 import { v3 } from '../api.js'
 import { Refund } from './models.js'
 

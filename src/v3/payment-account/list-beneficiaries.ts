@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { defineListOperation } from '../../core/pagination.js'
+import { defineListOperation } from '../../core/lists/pagination.js'
 import { v3 } from '../api.js'
 import { Beneficiary } from './models.js'
 

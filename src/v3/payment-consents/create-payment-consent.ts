@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { CurrencyParam, HttpUrlParam } from '../../common/params.js'
-import { defineOperation } from '../../core/operation.js'
+import { defineOperation } from '../../core/define/operation.js'
 import { v3 } from '../api.js'
 import {
   ExternalReferenceParam,

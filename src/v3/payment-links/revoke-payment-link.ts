@@ -1,6 +1,6 @@
 import * as v from 'valibot'
-import { defineOperation } from '../../core/operation.js'
-import { path } from '../../core/query.js'
+import { defineOperation } from '../../core/define/operation.js'
+import { path } from '../../core/http/query.js'
 import { PathStringParam } from '../../core/schema.js'
 import { v3 } from '../api.js'
 

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { commaList, oneOrMany } from '../../common/params.js'
-import { defineListOperation } from '../../core/pagination.js'
+import { defineListOperation } from '../../core/lists/pagination.js'
 import { TextParam } from '../../core/schema.js'
 import { v3 } from '../api.js'
 import { Provider } from './models.js'

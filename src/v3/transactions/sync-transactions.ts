@@ -1,4 +1,4 @@
-import { defineSync } from '../../core/sync.js'
+import { defineSync } from '../../sync/engine.js'
 import { v3 } from '../api.js'
 import { listTransactions } from './list-transactions.js'
 

@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path'
 import { beforeAll, describe, expect, inject, test } from 'vitest'
 
-const root = resolve(import.meta.dirname, '../..')
+const root = resolve(import.meta.dirname, '../../..')
 
 /** Each compiler with a different module resolution: a tsc run without skipLibCheck takes up to a minute here. */
 const compilers = [

@@ -1,7 +1,8 @@
 import * as v from 'valibot'
-import type { ApiVersion } from './api-version.js'
-import { type Context, LANGUAGE_TAG, MAX_TIMER_MS } from './context.js'
-import * as E from './either.js'
+import type { ApiVersion } from '../api-version.js'
+import { sleep } from '../clock.js'
+import { type Context, LANGUAGE_TAG, MAX_TIMER_MS } from '../context.js'
+import * as E from '../either.js'
 import {
   type ApiError,
   abortError,
@@ -12,10 +13,9 @@ import {
   type RedirectError,
   type ResponseValidationError,
   toIssues,
-} from './errors.js'
+} from '../errors.js'
+import { redactDeep, secretFieldsOf } from '../redacted.js'
 import { encodeQuery, type Query } from './query.js'
-import { redactDeep, secretFieldsOf } from './redacted.js'
-import { sleep } from './sleep.js'
 import { attempt, type Outcome } from './transport.js'
 
 /** The HTTP response behind a result, for callers who need headers or the exact body. */

@@ -1,5 +1,5 @@
-import type { TokenStore } from '../core/token-store.js'
-import { decodeToken, encodeToken, ttlSeconds } from './codec.js'
+import type { TokenStore } from '../../core/auth/token-store.js'
+import { decodeToken, encodeToken, ttlSeconds } from '../codec.js'
 
 /**
  * The part of a Cloudflare Workers `KVNamespace` binding the store uses. A real `KVNamespace` fits;

@@ -1,12 +1,11 @@
 import type { TaskEither } from 'fp-ts/TaskEither'
 import * as v from 'valibot'
-import type { ApiVersion } from './api-version.js'
-import { replaceRejectedToken, userToken } from './auth.js'
-import { type Context, unusableContext } from './context.js'
-import * as E from './either.js'
-import type { BridgeError, InputValidationError } from './errors.js'
-import type { Query } from './query.js'
-import { REDACTED } from './redacted.js'
+import type { ApiVersion } from '../api-version.js'
+import { replaceRejectedToken, userToken } from '../auth/user-token.js'
+import { type Context, unusableContext } from '../context.js'
+import * as E from '../either.js'
+import type { BridgeError, InputValidationError } from '../errors.js'
+import type { Query } from '../http/query.js'
 import {
   type CallOptions,
   callOptionsError,
@@ -15,7 +14,8 @@ import {
   type Sent,
   sendRequest,
   toIssues,
-} from './request.js'
+} from '../http/request.js'
+import { REDACTED } from '../redacted.js'
 
 /** Who an endpoint authenticates as: the application alone, or the context's user (bearer token). */
 export type AuthLevel = 'client' | 'user'

@@ -1,4 +1,4 @@
-import type { RateLimitStore } from '../core/rate-limit-store.js'
+import type { RateLimitStore } from '../../rate-limit/store.js'
 
 /**
  * A Redis client that can run a Lua script, in the shape the common clients give it: `call` (ioredis),

@@ -1,8 +1,8 @@
 import type { TaskEither } from 'fp-ts/TaskEither'
-import type { Context } from './context.js'
-import * as E from './either.js'
-import type { BridgeError } from './errors.js'
-import type { CallOptions, RawResponse } from './request.js'
+import type { Context } from '../context.js'
+import * as E from '../either.js'
+import type { BridgeError } from '../errors.js'
+import type { CallOptions, RawResponse } from '../http/request.js'
 
 /** A result together with the HTTP response it came from. */
 export interface WithResponse<T> {

@@ -5,8 +5,8 @@ import {
   type RateLimitStore,
   type RateLimitWindow,
   releaseSlot,
-} from '../core/rate-limit-store.js'
-import type { KvNamespaceLike } from './kv-token-store.js'
+} from '../../rate-limit/store.js'
+import type { KvNamespaceLike } from './token-store.js'
 
 /** Options of {@link kvRateLimitStore}. */
 export interface KvRateLimitStoreOptions {

@@ -1,4 +1,4 @@
-import type { StoredToken, TokenStore } from '../core/token-store.js'
+import type { StoredToken, TokenStore } from '../core/auth/token-store.js'
 
 /** Options of {@link encryptTokenStore}. */
 export interface EncryptTokenStoreOptions {

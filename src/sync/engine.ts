@@ -1,12 +1,12 @@
 import * as v from 'valibot'
-import type { ApiVersion } from './api-version.js'
-import type { Context } from './context.js'
-import * as E from './either.js'
-import type { BridgeError, InputValidationError, ResponseValidationError } from './errors.js'
-import { parseParams } from './operation.js'
-import type { ListOptions, Page, Paginated } from './pagination.js'
-import type { RawResponse } from './request.js'
-import { IdParam, LimitParam } from './schema.js'
+import type { ApiVersion } from '../core/api-version.js'
+import type { Context } from '../core/context.js'
+import { parseParams } from '../core/define/operation.js'
+import * as E from '../core/either.js'
+import type { BridgeError, InputValidationError, ResponseValidationError } from '../core/errors.js'
+import type { RawResponse } from '../core/http/request.js'
+import type { ListOptions, Page, Paginated } from '../core/lists/pagination.js'
+import { IdParam, LimitParam } from '../core/schema.js'
 import {
   bindingOf,
   type CursorState,
@@ -16,7 +16,7 @@ import {
   Instant,
   MAX_PAGES_REMEMBERED,
   MAX_REMEMBERED,
-} from './sync-cursor.js'
+} from './cursor.js'
 
 /** What the sync needs of a transaction, in both API versions. */
 export interface SyncItem {

@@ -4,8 +4,8 @@ import {
   lastUntil,
   type RateLimitStore,
   type RateLimitWindow,
-} from '../core/rate-limit-store.js'
-import type { DenoKvKeyPart } from './deno-kv-token-store.js'
+} from '../../rate-limit/store.js'
+import type { DenoKvKeyPart } from './token-store.js'
 
 /** A Deno KV key, as `Deno.KvKey` (a list of parts). */
 export type DenoKvKey = readonly DenoKvKeyPart[]

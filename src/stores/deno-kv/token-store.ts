@@ -1,5 +1,5 @@
-import type { TokenStore } from '../core/token-store.js'
-import { decodeToken, ttlSeconds } from './codec.js'
+import type { TokenStore } from '../../core/auth/token-store.js'
+import { decodeToken, ttlSeconds } from '../codec.js'
 
 /** A Deno KV key part the store can put in front of its keys. */
 export type DenoKvKeyPart = string | number | bigint | boolean | Uint8Array

@@ -1,6 +1,7 @@
 import * as v from 'valibot'
-import { type Context, type ContextUser, MAX_TIMER_MS } from './context.js'
-import * as E from './either.js'
+import { sleep } from '../core/clock.js'
+import { type Context, type ContextUser, MAX_TIMER_MS } from '../core/context.js'
+import * as E from '../core/either.js'
 import {
   type AbortError,
   abortError,
@@ -8,16 +9,15 @@ import {
   type InputValidationError,
   type Issue,
   type RateLimiterError,
-} from './errors.js'
+} from '../core/errors.js'
+import { AnyAnswer, callStore, type StoreOutcome, storeFailure } from '../core/store-call.js'
 import {
   BRIDGE_RATE_LIMITS,
   memoryRateLimitStore,
   type RateLimitStore,
   type RateLimits,
   type RateLimitWindow,
-} from './rate-limit-store.js'
-import { sleep } from './sleep.js'
-import { AnyAnswer, callStore, type StoreOutcome, storeFailure } from './store-call.js'
+} from './store.js'
 
 /** What {@link createRateLimiter} accepts. */
 export interface RateLimiterOptions {

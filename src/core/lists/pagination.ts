@@ -1,13 +1,19 @@
 import type { TaskEither } from 'fp-ts/TaskEither'
 import * as v from 'valibot'
-import type { ApiVersion } from './api-version.js'
-import { type Context, unusableContext } from './context.js'
-import * as E from './either.js'
-import type { BridgeError, CollectLimitError, ListError, ResponseValidationError } from './errors.js'
-import { type AuthLevel, parseParams, sendAuthorized, withSpec } from './operation.js'
-import type { Query } from './query.js'
-import { type CallOptions, decodeBody, type RawResponse, redactedFor, redactedResponse } from './request.js'
-import { CursorParam, LimitParam } from './schema.js'
+import type { ApiVersion } from '../api-version.js'
+import { type Context, unusableContext } from '../context.js'
+import { type AuthLevel, parseParams, sendAuthorized, withSpec } from '../define/operation.js'
+import * as E from '../either.js'
+import type { BridgeError, CollectLimitError, ListError, ResponseValidationError } from '../errors.js'
+import type { Query } from '../http/query.js'
+import {
+  type CallOptions,
+  decodeBody,
+  type RawResponse,
+  redactedFor,
+  redactedResponse,
+} from '../http/request.js'
+import { CursorParam, LimitParam } from '../schema.js'
 
 /** One page of a list, with what is needed to fetch it again or continue after it. */
 export interface Page<T> {

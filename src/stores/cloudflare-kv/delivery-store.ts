@@ -1,6 +1,6 @@
-import type { DeliveryStore } from '../webhooks/delivery-store.js'
-import { encodeMark, liveMark, type MarkState } from './delivery-mark.js'
-import type { KvNamespaceLike } from './kv-token-store.js'
+import type { DeliveryStore } from '../../webhooks/delivery-store.js'
+import { encodeMark, liveMark, type MarkState } from '../delivery-mark.js'
+import type { KvNamespaceLike } from './token-store.js'
 
 /** Options of {@link kvDeliveryStore}. */
 export interface KvDeliveryStoreOptions {

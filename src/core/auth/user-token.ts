@@ -1,7 +1,7 @@
 import * as v from 'valibot'
-import type { ApiVersion } from './api-version.js'
-import { type Context, type ContextUser, HEADER_SAFE, unusableContext } from './context.js'
-import * as E from './either.js'
+import type { ApiVersion } from '../api-version.js'
+import { type Context, type ContextUser, HEADER_SAFE, unusableContext } from '../context.js'
+import * as E from '../either.js'
 import {
   type AbortError,
   type ApiError,
@@ -9,10 +9,10 @@ import {
   abortError,
   type BridgeError,
   type Issue,
-} from './errors.js'
-import { REDACTED, Redacted, redactDeep } from './redacted.js'
-import { decodeBody, sendRequest } from './request.js'
-import { AnyAnswer, callStore, storeFailure, untilAborted } from './store-call.js'
+} from '../errors.js'
+import { decodeBody, sendRequest } from '../http/request.js'
+import { REDACTED, Redacted, redactDeep } from '../redacted.js'
+import { AnyAnswer, callStore, storeFailure, untilAborted } from '../store-call.js'
 import { type StoredToken, type TokenStore, tokenExpiryMs } from './token-store.js'
 
 /** A user token as the public helpers return it: the token itself is {@link Redacted}. */

@@ -1,8 +1,8 @@
 import { type $Fetch, createFetch, type FetchOptions } from 'ofetch'
-import type { Context, ResponseEvent } from './context.js'
-import { abortError, type BridgeError } from './errors.js'
+import type { Context, ResponseEvent } from '../context.js'
+import { abortError, type BridgeError } from '../errors.js'
+import { REDACTED, redactIn } from '../redacted.js'
 import { encodeQuery } from './query.js'
-import { REDACTED, redactIn } from './redacted.js'
 import type { CallOptions, RawResponse, RequestSpec } from './request.js'
 
 /** What one attempt gave: a response (any status), or a failure with what the retry policy needs. */

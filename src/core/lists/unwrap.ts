@@ -1,5 +1,5 @@
 import type { TaskEither } from 'fp-ts/TaskEither'
-import { type BridgeError, formatError } from './errors.js'
+import { type BridgeError, formatError } from '../errors.js'
 
 /**
  * What {@link unwrap} rejects with: one `Error` carrying the SDK's typed error in `error`. Its message is

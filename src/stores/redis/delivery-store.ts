@@ -1,5 +1,5 @@
-import type { DeliveryClaim, DeliveryStore } from '../webhooks/delivery-store.js'
-import { type RedisScriptClientLike, scriptRunner } from './redis-rate-limit-store.js'
+import type { DeliveryClaim, DeliveryStore } from '../../webhooks/delivery-store.js'
+import { type RedisScriptClientLike, scriptRunner } from './rate-limit-store.js'
 
 /** Options of {@link redisDeliveryStore}. */
 export interface RedisDeliveryStoreOptions {

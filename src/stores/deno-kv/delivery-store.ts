@@ -1,7 +1,7 @@
-import type { DeliveryStore } from '../webhooks/delivery-store.js'
-import { encodeMark, liveMark } from './delivery-mark.js'
-import type { DenoKvRateLimitLike } from './deno-kv-rate-limit-store.js'
-import type { DenoKvKeyPart, DenoKvLike } from './deno-kv-token-store.js'
+import type { DeliveryStore } from '../../webhooks/delivery-store.js'
+import { encodeMark, liveMark } from '../delivery-mark.js'
+import type { DenoKvRateLimitLike } from './rate-limit-store.js'
+import type { DenoKvKeyPart, DenoKvLike } from './token-store.js'
 
 /**
  * The part of a `Deno.Kv` (from `Deno.openKv()`) the delivery store uses. A real `Deno.Kv` fits;
