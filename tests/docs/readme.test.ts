@@ -108,6 +108,17 @@ describe('derived tables', () => {
   })
 })
 
+describe('one source for each figure', () => {
+  it('bundle sizes are quoted by the Bundle size table only (the FAQ and the README link to it)', () => {
+    const quoting = allDocs
+      .filter(([file]) => file !== 'docs/runtimes.md')
+      .filter(([, text]) => /getAccount`? (?:app |bundle )?(?:bundles to )?(?:about )?[\d.]+ KB/.test(text))
+      .map(([file]) => file)
+    expect(quoting).toEqual([])
+    expect(texts.get('docs/faq.md')).toContain('[Bundle size](runtimes.md#bundle-size)')
+  })
+})
+
 describe('links of the README and the guides', () => {
   const anchorsOf = new Map(
     allDocs.map(([file, text]) => [file, new Set(headings(text).map((h) => h.anchor))]),
