@@ -27,6 +27,8 @@ export default defineConfig({
       'src/webhooks/index.ts',
       'src/stores/index.ts',
       'src/stores/redis/index.ts',
+      'src/otel/index.ts',
+      'src/scheduling/index.ts',
     ],
   },
   external: ['ofetch', 'valibot', 'fp-ts', /^node:/],

@@ -106,13 +106,20 @@ const exported = (entry: string, name: string): ts.Symbol => {
 }
 
 /** A symbol's TSDoc as one Markdown table cell: `{@link X}` as code, one line, pipes escaped. */
-const docCell = (symbol: ts.Symbol): string =>
-  ts
-    .displayPartsToString(symbol.getDocumentationComment(compiled().checker))
+const docCell = (symbol: ts.Symbol): string => {
+  const { checker } = compiled()
+  // A `@deprecated` tag says what to use instead: it leads the cell.
+  const deprecated = symbol
+    .getJsDocTags(checker)
+    .filter((tag) => tag.name === 'deprecated')
+    .map((tag) => `**Deprecated:** ${ts.displayPartsToString(tag.text)} `)
+    .join('')
+  return `${deprecated}${ts.displayPartsToString(symbol.getDocumentationComment(checker))}`
     .replace(/\{@link\s+([^}\s|]+)[^}]*\}/g, '`$1`')
     .replace(/\s*\n\s*/g, ' ')
     .replace(/\|/g, '\\|')
     .trim()
+}
 
 /** The endpoint table of an entry point, grouped by path; † marks those whose TSDoc says "Uncertain:". */
 export const endpointTable = (entry: Record<string, unknown>, file: string): string => {

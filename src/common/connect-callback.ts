@@ -1,6 +1,7 @@
+/** Reading a Connect callback URL, shared by both API versions. */
 import * as v from 'valibot'
 import * as E from '../core/either.js'
-import { type InputValidationError, toIssues } from '../core/errors.js'
+import { type InputValidationError, inputError, toIssues } from '../core/errors.js'
 
 /*
  * The query parameters Bridge Connect appends to your callback (redirect) URL, shared by both API
@@ -57,12 +58,8 @@ export const callbackEntries = {
 }
 
 /** The error of a callback that cannot be read. */
-const invalid = (message: string, issues: InputValidationError['issues']): InputValidationError => ({
-  _tag: 'InputValidationError',
-  operation: 'parseConnectCallback',
-  message,
-  issues,
-})
+const invalid = (message: string, issues: InputValidationError['issues']): InputValidationError =>
+  inputError('parseConnectCallback', message, issues)
 
 /**
  * Reads the callback's known parameters (`names`) from `url` and checks them with `schema`. Other

@@ -1,5 +1,6 @@
+/** Conversions between decimal amounts and integer minor units, per currency. */
 import * as E from './either.js'
-import type { InputValidationError } from './errors.js'
+import { type InputValidationError, inputError } from './errors.js'
 
 /*
  * Bridge sends amounts as JSON numbers in major units (12.34 euros), and adding floats drifts
@@ -62,12 +63,7 @@ const EXPONENTS: Readonly<Record<string, number>> = {
 const ARTEFACT_TOLERANCE = 1e-12
 
 const refuse = (operation: string, path: string, message: string): E.Either<InputValidationError, never> =>
-  E.left({
-    _tag: 'InputValidationError',
-    operation,
-    message: `Invalid input for ${operation}: ${path} ${message}`,
-    issues: [{ path, message }],
-  })
+  E.left(inputError(operation, `Invalid input for ${operation}: ${path} ${message}`, [{ path, message }]))
 
 const exponentOf = (operation: string, currency: string): E.Either<InputValidationError, number> => {
   const exponent = typeof currency === 'string' ? EXPONENTS[currency] : undefined

@@ -1,6 +1,10 @@
+/** createContext: the options of a client, checked once, as the Context every call takes. */
 import type { RateLimiter } from '../rate-limit/limiter.js'
 import { memoryTokenStore, type TokenStore } from './auth/token-store.js'
-import type { InputValidationError, Issue } from './errors.js'
+import { type Clock, MAX_TIMER_MS, realClock } from './clock.js'
+import { type InputValidationError, type Issue, inputError, issueList } from './errors.js'
+import type { Hooks } from './http/hooks.js'
+import type { OfetchInstance } from './http/ofetch-instance.js'
 import { Redacted, redact } from './redacted.js'
 
 /** A 2025-01-15 user, by Bridge uuid. */
@@ -30,35 +34,6 @@ export interface RetryPolicy {
   readonly maxDelayMs: number
   /** A `Retry-After` longer than this (ms) is not waited for: the 429/503 is returned. Default 60 000. */
   readonly maxRetryAfterMs: number
-}
-
-/** What an `onRequest` hook sees. Secret headers are replaced by `[redacted]`. */
-export interface RequestEvent {
-  readonly operation: string
-  readonly method: string
-  readonly url: string
-  readonly headers: Readonly<Record<string, string>>
-  /** 1 for the first attempt, 2 for the first retry, … */
-  readonly attempt: number
-}
-
-/** What an `onResponse` hook sees; `status` is absent when the request failed at the network level. */
-export interface ResponseEvent {
-  readonly operation: string
-  readonly method: string
-  readonly url: string
-  readonly attempt: number
-  readonly status?: number
-  readonly durationMs: number
-  readonly requestId?: string
-  /** Tag of the network-level failure, when there was no response. */
-  readonly failure?: 'NetworkError' | 'TimeoutError' | 'AbortError'
-}
-
-/** Observability hooks. They must not throw; if they do, the error is ignored. */
-export interface Hooks {
-  readonly onRequest?: (event: RequestEvent) => void
-  readonly onResponse?: (event: ResponseEvent) => void
 }
 
 /** What {@link createContext} accepts. */
@@ -96,35 +71,17 @@ export interface ContextOptions {
    * Its interceptors see the real credentials (client secret, tokens, passwords): trust them.
    */
   readonly $fetch?: OfetchInstance
-  /** Clock in ms since the epoch, for token expiry and `Retry-After` dates. Default `Date.now`. */
-  readonly now?: () => number
   /**
-   * Waits `ms` before a retry; resolves `false` if `signal` aborts first. For tests, to retry without
-   * real waits (with `now`, it is the engine's clock). Default: a timer.
+   * The clock of every call: token expiry, `Retry-After` dates, waits before retries, and the rate
+   * limiter's and sync's time. Tests pass a virtual one. Default: `Date.now` and timers.
    */
+  readonly clock?: Clock
+  /** @deprecated Use `clock`. Clock in ms since the epoch, overriding the clock's `now`. */
+  readonly now?: () => number
+  /** @deprecated Use `clock`. Waits `ms` before a retry (`false` if `signal` aborts first), overriding the clock's `sleep`. */
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<boolean>
   /** Opt-in: schedules requests within Bridge's rate limits (see `createRateLimiter`). Default: none. */
   readonly rateLimiter?: RateLimiter
-}
-
-/**
- * What the SDK uses of an ofetch instance (ofetch's, Nuxt's or Nitro's `$fetch`): `create`, to layer its
- * defaults over yours, and `raw`, to send. Declared here, not imported from ofetch, whose declarations
- * need undici and Node's types: a strict project without `@types/node` must compile against ours.
- *
- * @example
- * ```ts
- * import { createContext, type OfetchInstance } from 'bridgeapi'
- * import { ofetch } from 'ofetch'
- * const $fetch: OfetchInstance = ofetch.create({ onRequest: () => console.log('sending') })
- * const ctx = createContext({ clientId: 'id', clientSecret: 'secret', $fetch })
- * ```
- */
-export interface OfetchInstance {
-  /** Sends a request and resolves to the response. */
-  raw(request: string, options?: object): Promise<Response>
-  /** A new instance with these defaults layered over this one's (interceptors kept). */
-  create(defaults: object, globalOptions?: { fetch?: typeof globalThis.fetch }): OfetchInstance
 }
 
 /** Normalised user credentials, with the password hidden. */
@@ -152,8 +109,8 @@ export interface Context {
   readonly hooks: Hooks
   readonly fetch?: typeof globalThis.fetch
   readonly $fetch?: OfetchInstance
-  readonly now: () => number
-  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<boolean>
+  /** The one clock of the context's calls, its limiter (unless given its own) and sync. */
+  readonly clock: Clock
   readonly rateLimiter?: RateLimiter
   /** Set when the options were invalid: every call then returns this error and sends nothing. */
   readonly invalid?: InputValidationError
@@ -215,8 +172,7 @@ const idProblem = (value: unknown, shape = /^/, shapeProblem?: string): string |
           ? undefined
           : shapeProblem
 
-/** The longest delay timers take: a longer one fires after 1 ms in browsers, Node, Deno and Workers. */
-export const MAX_TIMER_MS = 2 ** 31 - 1
+export { MAX_TIMER_MS }
 
 /**
  * Builds the {@link Context} every endpoint function takes. Does no I/O. Invalid options do not
@@ -268,6 +224,13 @@ export const createContext = (options: ContextOptions): Context => {
   )
   const hooks: unknown = given.hooks
   note('hooks', hooks !== undefined && !isObject(hooks) && 'must be an object')
+  const clock: unknown = given.clock
+  note(
+    'clock',
+    clock !== undefined &&
+      !(isObject(clock) && typeof clock.now === 'function' && typeof clock.sleep === 'function') &&
+      'must have now and sleep methods',
+  )
   const callables = {
     fetch: given.fetch,
     now: given.now,
@@ -340,12 +303,11 @@ export const createContext = (options: ContextOptions): Context => {
     autoRenew: given.autoRenew ?? true,
     renewBeforeMs,
     hooks: (valid && given.hooks) || {},
-    now: (valid && given.now) || Date.now,
+    clock: valid ? clockOf(given) : realClock,
     ...(valid && {
       language: given.language,
       fetch: given.fetch,
       $fetch: given.$fetch,
-      sleep: given.sleep,
       rateLimiter: given.rateLimiter,
     }),
   }
@@ -355,14 +317,29 @@ export const createContext = (options: ContextOptions): Context => {
   if (valid) return context
   return {
     ...context,
-    invalid: {
-      _tag: 'InputValidationError',
-      operation: 'createContext',
-      message: `Invalid context options: ${issues.map((issue) => issue.message).join('; ')}`,
-      issues,
-    },
+    invalid: inputError('createContext', `Invalid context options: ${issueList(issues)}`, issues),
   }
 }
+
+/** The context's clock: the `clock` option, with the deprecated `now` and `sleep` options over it. */
+const clockOf = ({ clock = realClock, now, sleep }: Partial<ContextOptions>): Clock =>
+  now || sleep
+    ? {
+        now: now ?? (() => clock.now()),
+        sleep: sleep ?? ((ms, signal) => clock.sleep(ms, signal)),
+      }
+    : clock
+
+/**
+ * How the context names its user, the same for every API version and instance: the token store's
+ * keys and the rate limiter's windows are built on it (a password is never part of it).
+ */
+export const userIdentity = (user: ContextUser): string =>
+  user.kind === 'uuid'
+    ? `uuid:${user.uuid}`
+    : user.kind === 'external'
+      ? `external:${user.externalUserId}`
+      : `email:${user.email}`
 
 /** The context user of a `user` option, or `undefined` after noting why it is unfit. */
 const userOf = (
@@ -404,10 +381,5 @@ export const unusableContext = (ctx: unknown, operation: string): InputValidatio
     typeof ctx.baseUrl === 'string'
   if (looksBuilt) return (ctx as unknown as Context).invalid
   const message = 'ctx must be a context made by createContext'
-  return {
-    _tag: 'InputValidationError',
-    operation,
-    message: `Invalid context for ${operation}: ${message}`,
-    issues: [{ path: 'ctx', message }],
-  }
+  return inputError(operation, `Invalid context for ${operation}: ${message}`, [{ path: 'ctx', message }])
 }

@@ -1,3 +1,4 @@
+/** The BridgeError union and the constructors of its members. */
 import * as v from 'valibot'
 
 /**
@@ -165,6 +166,19 @@ export type ListError = BridgeError & {
   /** Cursor of the page that failed (or of the first page not collected); pass it as `after` to resume. */
   readonly resumeAfter?: string
 }
+
+/** The `InputValidationError` of `operation`: nothing was sent; `issues` say what to fix and where. */
+export const inputError = (
+  operation: string,
+  message: string,
+  issues: readonly Issue[],
+): InputValidationError => ({ _tag: 'InputValidationError', operation, message, issues })
+
+/** The issues as one sentence for a message, each described by `describe` (default: its message). */
+export const issueList = (
+  issues: readonly Issue[],
+  describe: (issue: Issue) => string = (issue) => issue.message,
+): string => issues.map(describe).join('; ')
 
 /** The error of a call the caller aborted. */
 export const abortError = (): AbortError => ({

@@ -1,5 +1,6 @@
+/** Calls to app-provided stores, bounded by abort and timeout and checked, never rejecting. */
 import * as v from 'valibot'
-import { MAX_TIMER_MS } from './context.js'
+import { MAX_TIMER_MS } from './clock.js'
 
 /** How a call to an app-provided store (token store, rate-limit store) ended. */
 export type StoreOutcome<T> =

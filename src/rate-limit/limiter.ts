@@ -1,6 +1,6 @@
+/** createRateLimiter: keeps requests within Bridge's rate limits by waiting, never by failing. */
 import * as v from 'valibot'
-import { sleep } from '../core/clock.js'
-import { type Context, type ContextUser, MAX_TIMER_MS } from '../core/context.js'
+import { type Clock, ClockFailure, MAX_TIMER_MS, nowOf, realClock, waitOn } from '../core/clock.js'
 import * as E from '../core/either.js'
 import {
   type AbortError,
@@ -8,6 +8,8 @@ import {
   type BridgeError,
   type InputValidationError,
   type Issue,
+  inputError,
+  issueList,
   type RateLimiterError,
 } from '../core/errors.js'
 import { AnyAnswer, callStore, type StoreOutcome, storeFailure } from '../core/store-call.js'
@@ -25,10 +27,12 @@ export interface RateLimiterOptions {
   readonly store?: RateLimitStore
   /** Limits to keep to, each overriding Bridge's (e.g. a raised application limit). */
   readonly limits?: Partial<RateLimits>
-  /** Clock in ms since the epoch. Default `Date.now`. */
+  /** The limiter's own clock. Default: the clock of the context the request comes from. */
+  readonly clock?: Clock
+  /** @deprecated Use `clock`. Clock in ms since the epoch, overriding the clock's `now`. */
   readonly now?: () => number
-  /** Waits `ms` (or until `signal` aborts). Default: a timer. Tests pass one that moves a virtual clock. */
-  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  /** @deprecated Use `clock`. Waits `ms` (or until `signal` aborts), overriding the clock's `sleep`. */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<unknown>
 }
 
 /** Who a request counts for: the application, and the user when it is a user or token request. */
@@ -38,14 +42,6 @@ export interface RateLimitedRequest {
   readonly user?: string
   /** A token request: it also counts against the user's token limit. */
   readonly token?: boolean
-}
-
-/** What {@link RateLimiter.throttle} needs of a request: whether it is a user's, or a token request. */
-export interface ThrottledRequest {
-  /** Set on user-level requests: they count against the user's limit. */
-  readonly accessToken?: string
-  /** `token` for a token request, which Bridge limits apart. */
-  readonly rateScope?: 'token'
 }
 
 /** A slot held by a request in flight. */
@@ -67,7 +63,7 @@ export interface RateLimiter {
    */
   acquire(
     request: RateLimitedRequest,
-    options: { readonly maxDurationMs: number; readonly signal?: AbortSignal },
+    options: { readonly maxDurationMs: number; readonly signal?: AbortSignal; readonly clock?: Clock },
   ): Promise<E.Either<RateLimiterError | AbortError | InputValidationError, RateLimitSlot>>
   /**
    * Runs one attempt of a request once {@link RateLimiter.acquire} has a slot for it, and frees the
@@ -75,9 +71,8 @@ export interface RateLimiter {
    * (so a bundle without a limiter carries none of this).
    */
   throttle<T>(
-    ctx: Context,
-    spec: ThrottledRequest,
-    options: { readonly signal?: AbortSignal; readonly timeoutMs?: number },
+    request: RateLimitedRequest,
+    options: { readonly signal?: AbortSignal; readonly timeoutMs: number; readonly clock: Clock },
     attempt: () => Promise<T>,
   ): Promise<E.Either<BridgeError, T>>
 }
@@ -141,18 +136,21 @@ const storeError = (
 export const createRateLimiter = (options: RateLimiterOptions = {}): RateLimiter => {
   const limits: RateLimits = { ...BRIDGE_RATE_LIMITS, ...options.limits }
   const store = options.store ?? memoryRateLimitStore()
-  const now = options.now ?? Date.now
-  const wait = options.sleep ?? sleep
+  /** The limiter's clock: its own, else the context's (`throttle` passes it), else the real one. */
+  const clockOf = (given: Clock | undefined): Clock => {
+    const base = options.clock ?? given ?? realClock
+    return {
+      now: options.now ?? (() => base.now()),
+      sleep: options.sleep
+        ? async (ms, signal) => (await options.sleep!(ms, signal)) !== false
+        : (ms, signal) => base.sleep(ms, signal),
+    }
+  }
   const issues = checkLimits(limits)
   const invalid: InputValidationError | undefined =
     issues.length === 0
       ? undefined
-      : {
-          _tag: 'InputValidationError',
-          operation: 'createRateLimiter',
-          message: `Invalid rate limiter options: ${issues.map((issue) => issue.message).join('; ')}`,
-          issues,
-        }
+      : inputError('createRateLimiter', `Invalid rate limiter options: ${issueList(issues)}`, issues)
 
   /** Keys share a Redis Cluster hash tag per application, so one script can update them all. */
   const windowsOf = (request: RateLimitedRequest): RateLimitWindow[] => {
@@ -166,9 +164,13 @@ export const createRateLimiter = (options: RateLimiterOptions = {}): RateLimiter
     ]
   }
 
-  const acquire: RateLimiter['acquire'] = async (request, { maxDurationMs, signal }) => {
-    if (invalid) return E.left(invalid)
-    const windows = windowsOf(request)
+  /** Asks the store until it grants a slot in every window (waiting on `clock` in between). */
+  const admit = async (
+    windows: RateLimitWindow[],
+    clock: Clock,
+    now: () => number,
+    { maxDurationMs, signal }: { readonly maxDurationMs: number; readonly signal?: AbortSignal | undefined },
+  ): Promise<E.Either<RateLimiterError | AbortError, RateLimitSlot>> => {
     // No store call may outlast the caller's abort or the request's own timeout.
     const limits = { signal, timeoutMs: maxDurationMs }
     // A failed (or unanswered) release is ignored: the slot then frees at the end of its lease,
@@ -194,44 +196,41 @@ export const createRateLimiter = (options: RateLimiterOptions = {}): RateLimiter
         await release(id)()
         continue
       }
-      await wait(Math.min(MAX_TIMER_MS, Math.max(1, admission.retryAt - at)), signal)
+      const waited = await waitOn(clock, Math.min(MAX_TIMER_MS, Math.max(1, admission.retryAt - at)), signal)
+      if (waited === undefined) throw new ClockFailure("the clock's sleep failed")
+    }
+  }
+  const acquire: RateLimiter['acquire'] = async (request, { maxDurationMs, signal, clock: given }) => {
+    if (invalid) return E.left(invalid)
+    const clock = clockOf(given)
+    // A clock that throws (or gives no number) stops the request with an error, never a rejection.
+    const now = () => nowOf(clock)
+    try {
+      return await admit(windowsOf(request), clock, now, { maxDurationMs, signal })
+    } catch (cause) {
+      const detail = cause instanceof ClockFailure ? cause.message : 'the clock failed'
+      return E.left({ _tag: 'RateLimiterError', message: `The rate limiter's clock: ${detail}` })
     }
   }
   return {
     limits,
     acquire,
-    throttle: (ctx, spec, options, attempt) => throttled(acquire, ctx, spec, options, attempt),
+    throttle: (request, options, attempt) => throttled(acquire, request, options, attempt),
   }
 }
-
-/** How a user is named in the limiter's keys: as the context names it (a password is not part of it). */
-const rateLimitUser = (user: ContextUser): string =>
-  user.kind === 'uuid'
-    ? `uuid:${user.uuid}`
-    : user.kind === 'external'
-      ? `external:${user.externalUserId}`
-      : `email:${user.email}`
 
 /** Runs one attempt once `acquire` has a slot for it (see {@link RateLimiter.throttle}). */
 const throttled = async <T>(
   acquire: RateLimiter['acquire'],
-  ctx: Context,
-  spec: ThrottledRequest,
-  options: { readonly signal?: AbortSignal; readonly timeoutMs?: number },
+  request: RateLimitedRequest,
+  options: { readonly signal?: AbortSignal; readonly timeoutMs: number; readonly clock: Clock },
   attempt: () => Promise<T>,
 ): Promise<E.Either<BridgeError, T>> => {
-  const forUser = ctx.user !== undefined && (spec.accessToken !== undefined || spec.rateScope === 'token')
-  const slot = await acquire(
-    {
-      clientId: ctx.clientId,
-      ...(forUser && ctx.user ? { user: rateLimitUser(ctx.user) } : {}),
-      ...(spec.rateScope === 'token' ? { token: true } : {}),
-    },
-    {
-      maxDurationMs: options.timeoutMs ?? ctx.timeoutMs,
-      ...(options.signal ? { signal: options.signal } : {}),
-    },
-  )
+  const slot = await acquire(request, {
+    maxDurationMs: options.timeoutMs,
+    clock: options.clock,
+    ...(options.signal ? { signal: options.signal } : {}),
+  })
   if (E.isLeft(slot)) return slot
   try {
     return E.right(await attempt())

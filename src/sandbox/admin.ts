@@ -1,3 +1,4 @@
+// The sandbox's own HTTP API under `/_sandbox/...` (controls for tests and tools) and the pages it hands out.
 import * as v from 'valibot'
 import { toMs } from './clock.js'
 import { CompleteSchema, ConnectError, type ConnectResult } from './connect.js'
@@ -12,10 +13,12 @@ import {
   parseJson,
   readBodyText,
   SeedUserSchema,
+  WebhookTriggerSchema,
 } from './input.js'
 import { createRouter } from './router.js'
-import type { Sandbox } from './sandbox.js'
-import type { SandboxState } from './state.js'
+import type { SandboxState } from './store.js'
+import type { Sandbox } from './types.js'
+import { WebhookTriggerError } from './webhooks/events.js'
 
 /**
  * The sandbox's own HTTP API under `/_sandbox/...`, so tests and tools in any runtime or process can
@@ -86,6 +89,7 @@ const refusedControl = (error: unknown): Response => {
   // A RangeError: an instant past year 9999, which the clock refuses.
   if (error instanceof RangeError) return problem(400, error.message)
   if (error instanceof ConnectError) return problem(error.reason === 'not_found' ? 404 : 409, error.message)
+  if (error instanceof WebhookTriggerError) return problem(400, error.message)
   if (error instanceof HistoryError)
     return problem({ invalid: 400, not_found: 404, conflict: 409 }[error.reason], error.message)
   throw error
@@ -220,6 +224,23 @@ api('GET', '/_sandbox/requests', ({ sandbox }) => reply(200, { requests: sandbox
 api('DELETE', '/_sandbox/requests', ({ sandbox }) => {
   sandbox.clearRequests()
   return new Response(null, { status: 204 })
+})
+
+// Webhooks: the delivery log, redelivery and trigger. The URLs and secret come only from the options
+// or the CLI: no route changes them, so a web page cannot point the sandbox at another server.
+api('GET', '/_sandbox/webhooks/deliveries', ({ sandbox }) =>
+  reply(200, { deliveries: sandbox.webhooks.deliveries() }),
+)
+
+api('POST', '/_sandbox/webhooks/deliveries/:id/redeliver', ({ sandbox, params }) => {
+  const delivery = sandbox.webhooks.redeliver(params.id as string)
+  return delivery ? reply(201, { delivery }) : problem(404, 'no such webhook delivery')
+})
+
+api('POST', '/_sandbox/webhooks/trigger', ({ sandbox, body }) => {
+  const input = parse(WebhookTriggerSchema, body)
+  if (input instanceof Response) return input
+  return reply(201, { deliveries: sandbox.webhooks.trigger(input.type, input.content) })
 })
 
 /** The admin API's routes for programs (not the pages it hands out), with `{param}` placeholders. */

@@ -1,3 +1,4 @@
+// The sandbox clock: real or frozen time that tests move with `advance` and `set`.
 /**
  * The sandbox's clock: token expiry, `updated_at`, payment link expiry and payment status changes
  * all read it. By default it follows real time; `advance` and `set` move it, so a test can expire

@@ -1,8 +1,10 @@
+// Completing (or abandoning) a Connect session as a scenario says: the item, accounts and status it leaves.
 import * as v from 'valibot'
 import { type AccountKind, DEMO_BANK_ACCOUNTS, generateItem } from './generate.js'
 import { count, describeIssues, MAX_SEED_TRANSACTIONS } from './input.js'
 import type { Rng } from './random.js'
-import type { ItemRecord, SandboxState, SessionRecord } from './state.js'
+import type { ItemRecord, SessionRecord } from './state.js'
+import type { SandboxState } from './store.js'
 
 /**
  * What happens when a user finishes (or abandons) Bridge Connect. In Bridge's sandbox the login
@@ -159,7 +161,9 @@ export const completeConnectSession = (
     return { ...base, accountIds: [], ...(callbackUrl ? { callbackUrl } : {}) }
   }
   const existing =
-    session.itemId === undefined ? undefined : state.refreshItem(session.userUuid, session.itemId, status)
+    session.itemId === undefined
+      ? undefined
+      : state.refreshItem(session.userUuid, session.itemId, status, 'connect')
   const withData = status === 0 || scenario === 'success.1010'
   // Managing an existing item (SCA renewal): same item and accounts, new status and SCA expiry.
   const { item, accounts } = existing

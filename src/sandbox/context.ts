@@ -1,5 +1,6 @@
+// sandboxContext: an SDK Context pointed at a sandbox (running, in-process, or by base URL).
 import type { ContextOptions } from '../core/context.js'
-import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, type Sandbox } from './sandbox.js'
+import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, type Sandbox } from './types.js'
 
 /** Where the sandbox is: a running one (`startSandbox`), an in-process one, or a base URL. */
 export type SandboxTarget = string | { readonly url: string; readonly sandbox: Sandbox } | Sandbox

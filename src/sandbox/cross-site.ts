@@ -1,3 +1,4 @@
+// Detects requests a web page sent from another site, so the sandbox can refuse them.
 /**
  * Why a request comes from another web site, or `undefined` when it does not. Programs send
  * neither `Origin` nor `Sec-Fetch-Site`; browsers send an `Origin` with every POST (also `no-cors`

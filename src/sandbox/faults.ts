@@ -1,3 +1,4 @@
+// Fault injection: rules that add latency, errors, resets or malformed bodies to matching requests.
 import * as v from 'valibot'
 import { parseOrThrow } from './input.js'
 import type { Rng } from './random.js'

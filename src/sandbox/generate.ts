@@ -1,5 +1,7 @@
+// Generates realistic fake bank data (accounts, transactions, stocks) from a seeded random stream.
 import type { Rng } from './random.js'
-import type { AccountRecord, ItemRecord, SandboxState, StockRecord, TransactionRecord } from './state.js'
+import type { AccountRecord, ItemRecord, StockRecord, TransactionRecord } from './state.js'
+import type { SandboxState } from './store.js'
 
 /**
  * Realistic fake bank data: Demo-Bank-like accounts and transactions with French labels, signed

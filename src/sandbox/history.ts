@@ -1,6 +1,8 @@
+// changeHistory: updates, deletes and late inserts of transactions as a Bridge refresh makes them.
 import * as v from 'valibot'
 import { toMs } from './clock.js'
-import type { SandboxState, TransactionRecord } from './state.js'
+import type { TransactionRecord } from './state.js'
+import type { SandboxState } from './store.js'
 
 /**
  * Scenario control for incremental sync: changes to a user's transaction history as Bridge makes

@@ -1,6 +1,12 @@
+// The route and API-version types and the response helpers every sandbox route module uses.
 import type { SandboxClock } from './clock.js'
 import type { Rng } from './random.js'
-import type { SandboxState, TokenRecord, UserRecord } from './state.js'
+import type { TokenRecord, UserRecord } from './state.js'
+import type { SandboxState } from './store.js'
+
+// Route modules take `defined` from here with the other response helpers; it lives lower, in
+// fields.ts, because the store uses it too.
+export { defined } from './fields.js'
 
 /**
  * The pieces every route module uses: the route and API-version types, and response helpers.
@@ -121,12 +127,6 @@ export const numericId = (value: string | undefined): number | undefined =>
   value !== undefined && /^\d{1,16}$/.test(value) && Number.isSafeInteger(Number(value))
     ? Number(value)
     : undefined
-
-/** `fields` without those whose value is `undefined`: an option that was not given stays absent. */
-export const defined = <T extends Record<string, unknown>>(
-  fields: T,
-): { [K in keyof T]?: Exclude<T[K], undefined> } =>
-  Object.fromEntries(Object.entries(fields).filter((entry) => entry[1] !== undefined)) as never
 
 /** ISO 8601 with milliseconds, as Bridge writes instants. */
 export const iso = (ms: number): string => new Date(ms).toISOString()

@@ -6,9 +6,10 @@
  *   Connect completion. `startSandbox` (Node) puts it on a port; `sandboxContext` points the SDK at it.
  *
  * Developer note — how the simulator is built, and how to add routes:
- * - `state.ts` holds version-neutral records (users, tokens, items, accounts, transactions,
- *   stocks, sessions) and `payments.ts` the payment records; both API versions read and write
- *   the same records, each turning them into its own JSON (`v3/views.ts` omits absent fields;
+ * - `state.ts` declares version-neutral records (users, tokens, items, accounts, transactions,
+ *   stocks, sessions), `store.ts` keeps them (`SandboxState`), `payments.ts` keeps the payment
+ *   records, and `types.ts` is the public shape (options, the `Sandbox` handle). Both API versions
+ *   read and write the same records, each turning them into its own JSON (`v3/views.ts` omits absent fields;
  *   2021-06-01 views send `null`, `bank_id`, `is_deleted`…). Add fields there if a version needs
  *   more, as optional fields, without changing what exists.
  * - An API version is an `ApiModule` (`http.ts`): its path prefix, its `Bridge-Version`, its error
@@ -29,6 +30,10 @@
  *   file lists its paths and points them at the shared handlers, keeping only what is its own.
  *   `common/requests.ts` has query/body readers and list envelopes; `common/payments.ts` payment
  *   links, payouts and lookups; `common/catalog.ts` filters and the category tree.
+ * - `webhooks/` sends Bridge's webhooks: `payloads.ts` writes each event's content per version,
+ *   `events.ts` says which actions send which events (the store announces its changes through
+ *   `onChange`; Connect and `changeHistory` are announced by `sandbox.ts`), and `delivery.ts` signs,
+ *   posts, retries on the sandbox clock (`schedule.ts`) and keeps the log.
  * - `faults.ts` (fault injection), `admin.ts` (the `/_sandbox/...` HTTP API, own origin only,
  *   input checked by the valibot schemas of `input.ts`) and `node.ts` (the `node:http` adapter)
  *   work for every version without changes.
@@ -56,16 +61,8 @@ export { type HistoryChange, type HistoryChanges, HistoryError, type HistoryResu
 export { type RunningSandbox, type StartSandboxOptions, startSandbox } from './node.js'
 export type { BeneficiaryRecord, Party, PaymentLineInput, PaymentLinkRecord } from './payments.js'
 export type { RateLimitCounts, RateLimitReport } from './rate-limits.js'
-export {
-  createSandbox,
-  type RecordedRequest,
-  SANDBOX_CLIENT_ID,
-  SANDBOX_CLIENT_SECRET,
-  type Sandbox,
-  type SandboxOptions,
-  type SeededUser,
-  type SeedUserOptions,
-} from './sandbox.js'
+export type { RecordedRequest } from './request-log.js'
+export { createSandbox } from './sandbox.js'
 export type {
   AccountRecord,
   ItemRecord,
@@ -77,3 +74,19 @@ export type {
   TransactionRecord,
   UserRecord,
 } from './state.js'
+export {
+  SANDBOX_CLIENT_ID,
+  SANDBOX_CLIENT_SECRET,
+  type Sandbox,
+  type SandboxOptions,
+  type SeededUser,
+  type SeedUserOptions,
+  type WaitUntilContext,
+} from './types.js'
+export type { WebhookAttempt, WebhookDelivery } from './webhooks/delivery.js'
+export {
+  type SandboxWebhookOptions,
+  type SandboxWebhooks,
+  WebhookTriggerError,
+} from './webhooks/events.js'
+export { WEBHOOK_EVENT_TYPES, type WebhookEventType, type WebhookVersion } from './webhooks/payloads.js'

@@ -1,3 +1,4 @@
+// Limits and valibot schemas of what the sandbox accepts from its callers (admin API and controls).
 import * as v from 'valibot'
 import { DEMO_BANK_ACCOUNTS } from './generate.js'
 
@@ -93,3 +94,9 @@ export const readBodyText = async (request: Request, maxBytes: number): Promise<
     text += decoder.decode(value, { stream: true })
   }
 }
+
+/** `POST /_sandbox/webhooks/trigger`: an event type and fields to put over its sample content. */
+export const WebhookTriggerSchema = v.strictObject({
+  type: v.pipe(v.string(), v.maxLength(100)),
+  content: v.optional(v.record(v.pipe(v.string(), v.maxLength(100)), v.unknown())),
+})

@@ -1,7 +1,9 @@
+// startSandbox: serves a sandbox on a node:http port.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ConnectionReset } from './faults.js'
 import { DEFAULT_MAX_BODY_BYTES } from './input.js'
-import { createSandbox, type Sandbox, type SandboxOptions } from './sandbox.js'
+import { createSandbox } from './sandbox.js'
+import type { Sandbox, SandboxOptions } from './types.js'
 
 /** Options of {@link startSandbox}: where to listen, plus those of `createSandbox`. */
 export interface StartSandboxOptions extends SandboxOptions {
@@ -17,7 +19,7 @@ export interface RunningSandbox {
   readonly url: string
   readonly port: number
   readonly sandbox: Sandbox
-  /** Stops listening and closes open connections. */
+  /** Stops listening, closes open connections and cancels waiting webhook retries. */
   close(): Promise<void>
 }
 
@@ -149,6 +151,7 @@ export const startSandbox = async (options: StartSandboxOptions = {}): Promise<R
     sandbox,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        sandbox.close()
         server.close((error) => (error ? reject(error) : resolve()))
         server.closeAllConnections()
       }),

@@ -1,3 +1,4 @@
+// Bridge-style cursor pagination (limit, opaque `after` cursor, `next_uri`) for sandbox lists.
 /**
  * Cursor pagination as Bridge does it: `limit` 1..500 (default 50), an opaque base64url `after`
  * cursor that encodes the position key of the last item served, and a relative `next_uri` that

@@ -1,5 +1,6 @@
+// Version-neutral payment records and their store (links, requests, refunds, payouts, beneficiaries).
 import type { SandboxClock } from './clock.js'
-import { defined } from './http.js'
+import { defined } from './fields.js'
 import type { Rng } from './random.js'
 
 /**
@@ -118,7 +119,8 @@ export interface BulkTransferRecord {
   readonly createdAt: number
 }
 
-const HOUR = 3_600_000
+/** How long an `id-pdng-*` payment line stays pending. */
+export const HOUR = 3_600_000
 const REASONS = new Set([
   'ac01',
   'ac04',
@@ -213,8 +215,19 @@ export class RecordTable<T extends { readonly id: string; readonly seq: number }
   }
 }
 
+/** A payment change the store announces (for the sandbox's webhooks). */
+export type PaymentChange =
+  | { readonly kind: 'payment-request-created'; readonly request: PaymentRequestRecord }
+  | {
+      readonly kind: 'payment-link-updated'
+      readonly link: PaymentLinkRecord
+      readonly status: PaymentLinkRecord['status'] | 'expired'
+    }
+
 /** Payment data of one sandbox; it changes only through these methods. */
 export class PaymentStore {
+  /** Told of each {@link PaymentChange} (the sandbox's webhooks listen here); none by default. */
+  onChange: (change: PaymentChange) => void = () => {}
   readonly links = new RecordTable<PaymentLinkRecord>()
   readonly requests = new RecordTable<PaymentRequestRecord>()
   readonly refunds = new RecordTable<RefundRecord>()
@@ -248,6 +261,7 @@ export class PaymentStore {
     if (this.linkStatus(link) !== 'valid') return false
     link.status = 'revoked'
     link.updatedAt = this.clock.now()
+    this.onChange({ kind: 'payment-link-updated', link, status: 'revoked' })
     return true
   }
 
@@ -301,6 +315,7 @@ export class PaymentStore {
     })
     link.status = 'completed'
     link.updatedAt = request.createdAt
+    this.onChange({ kind: 'payment-link-updated', link, status: 'completed' })
     return request
   }
 
@@ -319,6 +334,7 @@ export class PaymentStore {
       createdAt: this.clock.now(),
     }
     this.requests.add(request)
+    this.onChange({ kind: 'payment-request-created', request })
     return request
   }
 }

@@ -1,3 +1,4 @@
+// Seeded pseudo-random streams, so one seed always gives the same sandbox data.
 /**
  * Seeded pseudo-random numbers (sfc32, seeded through cyrb128), so that one seed always gives the
  * same data. Each consumer takes its own named stream: data generation, ids and fault

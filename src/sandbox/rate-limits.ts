@@ -1,8 +1,10 @@
+// Counts requests against Bridge's documented rate limits on the sandbox clock, and optionally refuses them.
 import { BRIDGE_RATE_LIMITS, type RateLimits } from '../rate-limit/store.js'
 import type { SandboxClock } from './clock.js'
 import type { ErrorWriter } from './http.js'
 import { parseJson } from './input.js'
-import type { SandboxState, UserRecord } from './state.js'
+import type { UserRecord } from './state.js'
+import type { SandboxState } from './store.js'
 
 /** A count per limit Bridge documents. */
 export interface RateLimitCounts {

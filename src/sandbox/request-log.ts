@@ -1,3 +1,4 @@
+// The log of requests the sandbox received, with secrets redacted and bodies capped.
 import { redactDeep } from '../core/redacted.js'
 import { parseJson } from './input.js'
 

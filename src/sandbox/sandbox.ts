@@ -1,167 +1,33 @@
+// createSandbox: wires the store, clock, faults, request log and API versions into one fetch handler.
 import { handleAdmin } from './admin.js'
-import { createClock, type SandboxClock } from './clock.js'
-import { type CompleteOptions, type ConnectResult, completeConnectSession } from './connect.js'
+import { createClock } from './clock.js'
+import { completeConnectSession } from './connect.js'
 import { crossSiteReason } from './cross-site.js'
 import {
   applyDrift,
   ConnectionReset,
   createFaults,
-  type Faults,
   faultCode,
   faultStatusText,
   htmlResponse,
 } from './faults.js'
 import { type AccountKind, generateItem, TRANSACTIONAL_ACCOUNTS } from './generate.js'
-import { applyHistoryChanges, type HistoryChanges, type HistoryResult } from './history.js'
+import { applyHistoryChanges } from './history.js'
 import type { ApiModule, RouteContext, UserRouteContext } from './http.js'
 import { DEFAULT_MAX_BODY_BYTES, parseJson, parseOrThrow, readBodyText, SeedUserSchema } from './input.js'
-import type { BeneficiaryRecord, PaymentLinkRecord } from './payments.js'
 import { createRng } from './random.js'
-import { createRateLimitCounter, type RateLimitReport } from './rate-limits.js'
+import { createRateLimitCounter } from './rate-limits.js'
 import { createRequestLog, DEFAULT_MAX_RECORDED_BODY_BYTES, type RecordedRequest } from './request-log.js'
 import { createRouter } from './router.js'
-import {
-  type AccountRecord,
-  type ItemRecord,
-  SandboxState,
-  type SessionRecord,
-  type StockRecord,
-  type TokenRecord,
-  type TransactionOrder,
-  type TransactionRecord,
-  type UserRecord,
-} from './state.js'
+import { createSchedule } from './schedule.js'
+import { SandboxState } from './store.js'
+import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, type Sandbox, type SandboxOptions } from './types.js'
 import { v2Api } from './v2/index.js'
 import { v3Api } from './v3/index.js'
-
-export type { RecordedRequest } from './request-log.js'
-
-/** Client id the sandbox accepts unless told otherwise. */
-export const SANDBOX_CLIENT_ID = 'sandbox-client-id'
-/** Client secret the sandbox accepts unless told otherwise. */
-export const SANDBOX_CLIENT_SECRET = 'sandbox-client-secret'
+import { createWebhookEvents } from './webhooks/events.js'
 
 /** Two hours, Bridge's token lifetime. */
 const TWO_HOURS = 2 * 60 * 60 * 1000
-
-/** A user to create with an item, accounts and transactions. */
-export interface SeedUserOptions {
-  /** Your id for the user; an existing user with this id gets one more item. */
-  readonly externalUserId?: string
-  /** Transactions over all the accounts. Default 200. */
-  readonly transactions?: number
-  /** A number of transactional accounts (checking, savings, card, …) or their kinds. Default 3. */
-  readonly accounts?: number | readonly AccountKind[]
-  /** Provider of the item. Default 574 (Demo Bank). */
-  readonly providerId?: number
-  /** Days of history the transactions spread over. Default: about 4 a day, 90 to 1095 days. */
-  readonly historyDays?: number
-}
-
-/** What {@link Sandbox.seedUser} created. */
-export interface SeededUser {
-  readonly uuid: string
-  readonly externalUserId?: string
-  readonly itemId: number
-  readonly accountIds: readonly number[]
-}
-
-/** Options of {@link createSandbox}. */
-export interface SandboxOptions {
-  /** Seed of every generated value (uuids, ids, amounts, labels, fault probabilities). Default `0`. */
-  readonly seed?: number | string
-  /** Accepted `Client-Id`. Default {@link SANDBOX_CLIENT_ID}. */
-  readonly clientId?: string
-  /** Accepted `Client-Secret`. Default {@link SANDBOX_CLIENT_SECRET}. */
-  readonly clientSecret?: string
-  /** Start instant of the sandbox clock (ms, ISO string or Date). Default: real time. */
-  readonly now?: number | string | Date
-  /**
-   * Freeze the clock: it then moves only through `clock.advance`/`clock.set`. Default: frozen when
-   * `now` is given (exact instants make data reproducible), running with real time otherwise.
-   */
-  readonly frozenClock?: boolean
-  /** Lifetime of user access tokens in ms. Default two hours. */
-  readonly tokenLifetimeMs?: number
-  /** Users to create at start, each with an item, accounts and transactions. */
-  readonly users?: readonly SeedUserOptions[]
-  /** How many requests `requests` keeps (oldest dropped first). Default 10 000. */
-  readonly maxRecordedRequests?: number
-  /**
-   * Most bytes of request bodies `requests` keeps over all its entries (each keeps at most its first
-   * 4 096 characters); the oldest bodies are dropped first. Default 4 MiB.
-   */
-  readonly maxRecordedBodyBytes?: number
-  /** The API versions served. Default: every version this package simulates. */
-  readonly apis?: readonly ApiModule[]
-  /**
-   * The sandbox's own origin, e.g. `http://127.0.0.1:3000`: the host of the URLs it hands out
-   * (Connect, payment pages) and the only `Origin` its admin API answers. Give it when the sandbox
-   * is reached through another name (a container's service name, a proxy). Default: with
-   * `startSandbox`, `http://<host>:<port>` of the listening socket; in process, the origin of
-   * each request's URL.
-   */
-  readonly baseUrl?: string
-  /** Largest request body read, in bytes; larger ones get 413. Default 1 MiB. */
-  readonly maxBodyBytes?: number
-  /** Answer 429 to requests over Bridge's rate limits (they are always counted). Default false. */
-  readonly enforceRateLimits?: boolean
-}
-
-/** A stateful in-memory Bridge: a Web-standard `fetch` handler plus controls for tests. */
-export interface Sandbox {
-  /**
-   * Handles one request, like `fetch`: pass it a `Request`, or a URL and init. It runs on any
-   * runtime with the Fetch API. A `reset` fault makes it reject with {@link ConnectionReset}.
-   */
-  fetch(input: Request | string | URL, init?: RequestInit): Promise<Response>
-  readonly clock: SandboxClock
-  readonly faults: Faults
-  /** Every request received (newest last), for assertions on shapes and counts. */
-  readonly requests: readonly RecordedRequest[]
-  clearRequests(): void
-  // ---- read API: copies of the lists, records typed read-only; changes go through the routes and the controls
-  /** Users, in creation order. */
-  users(): readonly Readonly<UserRecord>[]
-  /** The user with this uuid, external id or (2021-06-01 legacy users) e-mail. */
-  findUser(by: 'uuid' | 'externalUserId' | 'email', value: string): Readonly<UserRecord> | undefined
-  /** A user's items, by id (none for an unknown user). */
-  items(userUuid: string): readonly Readonly<ItemRecord>[]
-  /** A user's accounts, by id, optionally of one item. */
-  accounts(userUuid: string, itemId?: number): readonly Readonly<AccountRecord>[]
-  /** A user's transactions, newest first by `order` (default `updated`), optionally of one account. */
-  transactions(userUuid: string, order?: TransactionOrder, accountId?: number): readonly TransactionRecord[]
-  /** A user's stocks, by id. */
-  stocks(userUuid: string): readonly StockRecord[]
-  /** A Connect or user-management session (`completedItemId` once completed). */
-  session(sessionId: string): SessionRecord | undefined
-  /** Payment links, newest first. */
-  paymentLinks(): readonly Readonly<PaymentLinkRecord>[]
-  /** The beneficiaries of the payment account (for payouts). */
-  beneficiaries(): readonly BeneficiaryRecord[]
-  /** Access tokens issued and not revoked (expired ones too). */
-  tokens(): readonly TokenRecord[]
-  /** Issues an access token for a user without a request (none is recorded). */
-  issueToken(userUuid: string): TokenRecord
-  /** Revokes every token of a user, or of every user: the next call with one gets 401. */
-  revokeTokens(userUuid?: string): void
-  readonly seed: number | string
-  readonly clientId: string
-  readonly clientSecret: string
-  /** Creates a user (or reuses one by `externalUserId`) with an item, accounts and transactions. */
-  seedUser(options?: SeedUserOptions): SeededUser
-  /** Finishes a Connect session as the scenario says (default `success`). Throws `ConnectError`. */
-  completeConnectSession(sessionId: string, options?: CompleteOptions): ConnectResult
-  /**
-   * Changes a user's transactions as a Bridge refresh would (update, delete, late insert), all with one
-   * `updated_at`, for testing incremental sync. Throws `HistoryError`.
-   */
-  changeHistory(userUuid: string, changes: HistoryChanges): HistoryResult
-  /** Requests over Bridge's rate limits so far, counted on the sandbox clock. */
-  rateLimitReport(): RateLimitReport
-  /** Starts counting rate limits afresh. */
-  resetRateLimits(): void
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -185,8 +51,10 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
   const seed = options.seed ?? 0
   const clientId = options.clientId ?? SANDBOX_CLIENT_ID
   const clientSecret = options.clientSecret ?? SANDBOX_CLIENT_SECRET
-  const clock = createClock(options.now, options.frozenClock ?? options.now !== undefined)
+  const schedule = createSchedule(createClock(options.now, options.frozenClock ?? options.now !== undefined))
+  const clock = schedule.clock
   const state = new SandboxState(clock, createRng(seed, 'ids'), options.tokenLifetimeMs ?? TWO_HOURS)
+  const webhooks = createWebhookEvents(state, schedule, options.webhooks)
   const dataRng = createRng(seed, 'data')
   const routeRng = createRng(seed, 'routes')
   const faults = createFaults(createRng(seed, 'faults'))
@@ -307,30 +175,39 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
     }
   }
 
+  const handle = async (request: Request): Promise<Response> => {
+    const url = new URL(request.url)
+    if (url.pathname === '/_sandbox' || url.pathname.startsWith('/_sandbox/'))
+      return handleAdmin({ sandbox, state }, request, url, baseOrigin ?? url.origin, maxBodyBytes)
+    // Bridge's API is never called from a browser: a web page's request (any page can reach the
+    // sandbox on 127.0.0.1) is refused unread and unrecorded.
+    const crossSite = crossSiteReason(request, baseOrigin ?? url.origin)
+    if (crossSite) return apiFor(url).error(403, 'forbidden', `Sandbox API: ${crossSite}`)
+    const bodyText =
+      request.method === 'GET' || request.method === 'HEAD' ? '' : await readBodyText(request, maxBodyBytes)
+    if (bodyText === undefined)
+      return apiFor(url).error(413, 'payload_too_large', `The request body is over ${maxBodyBytes} bytes`)
+    const entry = log.record({
+      request,
+      url,
+      bodyText,
+      authenticated: hasClientCredentials(request),
+      at: clock.now(),
+    })
+    const response = await exchange(request, url, entry, bodyText)
+    entry.status = response.status
+    return response
+  }
+
   const sandbox: Sandbox = {
-    async fetch(input, init) {
+    async fetch(input, init, ctx) {
       const request = input instanceof Request && init === undefined ? input : new Request(input, init)
-      const url = new URL(request.url)
-      if (url.pathname === '/_sandbox' || url.pathname.startsWith('/_sandbox/'))
-        return handleAdmin({ sandbox, state }, request, url, baseOrigin ?? url.origin, maxBodyBytes)
-      // Bridge's API is never called from a browser: a web page's request (any page can reach the
-      // sandbox on 127.0.0.1) is refused unread and unrecorded.
-      const crossSite = crossSiteReason(request, baseOrigin ?? url.origin)
-      if (crossSite) return apiFor(url).error(403, 'forbidden', `Sandbox API: ${crossSite}`)
-      const bodyText =
-        request.method === 'GET' || request.method === 'HEAD' ? '' : await readBodyText(request, maxBodyBytes)
-      if (bodyText === undefined)
-        return apiFor(url).error(413, 'payload_too_large', `The request body is over ${maxBodyBytes} bytes`)
-      const entry = log.record({
-        request,
-        url,
-        bodyText,
-        authenticated: hasClientCredentials(request),
-        at: clock.now(),
-      })
-      const response = await exchange(request, url, entry, bodyText)
-      entry.status = response.status
-      return response
+      try {
+        return await handle(request)
+      } finally {
+        // A Worker ends with the response unless told to wait for the deliveries it started.
+        ctx?.waitUntil(webhooks.idle())
+      }
     },
     clock,
     faults,
@@ -382,11 +259,24 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
         accountIds: accounts.map((a) => a.id),
       }
     },
-    completeConnectSession: (sessionId, completeOptions) =>
-      completeConnectSession(state, dataRng, sessionId, completeOptions),
-    changeHistory: (userUuid, changes) => applyHistoryChanges(state, userUuid, changes),
+    completeConnectSession: (sessionId, completeOptions) => {
+      const session = state.session(sessionId)
+      const result = completeConnectSession(state, dataRng, sessionId, completeOptions)
+      if (session) webhooks.connectCompleted(session, result)
+      return result
+    },
+    changeHistory: (userUuid, changes) => {
+      const result = applyHistoryChanges(state, userUuid, changes)
+      webhooks.historyChanged(userUuid, changes, result)
+      return result
+    },
     rateLimitReport: rateLimits.report,
     resetRateLimits: rateLimits.reset,
+    webhooks,
+    close: () => {
+      webhooks.close()
+      schedule.close()
+    },
   }
   for (const user of options.users ?? []) sandbox.seedUser(user)
   return sandbox

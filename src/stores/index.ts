@@ -1,7 +1,8 @@
 /**
  * `bridgeapi/stores`: token stores shared by many instances, on Cloudflare Workers KV and Deno KV,
  * rate-limit stores and webhook delivery stores on Deno KV (exact) and Workers KV (best effort), and
- * `encryptTokenStore`, which keeps any token store's tokens encrypted. (Redis is in `bridgeapi/stores/redis`.)
+ * `encryptTokenStore`, which keeps any token store's tokens encrypted, and `BridgeCoordinator`, a Durable
+ * Object for Cloudflare with exact token and rate-limit stores over it. (Redis is in `bridgeapi/stores/redis`.)
  * @module
  */
 
@@ -26,4 +27,15 @@ export {
   type DenoKvTokenStoreOptions,
   denoKvTokenStore,
 } from './deno-kv/token-store.js'
+export {
+  BridgeCoordinator,
+  type DurableObjectNamespaceLike,
+  type DurableObjectRateLimitStoreOptions,
+  type DurableObjectStateLike,
+  type DurableObjectStorageLike,
+  type DurableObjectStubLike,
+  type DurableObjectTokenStoreOptions,
+  durableObjectRateLimitStore,
+  durableObjectTokenStore,
+} from './durable-object/index.js'
 export { type EncryptTokenStoreOptions, encryptTokenStore } from './encryption.js'

@@ -1,9 +1,16 @@
+/** The sync engine: lists changes since a cursor in batches and yields the next cursor. */
 import * as v from 'valibot'
 import type { ApiVersion } from '../core/api-version.js'
+import { ClockFailure, clockError, readClock } from '../core/clock.js'
 import type { Context } from '../core/context.js'
-import { parseParams } from '../core/define/operation.js'
 import * as E from '../core/either.js'
-import type { BridgeError, InputValidationError, ResponseValidationError } from '../core/errors.js'
+import {
+  type BridgeError,
+  type InputValidationError,
+  inputError,
+  type ResponseValidationError,
+} from '../core/errors.js'
+import { parseParams } from '../core/http/pipeline.js'
 import type { RawResponse } from '../core/http/request.js'
 import type { ListOptions, Page, Paginated } from '../core/lists/pagination.js'
 import { IdParam, LimitParam } from '../core/schema.js'
@@ -119,12 +126,8 @@ const OptionsSchema = v.object({
   ),
 })
 
-const refused = (name: string, path: string, message: string): InputValidationError => ({
-  _tag: 'InputValidationError',
-  operation: name,
-  message: `Invalid parameters for ${name}: ${path} ${message}`,
-  issues: [{ path, message }],
-})
+const refused = (name: string, path: string, message: string): InputValidationError =>
+  inputError(name, `Invalid parameters for ${name}: ${path} ${message}`, [{ path, message }])
 
 /** The list's own `resumeAfter` (a Bridge page cursor) means nothing to the caller of a sync. */
 const withCursor = (error: BridgeError, cursor: string): SyncError => {
@@ -287,7 +290,12 @@ const remember = (
             return
           }
           if (at === undefined) {
-            at = serverTime(page.right, ctx.now())
+            const now = readClock(ctx.clock)
+            if (now instanceof ClockFailure) {
+              yield E.left(withCursor(clockError(spec.name, now), resume))
+              return
+            }
+            at = serverTime(page.right, now)
             // A since after the server's clock cannot be right (a forged or future cursor): list everything again.
             if (since !== undefined && Date.parse(since) > at && restarts === 0) {
               since = undefined

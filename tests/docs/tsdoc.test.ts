@@ -14,7 +14,13 @@ const IMPORT_FROM_ENTRY = /from '(bridgeapi(?:\/[a-z0-9/-]+)?)'/
 describe('TSDoc of the public API', () => {
   it('reads every public entry of package.json', () => {
     expect(Object.keys(publicEntries())).toEqual(
-      expect.arrayContaining(['bridgeapi', 'bridgeapi/v2', 'bridgeapi/stores', 'bridgeapi/stores/redis']),
+      expect.arrayContaining([
+        'bridgeapi',
+        'bridgeapi/v2',
+        'bridgeapi/stores',
+        'bridgeapi/stores/redis',
+        'bridgeapi/otel',
+      ]),
     )
     for (const entry of Object.keys(publicEntries())) {
       expect(docs.some((doc) => doc.entry === entry && doc.kind !== 'type')).toBe(true)

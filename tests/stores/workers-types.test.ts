@@ -13,7 +13,10 @@ const check = (code: string): string[] => {
   const dir = mkdtempSync(join(tmpdir(), 'bridgeapi-kvtypes-'))
   try {
     const file = join(dir, 'worker.ts')
-    writeFileSync(file, `import type { KvNamespaceLike } from '${resolve('src/stores/index.ts')}'\n${code}\n`)
+    writeFileSync(
+      file,
+      `import type { DurableObjectNamespaceLike, DurableObjectStateLike, KvNamespaceLike } from '${resolve('src/stores/index.ts')}'\n${code}\n`,
+    )
     // Workers' globals replace the DOM's, as in a Worker project's tsconfig.
     const program = ts.createProgram([file], {
       target: ts.ScriptTarget.ES2022,
@@ -41,5 +44,15 @@ it('a Cloudflare KVNamespace binding is a KvNamespaceLike; an R2 bucket is not',
   expect(check('export const ok = (env: { TOKENS: KVNamespace }): KvNamespaceLike => env.TOKENS')).toEqual([])
   expect(check('export const no = (env: { FILES: R2Bucket }): KvNamespaceLike => env.FILES')).toEqual([
     expect.stringContaining("is not assignable to type 'KvNamespaceLike'"),
+  ])
+})
+
+it('a Durable Object namespace binding and state fit the coordinator’s types; a KV namespace does not', () => {
+  expect(
+    check(`export const ns = (env: { C: DurableObjectNamespace }): DurableObjectNamespaceLike => env.C
+export const state = (s: DurableObjectState): DurableObjectStateLike => s`),
+  ).toEqual([])
+  expect(check('export const no = (env: { C: KVNamespace }): DurableObjectNamespaceLike => env.C')).toEqual([
+    expect.stringContaining("required in type 'DurableObjectNamespaceLike'"),
   ])
 })

@@ -1,6 +1,8 @@
+/** User tokens: the stored one while fresh, else a renewal (single flight), keyed per user. */
 import * as v from 'valibot'
 import type { ApiVersion } from '../api-version.js'
-import { type Context, type ContextUser, HEADER_SAFE, unusableContext } from '../context.js'
+import { clockGuard, nowOf } from '../clock.js'
+import { type Context, type ContextUser, HEADER_SAFE, unusableContext, userIdentity } from '../context.js'
 import * as E from '../either.js'
 import {
   type AbortError,
@@ -9,6 +11,8 @@ import {
   abortError,
   type BridgeError,
   type Issue,
+  inputError,
+  issueList,
 } from '../errors.js'
 import { decodeBody, sendRequest } from '../http/request.js'
 import { REDACTED, Redacted, redactDeep } from '../redacted.js'
@@ -42,11 +46,11 @@ const authError = (
   ...(cause ? { cause } : {}),
 })
 
+/** The user's part of a token key: its identity, and for an e-mail user a keyed hash of the password. */
 const userKey = async (ctx: Context, api: ApiVersion, user: ContextUser): Promise<string | undefined> => {
-  if (user.kind === 'uuid') return `uuid:${user.uuid}`
-  if (user.kind === 'external') return `external:${user.externalUserId}`
+  if (user.kind !== 'email') return userIdentity(user)
   const tag = await api.emailUserTag?.(ctx, user)
-  return tag === undefined ? undefined : `email:${user.email}:${tag}`
+  return tag === undefined ? undefined : `${userIdentity(user)}:${tag}`
 }
 
 /**
@@ -69,7 +73,7 @@ export const tokenKey = async (
 }
 
 const isFresh = (ctx: Context, token: StoredToken | undefined): token is StoredToken =>
-  !!token && tokenExpiryMs(token.expiresAt) - ctx.now() > ctx.renewBeforeMs
+  !!token && tokenExpiryMs(token.expiresAt) - nowOf(ctx.clock) > ctx.renewBeforeMs
 
 /** Bounds on a token-store call: the caller's abort, and the call's timeout. */
 interface StoreLimits {
@@ -136,7 +140,11 @@ const unknownUserAdvice = (error: ApiError, user: ContextUser): string => {
 }
 
 /** Asks Bridge for a new token for the context's user. */
-const requestToken = async (ctx: Context, api: ApiVersion): Promise<E.Either<BridgeError, StoredToken>> => {
+const requestToken = async (
+  ctx: Context,
+  api: ApiVersion,
+  correlationId?: string,
+): Promise<E.Either<BridgeError, StoredToken>> => {
   if (!ctx.user)
     return E.left(authError('no_user', 'This endpoint acts for a user: give the context a `user`'))
   const request = api.tokenRequest(ctx.user)
@@ -150,6 +158,7 @@ const requestToken = async (ctx: Context, api: ApiVersion): Promise<E.Either<Bri
     // Minting a token twice is harmless, so the token request is safe to retry.
     idempotent: true,
     rateScope: 'token',
+    ...(correlationId ? { correlationId } : {}),
   })
   if (E.isLeft(sent)) {
     const error = sent.left
@@ -190,13 +199,20 @@ const singleFlight = (ctx: Context, key: string, run: () => Flight): Flight => {
  * Obtains a fresh token and stores it, unless another caller (or instance sharing the store) has
  * just done so; `rejected` is a token Bridge refused, which must not be reused.
  */
-const renew = (ctx: Context, api: ApiVersion, key: string, rejected?: string): Flight =>
+const renew = (
+  ctx: Context,
+  api: ApiVersion,
+  key: string,
+  rejected: string | undefined,
+  correlationId: string | undefined,
+): Flight =>
   singleFlight(ctx, key, async () => {
     // Shared by every caller waiting on it, so bounded by the context's timeout, not one caller's abort.
     const current = await readToken(ctx, key, {})
     if (E.isLeft(current)) return current
     if (isFresh(ctx, current.right) && current.right.accessToken !== rejected) return E.right(current.right)
-    const token = await requestToken(ctx, api)
+    // Shared by the callers waiting on it: its token request carries the first caller's id.
+    const token = await requestToken(ctx, api, correlationId)
     if (E.isLeft(token)) return token
     const stored = await writeToken(ctx, key, token.right, {})
     return E.isLeft(stored) ? stored : token
@@ -210,6 +226,7 @@ export const userToken = async (
   ctx: Context,
   api: ApiVersion,
   limits: StoreLimits = {},
+  correlationId?: string,
 ): Promise<E.Either<BridgeError, string>> => {
   const key = await tokenKey(ctx, api)
   if (E.isLeft(key)) return key
@@ -225,7 +242,7 @@ export const userToken = async (
     )
   }
   // The renewal is shared with other callers: this caller's abort stops its wait, not the renewal.
-  const renewed = await untilAborted(renew(ctx, api, key.right), limits.signal)
+  const renewed = await untilAborted(renew(ctx, api, key.right, undefined, correlationId), limits.signal)
   if (renewed === undefined) return E.left(abortError())
   return E.isLeft(renewed) ? renewed : E.right(renewed.right.accessToken)
 }
@@ -235,6 +252,7 @@ export const replaceRejectedToken = async (
   ctx: Context,
   api: ApiVersion,
   rejected: string,
+  correlationId?: string,
 ): Promise<E.Either<BridgeError, string>> => {
   const key = await tokenKey(ctx, api)
   if (E.isLeft(key)) return key
@@ -243,7 +261,7 @@ export const replaceRejectedToken = async (
       authError('manual_mode', 'Bridge rejected the token and automatic renewal is off: call renewAuth'),
     )
   }
-  const renewed = await renew(ctx, api, key.right, rejected)
+  const renewed = await renew(ctx, api, key.right, rejected, correlationId)
   return E.isLeft(renewed) ? renewed : E.right(renewed.right.accessToken)
 }
 
@@ -278,10 +296,12 @@ export const hasFreshToken = async (
 ): Promise<E.Either<BridgeError, boolean>> => {
   const unusable = unusableContext(ctx, operation)
   if (unusable) return E.left(unusable)
-  const key = await tokenKey(ctx, api)
-  if (E.isLeft(key)) return key
-  const stored = await readToken(ctx, key.right, {})
-  return E.isLeft(stored) ? stored : E.right(isFresh(ctx, stored.right))
+  return clockGuard(operation, async () => {
+    const key = await tokenKey(ctx, api)
+    if (E.isLeft(key)) return key
+    const stored = await readToken(ctx, key.right, {})
+    return E.isLeft(stored) ? stored : E.right(isFresh(ctx, stored.right))
+  })
 }
 
 /** Stores a token obtained elsewhere (e.g. persisted from an earlier `renewAuth`). */
@@ -303,12 +323,7 @@ export const storeToken = async (
   if (typeof token?.expiresAt !== 'string' || Number.isNaN(tokenExpiryMs(token.expiresAt)))
     issues.push({ path: 'expiresAt', message: 'expiresAt must be an ISO 8601 date-time' })
   if (typeof accessToken !== 'string' || issues.length > 0)
-    return E.left({
-      _tag: 'InputValidationError',
-      operation: 'setUserToken',
-      message: `Invalid token for setUserToken: ${issues.map((issue) => issue.message).join('; ')}`,
-      issues,
-    })
+    return E.left(inputError('setUserToken', `Invalid token for setUserToken: ${issueList(issues)}`, issues))
   const key = await tokenKey(ctx, api)
   if (E.isLeft(key)) return key
   const stored = await writeToken(ctx, key.right, { accessToken, expiresAt: token.expiresAt }, {})

@@ -1,7 +1,7 @@
+/** The send step of the pipeline: retries, typed HTTP errors, and decoding of bodies. */
 import * as v from 'valibot'
-import type { ApiVersion } from '../api-version.js'
-import { sleep } from '../clock.js'
-import { type Context, LANGUAGE_TAG, MAX_TIMER_MS } from '../context.js'
+import { clockGuard, MAX_TIMER_MS, waitOn } from '../clock.js'
+import { type Context, LANGUAGE_TAG, userIdentity } from '../context.js'
 import * as E from '../either.js'
 import {
   type ApiError,
@@ -10,51 +10,17 @@ import {
   type BridgeErrorBody,
   type InputValidationError,
   type Issue,
+  inputError,
   type RedirectError,
   type ResponseValidationError,
   toIssues,
 } from '../errors.js'
 import { redactDeep, secretFieldsOf } from '../redacted.js'
-import { encodeQuery, type Query } from './query.js'
-import { attempt, type Outcome } from './transport.js'
+import { encodeQuery } from './query.js'
+import { attempt } from './transport.js'
+import type { CallOptions, Outcome, RawResponse, RequestSpec } from './types.js'
 
-/** The HTTP response behind a result, for callers who need headers or the exact body. */
-export interface RawResponse {
-  readonly status: number
-  readonly url: string
-  readonly headers: Readonly<Record<string, string>>
-  /** The body as text, as received; in what `withResponse` returns, known secrets are `[redacted]`. */
-  readonly body: string
-}
-
-/** Per-call options accepted by every endpoint function. */
-export interface CallOptions {
-  /** Cancels the call (and its retries). Gives an `AbortError`. */
-  readonly signal?: AbortSignal
-  /** `Accept-Language` for this call, overriding the context's. */
-  readonly language?: string
-  /** Per-attempt timeout for this call, overriding the context's. */
-  readonly timeoutMs?: number
-  /** Receives the raw response of the final attempt. Used by `withResponse`. */
-  readonly onRawResponse?: (response: RawResponse) => void
-}
-
-/** One HTTP exchange an endpoint asks for. */
-export interface RequestSpec {
-  readonly operation: string
-  readonly api: ApiVersion
-  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE'
-  /** Path with its values already encoded (see `path`). */
-  readonly path: string
-  readonly query?: Query
-  readonly body?: unknown
-  /** Bearer token to send, for user-level endpoints. */
-  readonly accessToken?: string
-  /** Safe to send again after the server may have acted on it. Default: every method but POST. */
-  readonly idempotent?: boolean
-  /** `token` for a token request, which Bridge limits apart (see `createRateLimiter`). */
-  readonly rateScope?: 'token'
-}
+export type { CallOptions, RawResponse, RequestSpec } from './types.js'
 
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504])
 /** Statuses that prove the server did not act, so even a POST may be sent again. */
@@ -189,23 +155,31 @@ const send = async (
   secrets: readonly (string | undefined)[],
 ): Promise<Outcome> => {
   const idempotent = spec.idempotent ?? spec.method !== 'POST'
+  const limiter = ctx.rateLimiter
+  // Who the request counts for: the application, and its user for user and token requests.
+  const limited = {
+    clientId: ctx.clientId,
+    ...(ctx.user && (spec.accessToken !== undefined || spec.rateScope === 'token')
+      ? { user: userIdentity(ctx.user) }
+      : {}),
+    ...(spec.rateScope === 'token' ? { token: true } : {}),
+  }
+  const limits = {
+    timeoutMs: options.timeoutMs ?? ctx.timeoutMs,
+    clock: ctx.clock,
+    ...(options.signal ? { signal: options.signal } : {}),
+  }
   for (let retry = 0; ; retry++) {
     if (options.signal?.aborted) return { kind: 'failure', error: abortError(), reachedServer: false }
     // Every attempt reaches Bridge, so each one waits for the rate limiter (when there is one).
     const run = () => attempt(ctx, spec, options, retry + 1, secrets)
-    const limited = ctx.rateLimiter
-      ? await ctx.rateLimiter.throttle(ctx, spec, options, run)
-      : E.right(await run())
-    if (E.isLeft(limited)) return { kind: 'failure', error: limited.left, reachedServer: false }
-    const outcome = limited.right
-    const delay = retryDelay(ctx, outcome, idempotent, retry)
-    if (delay === undefined) return outcome
-    const wait = ctx.sleep ?? sleep
-    // A failing injected `sleep` ends the retries with the last outcome: nothing may throw.
-    const waited = await Promise.resolve()
-      .then(() => wait(Math.min(delay, MAX_TIMER_MS), options.signal))
-      .catch(() => undefined)
-    if (waited === undefined) return outcome
+    const outcome = limiter ? await limiter.throttle(limited, limits, run) : E.right(await run())
+    if (E.isLeft(outcome)) return { kind: 'failure', error: outcome.left, reachedServer: false }
+    const delay = retryDelay(ctx, outcome.right, idempotent, retry)
+    if (delay === undefined) return outcome.right
+    // A failing clock `sleep` ends the retries with the last outcome: nothing may throw.
+    const waited = await waitOn(ctx.clock, delay, options.signal)
+    if (waited === undefined) return outcome.right
     if (!waited) return { kind: 'failure', error: abortError(), reachedServer: false }
   }
 }
@@ -221,20 +195,23 @@ const knownSecrets = (ctx: Context, spec: RequestSpec): (string | undefined)[] =
   ...secretFieldsOf(spec.body),
 ]
 
-/** The secrets of the request behind each successful response, for the errors `decodeBody` builds. */
-const secretsOf = new WeakMap<RawResponse, readonly (string | undefined)[]>()
+/** A successful response with the secrets of the request behind it, which whatever is built from it must not show. */
+export interface Received {
+  readonly raw: RawResponse
+  readonly secrets: readonly (string | undefined)[]
+}
 
 /**
  * Anything built from a successful response (an error quoting its body), redacted of the secrets of
  * the request behind that response, whatever the server echoed.
  */
-export const redactedFor = <T>(raw: RawResponse, value: T): T => redactDeep(value, secretsOf.get(raw) ?? [])
+export const redactedFor = <T>(received: Received, value: T): T => redactDeep(value, received.secrets)
 
 /** A successful response as the SDK may hand it out (a list page's `response`), redacted (see {@link redactedFor}). */
-export const redactedResponse = (raw: RawResponse): RawResponse => redactedFor(raw, raw)
+export const redactedResponse = (received: Received): RawResponse => redactedFor(received, received.raw)
 
 /** The result of a request before the body is validated: the response, or an error. */
-export type Sent = E.Either<BridgeError, RawResponse>
+export type Sent = E.Either<BridgeError, Received>
 
 const isSignal = (value: unknown): boolean =>
   typeof value === 'object' &&
@@ -266,29 +243,30 @@ export const callOptionsError = (
 ): InputValidationError | undefined => {
   const issue = callOptionIssue(options)
   return issue
-    ? {
-        _tag: 'InputValidationError',
-        operation,
-        message: `Invalid call options for ${operation}: ${issue.message}`,
-        issues: [issue],
-      }
+    ? inputError(operation, `Invalid call options for ${operation}: ${issue.message}`, [issue])
     : undefined
 }
 
+/** A new call's id, for the hooks to tie its attempts and token requests together. */
+export const newCorrelationId = (): string => globalThis.crypto.randomUUID()
+
 /**
- * The one request primitive: headers, retries, timeout, abort, hooks, and mapping of HTTP error
- * statuses to `ApiError`. Never rejects.
+ * The send step of the pipeline (see `exchange` in pipeline.ts), for input already checked: headers,
+ * retries, timeout, abort, hooks, and mapping of HTTP error statuses to typed errors. The response
+ * carries its request's secrets for what is built from it. Never rejects.
  */
 export const sendRequest = async (
   ctx: Context,
   spec: RequestSpec,
   options: CallOptions = {},
 ): Promise<Sent> => {
-  if (ctx.invalid) return E.left(ctx.invalid)
-  const optionsError = callOptionsError(spec.operation, options)
-  if (optionsError) return E.left(optionsError)
   const secrets = knownSecrets(ctx, spec)
-  const outcome = await send(ctx, spec, options, secrets)
+  const request = spec.correlationId ? spec : { ...spec, correlationId: newCorrelationId() }
+  const sent = await clockGuard(spec.operation, async () =>
+    E.right(await send(ctx, request, options, secrets)),
+  )
+  if (E.isLeft(sent)) return sent
+  const outcome = sent.right
   if (outcome.kind === 'failure') return E.left(redactDeep(outcome.error, secrets))
   // A token response's own token is a credential field, redacted there too.
   if (options.onRawResponse) options.onRawResponse(redactDeep(outcome.raw, secrets))
@@ -300,8 +278,7 @@ export const sendRequest = async (
   }
   if (status >= 400 || status < 200)
     return E.left(redactDeep(toApiError(outcome, spec.method, where), secrets))
-  secretsOf.set(outcome.raw, secrets)
-  return E.right(outcome.raw)
+  return E.right({ raw: outcome.raw, secrets })
 }
 
 /**
@@ -309,14 +286,13 @@ export const sendRequest = async (
  * whatever came back is ignored and the result is `undefined`.
  */
 export const decodeBody = <S extends v.GenericSchema | null>(
-  raw: RawResponse,
+  { raw, secrets }: Received,
   schema: S,
   method: string,
   path: string,
 ): E.Either<ResponseValidationError, S extends v.GenericSchema ? v.InferOutput<S> : undefined> => {
   type Out = S extends v.GenericSchema ? v.InferOutput<S> : undefined
   if (schema === null) return E.right(undefined as Out)
-  const secrets = secretsOf.get(raw) ?? []
   let json: unknown
   try {
     json = JSON.parse(raw.body)

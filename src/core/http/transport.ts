@@ -1,25 +1,12 @@
+/** One attempt of a request through ofetch, reported to the hooks. */
 import { type $Fetch, createFetch, type FetchOptions } from 'ofetch'
-import type { Context, ResponseEvent } from '../context.js'
+import { ClockFailure, nowOf } from '../clock.js'
+import type { Context } from '../context.js'
 import { abortError, type BridgeError } from '../errors.js'
 import { REDACTED, redactIn } from '../redacted.js'
+import type { ResponseEvent } from './hooks.js'
 import { encodeQuery } from './query.js'
-import type { CallOptions, RawResponse, RequestSpec } from './request.js'
-
-/** What one attempt gave: a response (any status), or a failure with what the retry policy needs. */
-export type Outcome =
-  | {
-      readonly kind: 'response'
-      readonly raw: RawResponse
-      readonly requestId?: string
-      readonly retryAfter?: number
-    }
-  | {
-      readonly kind: 'failure'
-      readonly error: BridgeError
-      readonly reachedServer: boolean
-      /** The same request would fail the same way: never retried. */
-      readonly permanent?: boolean
-    }
+import type { CallOptions, Outcome, RequestSpec } from './types.js'
 
 /**
  * What every exchange asks of ofetch. Its status errors, retries and body parsing are off: the engine
@@ -83,12 +70,12 @@ const headersToRecord = (headers: Headers): Record<string, string> => {
  * Parses `Retry-After` (seconds or HTTP date) into seconds. Anything else, a negative number
  * included, is treated as absent (normal backoff), never as "retry now".
  */
-const parseRetryAfter = (value: string | null, now: number): number | undefined => {
+const parseRetryAfter = (value: string | null, now: () => number): number | undefined => {
   const text = value?.trim() ?? ''
   if (/^\d+(\.\d+)?$/.test(text)) return Number(text)
   // An HTTP date has a weekday and a month name; `Date.parse('-5')` would be year -5.
   const date = /[a-z]/i.test(text) ? Date.parse(text) : Number.NaN
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000))
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now()) / 1000))
 }
 
 /** Reads the body as text, refusing (and cancelling) it past `maxBytes`: `undefined` then. */
@@ -188,7 +175,7 @@ const received = async (
   const echoed = REQUEST_ID_HEADERS.map((name) => headers[name]).find((value) => !!value)
   // Hooks see it before any error is built: a server may echo anything there.
   const requestId = echoed && redactIn(echoed, secrets)
-  const retryAfter = parseRetryAfter(response.headers.get('retry-after'), ctx.now())
+  const retryAfter = parseRetryAfter(response.headers.get('retry-after'), () => nowOf(ctx.clock))
   const body = await readCapped(response, ctx.maxResponseBytes)
   if (body === undefined) {
     const error: BridgeError = {
@@ -250,7 +237,13 @@ export const attempt = async (
   const path = spec.path + encodeQuery(spec.query)
   const url = ctx.baseUrl + path
   const headers = requestHeaders(ctx, spec, options)
-  const event = { operation: spec.operation, method: spec.method, url, attempt: attemptNumber }
+  const event = {
+    operation: spec.operation,
+    method: spec.method,
+    url,
+    attempt: attemptNumber,
+    correlationId: spec.correlationId ?? '',
+  }
   // Our hooks are called here, not as ofetch interceptors: hook options given to ofetch replace an
   // instance's own (a user's `$fetch` would lose its interceptors), and ours carry redacted headers.
   callHook(ctx.hooks.onRequest, {
@@ -293,6 +286,8 @@ export const attempt = async (
     })
     return report(await received(ctx, response, url, path, spec, secrets))
   } catch (cause) {
+    // The context's clock failed (reading a `Retry-After` date): the pipeline makes it the call's error.
+    if (cause instanceof ClockFailure) throw cause
     const aborted = options.signal?.aborted === true
     return report(failed(cause, spec, path, aborted, timer.timedOut() ? timeoutMs : undefined))
   } finally {

@@ -1,18 +1,28 @@
+/** List endpoints: defineListOperation, the async iterator over pages, and collect. */
 import type { TaskEither } from 'fp-ts/TaskEither'
 import * as v from 'valibot'
 import type { ApiVersion } from '../api-version.js'
-import { type Context, unusableContext } from '../context.js'
-import { type AuthLevel, parseParams, sendAuthorized, withSpec } from '../define/operation.js'
+import type { Context } from '../context.js'
+import { withSpec } from '../define/operation.js'
 import * as E from '../either.js'
-import type { BridgeError, CollectLimitError, ListError, ResponseValidationError } from '../errors.js'
+import {
+  type BridgeError,
+  type CollectLimitError,
+  inputError,
+  type ListError,
+  type ResponseValidationError,
+} from '../errors.js'
+import { checkInput, exchange } from '../http/pipeline.js'
 import type { Query } from '../http/query.js'
 import {
   type CallOptions,
   decodeBody,
   type RawResponse,
+  type Received,
   redactedFor,
   redactedResponse,
 } from '../http/request.js'
+import type { AuthLevel } from '../http/types.js'
 import { CursorParam, LimitParam } from '../schema.js'
 
 /** One page of a list, with what is needed to fetch it again or continue after it. */
@@ -76,15 +86,15 @@ const envelope = <I extends v.GenericSchema>(item: I) =>
   })
 
 const paginationError = (
-  raw: RawResponse,
+  received: Received,
   path: string,
   message: string,
   body: unknown,
 ): ResponseValidationError =>
   // The page may echo the request's secrets: the error goes through the one redaction, like every other.
-  redactedFor(raw, {
+  redactedFor(received, {
     _tag: 'ResponseValidationError',
-    status: raw.status,
+    status: received.raw.status,
     method: 'GET',
     path,
     message: `Unexpected response from Bridge: pagination.next_uri: ${message}`,
@@ -141,7 +151,7 @@ const withResume = (error: BridgeError, after: string | undefined): ListError =>
     ): Promise<E.Either<ListError, Page<Item>>> => {
       const path = spec.path(filters)
       const query: Query = { ...spec.query?.(filters), limit, after }
-      const sent = await sendAuthorized(
+      const sent = await exchange(
         ctx,
         spec.auth,
         { operation: spec.name, api: spec.api, method: 'GET', path, query },
@@ -174,12 +184,8 @@ const withResume = (error: BridgeError, after: string | undefined): ListError =>
     }
 
     async function* pages(): AsyncGenerator<E.Either<ListError, Page<Item>>> {
-      const unusable = unusableContext(ctx, spec.name)
-      if (unusable) {
-        yield E.left(unusable)
-        return
-      }
-      const parsed = parseParams(spec.name, paramsSchema, params)
+      // Checked once for the whole list: every page is then only sent and decoded.
+      const parsed = checkInput(ctx, spec.name, paramsSchema, params, options)
       if (E.isLeft(parsed)) {
         yield parsed
         return
@@ -252,12 +258,9 @@ export const collect =
   async () => {
     if (typeof (list as Partial<Paginated<T>> | null | undefined)?.pages !== 'function') {
       const message = 'list must be what a list endpoint returns, e.g. listAccounts(ctx)'
-      return E.left({
-        _tag: 'InputValidationError',
-        operation: 'collect',
-        message: `Invalid list for collect: ${message}`,
-        issues: [{ path: 'list', message }],
-      })
+      return E.left(
+        inputError('collect', `Invalid list for collect: ${message}`, [{ path: 'list', message }]),
+      )
     }
     const max = options?.max ?? 10_000
     const items: T[] = []

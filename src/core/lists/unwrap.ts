@@ -1,3 +1,4 @@
+/** unwrap: a TaskEither as a Promise that throws a BridgeException, for code that prefers exceptions. */
 import type { TaskEither } from 'fp-ts/TaskEither'
 import { type BridgeError, formatError } from '../errors.js'
 

@@ -1,3 +1,4 @@
+// Aggregation route handlers (items, accounts, transactions, stocks, Connect) shared by both API versions.
 import { empty, iso, json, numericId, type RouteContext, type UserRouteContext } from '../http.js'
 import { byId, byNumber } from '../pagination.js'
 import type {

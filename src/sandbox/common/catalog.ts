@@ -1,3 +1,4 @@
+// Reference-data helpers (filters, the category tree) shared by both API versions.
 import { CATEGORY_TREE } from '../data/categories.js'
 import { json, numericId, type RouteContext } from '../http.js'
 import type { TransactionRecord } from '../state.js'

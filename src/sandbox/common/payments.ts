@@ -1,3 +1,4 @@
+// Payment route logic (links, payouts, lookups) shared by both API versions.
 import * as v from 'valibot'
 import { clientRoute, defined, empty, iso, json, type Route, type RouteContext } from '../http.js'
 import { byNumber } from '../pagination.js'

@@ -1,3 +1,4 @@
+// Request helpers for every API version's routes: query parsing, body validation, list envelopes, 404s.
 import * as v from 'valibot'
 import {
   clientRoute,

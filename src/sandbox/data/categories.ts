@@ -1,3 +1,4 @@
+// Bridge's recorded category tree (15 parents, 127 sub-categories), served by both API versions.
 /**
  * The category tree (15 parents, 127 sub-categories, English names) as Bridge served it
  * (recorded `GET /v2/categories`, 2023-07-26; the same ids apply to 2025-01-15). Generated from

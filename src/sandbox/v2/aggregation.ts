@@ -1,3 +1,4 @@
+// 2021-06-01 user-level routes: Connect URLs, items and refresh, accounts, transactions, stocks.
 import * as v from 'valibot'
 import { aggregationHandlers, dateRange, startSession, withRecord } from '../common/aggregation.js'
 import { dateQuery, instantQuery, listResponse, Optional, userPost, withQuery } from '../common/requests.js'

@@ -1,6 +1,7 @@
+// 2021-06-01 reference-data routes: banks, connector status, categories.
 import { CATEGORIES, categoryById, entryById, filterValues } from '../common/catalog.js'
 import { listResponse, notFound } from '../common/requests.js'
-import { BANKS_V2 } from '../data/providers.js'
+import { BANKS_V2 } from '../data/banks.js'
 import { clientRoute, iso, json, numericId, type Route } from '../http.js'
 import { byId, byNumber } from '../pagination.js'
 

@@ -1,3 +1,4 @@
+// The 2021-06-01 API module (`/v2/...`): its errors, auth failures and the list of its routes.
 import { type ApiModule, AUTH_FAILURES, json } from '../http.js'
 import { aggregationRoutes } from './aggregation.js'
 import { catalogRoutes } from './catalog.js'

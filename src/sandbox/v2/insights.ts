@@ -1,3 +1,4 @@
+// The 2021-06-01 category insights route (`GET /v2/insights/category`).
 import { categoryTotals } from '../common/catalog.js'
 import { iso, json, type Route, type UserRouteContext, userRoute } from '../http.js'
 import type { TransactionRecord } from '../state.js'

@@ -1,3 +1,4 @@
+// 2021-06-01 payment routes: payment links, payment requests, refunds and payouts.
 import * as v from 'valibot'
 import {
   Amount,

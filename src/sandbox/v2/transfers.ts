@@ -1,3 +1,4 @@
+// 2021-06-01 Bridge Transfer routes: single and bulk transfers and sender accounts.
 import * as v from 'valibot'
 import { Amount, Iban, newestFirst } from '../common/payments.js'
 import { listResponse, Optional, Text, userPost } from '../common/requests.js'

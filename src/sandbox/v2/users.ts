@@ -1,3 +1,4 @@
+// 2021-06-01 user routes: users (e-mail/password too), authentication, logout.
 import * as v from 'valibot'
 import { createUser, listUsers, tokenResponse } from '../common/aggregation.js'
 import { clientPost, ExternalUserId, notFound, Optional, readBody } from '../common/requests.js'

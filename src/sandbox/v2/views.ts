@@ -1,3 +1,4 @@
+// How 2021-06-01 writes each record as JSON (`null` for absent values, `bank_id`, `is_*` flags).
 import { KNOWN_ACCOUNT_TYPES } from '../../common/account-types.js'
 import { loanDetails, type VersionView } from '../common/aggregation.js'
 import { ITEM_STATUSES } from '../connect.js'

@@ -1,3 +1,4 @@
+// 2025-01-15 user-level aggregation routes: Connect sessions, items, accounts, transactions, stocks.
 import * as v from 'valibot'
 import { CONNECT_COUNTRIES } from '../../common/connect-countries.js'
 import { aggregationHandlers, dateRange, startSession } from '../common/aggregation.js'

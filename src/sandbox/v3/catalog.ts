@@ -1,3 +1,4 @@
+// 2025-01-15 reference-data routes (providers, categories) and category insights.
 import { CATEGORIES, categoryById, categoryTotals, entryById, filterValues } from '../common/catalog.js'
 import { listResponse, notFound } from '../common/requests.js'
 import { PROVIDERS_V3 } from '../data/providers.js'

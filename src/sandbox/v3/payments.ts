@@ -1,3 +1,4 @@
+// 2025-01-15 payment routes: links, requests, payment account (refunds, beneficiaries, payouts), consents.
 import * as v from 'valibot'
 import {
   Amount as BaseAmount,
@@ -30,8 +31,6 @@ import {
   type PayoutRecord,
   requestStatus,
 } from '../payments.js'
-
-/** Payment links, payment requests, payment account (refunds, beneficiaries, payouts), partner consents. */
 
 /** 2025-01-15 payments cap an amount at 35 000. */
 const Amount = v.pipe(BaseAmount, v.maxValue(35_000))
@@ -353,7 +352,7 @@ export const paymentRoutes: readonly Route[] = [
     const body = readBody(ctx, GuidanceConsentBody)
     if (!body.ok) return empty(400)
     if (!ctx.state.user(body.value.user_uuid)) return empty(404)
-    ctx.state.payments.guidanceConsents.add(body.value.user_uuid)
+    ctx.state.giveGuidanceConsent(body.value.user_uuid, body.value.company_identification_number)
     return empty(200)
   }),
 

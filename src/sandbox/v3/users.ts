@@ -1,3 +1,4 @@
+// 2025-01-15 user routes: users and user access tokens.
 import * as v from 'valibot'
 import { createUser, listUsers, tokenResponse } from '../common/aggregation.js'
 import { clientPost, ExternalUserId, Optional } from '../common/requests.js'

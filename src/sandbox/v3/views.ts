@@ -1,3 +1,4 @@
+// How 2025-01-15 writes each record as JSON (absent values omitted).
 import { loanDetails, type VersionView } from '../common/aggregation.js'
 import { notFoundForUser } from '../common/requests.js'
 import { ITEM_STATUSES } from '../connect.js'

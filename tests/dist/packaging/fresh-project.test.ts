@@ -34,6 +34,7 @@ const consumer = `
 import { type Account, createContext, getAccount, listTransactions, toMinorUnits, type OfetchInstance } from 'bridgeapi'
 import * as v2 from 'bridgeapi/v2'
 import { parseWebhookEvent } from 'bridgeapi/webhooks'
+import { otelTracing, type TracerLike } from 'bridgeapi/otel'
 
 const ctx = createContext({ clientId: 'id', clientSecret: 'secret', user: { externalUserId: 'u-1' } })
 export const task = getAccount(ctx, { accountId: 1 })
@@ -53,6 +54,8 @@ export const event = parseWebhookEvent('{}')
 export const v2ctx = v2.createContext({ clientId: 'id', clientSecret: 'secret' })
 export declare const own: OfetchInstance
 export const withOwnFetch = createContext({ clientId: 'id', clientSecret: 'secret', $fetch: own })
+export declare const tracer: TracerLike
+export const traced = createContext({ clientId: 'id', clientSecret: 'secret', hooks: otelTracing(tracer).hooks })
 `
 
 let projectDir: string

@@ -80,6 +80,10 @@ export const run = (options) => getAccount(createContext(options), { accountId: 
   getAccountAndProvider: `import { createContext, getAccount, getProvider } from 'bridgeapi'
 export const run = (options) => getAccount(createContext(options), { accountId: 1 })()
 export const provider = (options) => getProvider(createContext(options), { providerId: 1 })()`,
+  getAccountTraced: `import { createContext, getAccount } from 'bridgeapi'
+import { otelTracing } from 'bridgeapi/otel'
+export const run = (options, tracer) =>
+  getAccount(createContext({ ...options, hooks: otelTracing(tracer).hooks }), { accountId: 1 })()`,
   listTransactions: `import { createContext, listTransactions } from 'bridgeapi'
 export async function run(options) {
   const out = []
@@ -129,7 +133,8 @@ describe('tree-shaking', () => {
       found(text, /first_name|must be a YYYY-MM-DD|must be an ISO 8601|\/v2\/|getProvider|\\bpayment_/g),
     ).toEqual([])
     // Nor what only other setups use: the e-mail users' credential tag (2021-06-01) and the rate limiter.
-    expect(found(text, /HMAC|importKey|randomUUID|rate limiter's store/g)).toEqual([])
+    // (`randomUUID` is no marker of the limiter any more: every call has a correlation id.)
+    expect(found(text, /HMAC|importKey|Invalid rate limiter options|rate limiter's store/g)).toEqual([])
   })
 
   test('adding getProvider to getAccount adds only getProvider and the provider model', async () => {
@@ -148,6 +153,19 @@ describe('tree-shaking', () => {
     ])
     // Measured: 626 B.
     expect(two.gzip - one.gzip).toBeLessThanOrEqual(700)
+  })
+
+  test('bridgeapi/otel adds only its own module to getAccount (and nothing to a bundle without it)', async () => {
+    const [one, two] = await Promise.all([bundle(apps.getAccount), bundle(apps.getAccountTraced)])
+    const added = two.inputs.filter((path) => !one.inputs.includes(path))
+    const root = join(inject('packed').projectDir, 'node_modules', 'bridgeapi')
+    // tsup chunks: every added file of the package holds code of src/otel (tsup names its sources).
+    for (const path of added)
+      expect(readFileSync(join(root, path.slice(path.indexOf('dist/'))), 'utf8')).toMatch(/\/\/ src\/otel\//)
+    expect(added.length).toBeGreaterThan(0)
+    expect(found(one.text, /bridge\.operation|rate_limit\.wait_ms/g)).toEqual([])
+    // Measured 2026-12-06: 757 B.
+    expect(two.gzip - one.gzip).toBeLessThanOrEqual(800)
   })
 })
 
