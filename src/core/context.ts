@@ -42,9 +42,9 @@ export interface ContextOptions {
   readonly clientId: string
   /** Application client secret. Kept inside a {@link Redacted}. */
   readonly clientSecret: string | Redacted
-  /** The user that user-level endpoints act for. */
+  /** The user that user-level endpoints act for: `{ uuid }` or `{ externalUserId }` (both versions), `{ email, password }` (2021-06-01). */
   readonly user?: UserCredentials
-  /** Where user tokens are kept. Default: a new {@link memoryTokenStore}. */
+  /** Where user tokens are kept (`get`/`set`/`delete`, async; see `docs/token-stores.md`). Default: a new {@link memoryTokenStore}. */
   readonly tokenStore?: TokenStore
   /** Default `https://api.bridgeapi.io`. Must be https, except on loopback (the sandbox). */
   readonly baseUrl?: string
@@ -52,7 +52,7 @@ export interface ContextOptions {
   readonly timeoutMs?: number
   /** Largest response body read, in bytes; a bigger one is refused (`ResponseTooLargeError`) unread. Default 32 MiB. */
   readonly maxResponseBytes?: number
-  /** Retry policy, or a number of retries. Default `{ retries: 2, … }`. */
+  /** Retry policy `{ retries, baseDelayMs, maxDelayMs, maxRetryAfterMs }`, or a number of retries (`0` = none). Default `{ retries: 2, … }`. */
   readonly retry?: number | Partial<RetryPolicy>
   /** Renew user tokens automatically (default true). `false` is manual mode: no token, no call. */
   readonly autoRenew?: boolean
@@ -60,6 +60,7 @@ export interface ContextOptions {
   readonly renewBeforeMs?: number
   /** Default `Accept-Language` (e.g. `fr`, `en`). */
   readonly language?: string
+  /** `onRequest` / `onResponse`, called for every exchange (secret headers shown as `[redacted]`). */
   readonly hooks?: Hooks
   /** A `fetch` to use instead of the global one (tests, proxies, instrumentation). */
   readonly fetch?: typeof globalThis.fetch

@@ -42,7 +42,7 @@ export interface RequestLocation {
   readonly path: string
 }
 
-/** Bridge answered with an HTTP error status (4xx/5xx). */
+/** Bridge answered with an HTTP error status (4xx/5xx); `body` is Bridge's error body (either version's shape) or the raw text. */
 export interface ApiError extends RequestLocation {
   readonly _tag: 'ApiError'
   readonly status: number
@@ -56,7 +56,7 @@ export interface ApiError extends RequestLocation {
   readonly body: BridgeErrorBody
 }
 
-/** The user could not be authenticated: no user in the context, manual mode without a token, a rejected token, or a failing token store. */
+/** The user could not be authenticated: no user in the context, manual mode without a token, a rejected token, or a failing token store (`reason`: `no_user`, `manual_mode`, `token_rejected`, `token_store`, `unsupported_user`). */
 export interface AuthenticationError {
   readonly _tag: 'AuthenticationError'
   readonly reason: 'no_user' | 'manual_mode' | 'token_rejected' | 'token_store' | 'unsupported_user'

@@ -35,14 +35,17 @@ export interface Router<H> {
   add(method: string, pattern: string, handler: H): void
   /** The handler and parameters for a request; `methodMismatch` when only the method differs. */
   match(method: string, path: string): { handler: H; params: Record<string, string> } | 'not-found'
+  /** Every route, in registration order (the CLI's help lists them). */
+  routes(): readonly { readonly method: string; readonly pattern: string; readonly handler: H }[]
 }
 
 export const createRouter = <H>(): Router<H> => {
-  const entries: { method: string; matcher: PathMatcher; handler: H }[] = []
+  const entries: { method: string; pattern: string; matcher: PathMatcher; handler: H }[] = []
   return {
     add: (method, pattern, handler) => {
-      entries.push({ method: method.toUpperCase(), matcher: compilePattern(pattern), handler })
+      entries.push({ method: method.toUpperCase(), pattern, matcher: compilePattern(pattern), handler })
     },
+    routes: () => entries.map(({ method, pattern, handler }) => ({ method, pattern, handler })),
     match: (method, path) => {
       for (const entry of entries) {
         if (entry.method !== method) continue

@@ -23,7 +23,11 @@ import { type VerifyWebhookSignatureParams, verifySignedBytes } from './verify-w
  *     signature: request.headers.get(WEBHOOK_SIGNATURE_HEADER),
  *     secrets: secret,
  *   })()
- *   if (result._tag === 'Left') return new Response(result.left.message, { status: 400 })
+ *   if (result._tag === 'Left') {
+ *     // A forged or damaged signature is 401; an authentic body that is not an event is 400.
+ *     const status = result.left._tag === 'WebhookSignatureError' ? 401 : 400
+ *     return new Response(result.left.message, { status })
+ *   }
  *   const event = result.right
  *   if (isKnownWebhookEvent(event) && event.type === 'item.refreshed') console.log(event.content.item_id)
  *   return new Response('ok')

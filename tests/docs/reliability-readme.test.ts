@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest'
 import { createContext, DEFAULT_RETRY } from '../../src/index.js'
 import { readmeSection, tsSnippets, typeCheckSnippets } from '../support/readme.js'
 
-const section = readmeSection('reliability')
+// The README's reliability section, now docs/reliability.md, docs/webhooks.md and docs/rate-limits.md.
+const section = ['reliability', 'webhooks', 'rate-limits'].map(readmeSection).join('\n')
 
 describe('README reliability section', () => {
   it('every TypeScript snippet type-checks as its own module', () => {

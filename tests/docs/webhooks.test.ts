@@ -58,4 +58,20 @@ describe('bridgeapi/webhooks sources', () => {
     expect([...visited].some((href) => href.endsWith('/core/either.ts'))).toBe(true)
     expect([...packages]).toEqual(['valibot'])
   })
+
+  it('examples answer the statuses their @returns names (a bad signature is 401, not 400)', () => {
+    const docs = sources.flatMap(({ text }) =>
+      [...text.matchAll(/\/\*\*(?:(?!\*\/)[\s\S])*\*\//g)].map((m) => m[0]),
+    )
+    const promised = docs.filter((doc) => /@returns[\s\S]*answer \d{3}/.test(doc) && doc.includes('@example'))
+    expect(promised.length).toBeGreaterThanOrEqual(1)
+    const broken = promised.flatMap((doc) => {
+      const [returns, example] = doc.split('@example') as [string, string]
+      const statuses = [...returns.matchAll(/answer (\d{3})/g)].map((m) => m[1]!)
+      return statuses
+        .filter((status) => !example.includes(status))
+        .map((status) => `${status} missing in ${doc.slice(0, 80)}`)
+    })
+    expect(broken).toEqual([])
+  })
 })

@@ -113,8 +113,8 @@ describe('examples/deno (Deno)', () => {
   }, 60_000) // deno check type-checks valibot's declarations from a cold cache: 5 to 13 s here
 })
 
-test('the README quotes both examples verbatim', () => {
-  const readme = readFileSync(resolve(examples, '../README.md'), 'utf8')
+test('the Runtimes guide quotes both examples verbatim', () => {
+  const readme = readFileSync(resolve(examples, '../docs/runtimes.md'), 'utf8')
   for (const file of ['worker/worker.ts', 'deno/main.ts']) {
     const quoted = new RegExp(`<!-- quote:examples/${file} -->\\n\`\`\`ts\\n([\\s\\S]*?)\`\`\``).exec(readme)
     expect(quoted?.[1]).toBe(readFileSync(join(examples, file), 'utf8'))

@@ -1,5 +1,13 @@
 import { execFile } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { transform } from 'esbuild'
@@ -8,9 +16,29 @@ import ts from 'typescript'
 /** The README, as the tests read it. */
 export const readme = readFileSync('README.md', 'utf8')
 
-/** The text of the README section between `<!-- section:NAME -->` and `<!-- /section:NAME -->`. */
-export const readmeSection = (name: string): string =>
-  new RegExp(`<!-- section:${name} -->([\\s\\S]*?)<!-- /section:${name} -->`).exec(readme)?.[1] ?? ''
+/** The guides in docs/ (every Markdown file there, by path), as the tests read them. */
+export const guides: ReadonlyMap<string, string> = new Map(
+  readdirSync('docs')
+    .filter((file) => file.endsWith('.md'))
+    .sort()
+    .map((file) => [join('docs', file), readFileSync(join('docs', file), 'utf8')]),
+)
+
+/** The README, then every guide: all the Markdown a reader may paste from. */
+export const allDocs: readonly (readonly [file: string, text: string])[] = [['README.md', readme], ...guides]
+
+/**
+ * The text between `<!-- section:NAME -->` and `<!-- /section:NAME -->`, in the README or in the guide
+ * it moved to (sections keep their names when they move).
+ */
+export const readmeSection = (name: string): string => {
+  const pattern = new RegExp(`<!-- section:${name} -->([\\s\\S]*?)<!-- /section:${name} -->`)
+  for (const [, text] of allDocs) {
+    const found = pattern.exec(text)?.[1]
+    if (found !== undefined) return found
+  }
+  return ''
+}
 
 /** Every ```ts snippet of a Markdown text. */
 export const tsSnippets = (markdown: string): string[] =>
@@ -53,13 +81,28 @@ export const typeCheckSnippets = (snippets: readonly string[], name: string): st
   }
 }
 
-/** Sections whose snippets are checked by the tests of their own area (they build on each other there). */
-const OWN_AREA_SECTIONS = ['sandbox', 'reliability', 'runtimes', 'performance']
+/**
+ * Sections whose snippets are not run by tests/dist/readme-snippets.test.ts: the tests of their own area
+ * run what they show (they build on each other there). Every snippet is type-checked all the same.
+ */
+const OWN_AREA_SECTIONS = ['sandbox', 'reliability', 'webhooks', 'rate-limits', 'runtimes', 'performance']
 
-/** The README without the sections whose snippets the tests of their own area check. */
+/** The guides that hold what was the README (their snippets run like the README's). */
+const RUN_GUIDES = [
+  'lists-and-errors',
+  'sync',
+  'token-stores',
+  'api-versions',
+  'endpoints',
+  'python-client',
+  'security',
+  'faq',
+].map((name) => join('docs', `${name}.md`))
+
+/** The README and those guides, without the sections whose snippets the tests of their own area run. */
 export const readmeOwnText = OWN_AREA_SECTIONS.reduce(
   (text, name) => text.replace(new RegExp(`<!-- section:${name} -->[\\s\\S]*?<!-- /section:${name} -->`), ''),
-  readme,
+  [readme, ...RUN_GUIDES.map((file) => guides.get(file) ?? '')].join('\n'),
 )
 
 /** A ```ts snippet, and why it is not run when the README says so. */

@@ -22,7 +22,7 @@ export type UpdateUserEmailParams = v.InferInput<typeof UpdateUserEmailParams>
  * client's `update_user_email`. Bridge then revokes all the user's sessions.
  * `PUT` as documented in the 2018-06-15 reference, https://docs.bridgeapi.io/v2018.06.15/reference/edit-users-email
  * ("put https://sync.bankin.com/v2/users/:uuid/email — Changing a user's email will revoke all his
- * active sessions."). Absent from the 2021-06-01 reference; the Python client's `POST` got 404 from the
+ * active sessions."). Uncertain: absent from the 2021-06-01 reference; the Python client's `POST` got 404 from the
  * live API. Kept for legacy e-mail users.
  *
  * @param ctx - the context (client credentials).

@@ -21,7 +21,7 @@ export type UpdateUserPasswordParams = v.InferInput<typeof UpdateUserPasswordPar
  * new password. Neither password ever appears in an error or a hook event.
  * `PUT` as documented in the 2018-06-15 reference, https://docs.bridgeapi.io/v2018.06.15/reference/edit-user-credentials
  * ("put https://sync.bankin.com/v2/users/:uuid/password — Changing a user's password will revoke all
- * his active sessions."). Absent from the 2021-06-01 reference; the Python client's `POST` got 404
+ * his active sessions."). Uncertain: absent from the 2021-06-01 reference; the Python client's `POST` got 404
  * from the live API. Kept for legacy e-mail users.
  *
  * @param ctx - the context (client credentials).
