@@ -168,10 +168,7 @@ api('POST', '/_sandbox/webhooks/trigger', ({ sandbox, body }) => {
 
 /** The admin API's routes for programs (not the pages it hands out), with `{param}` placeholders. */
 export const adminApiRoutes = (): readonly { readonly method: string; readonly path: string }[] =>
-  router
-    .routes()
-    .filter((route) => route.handler.kind === 'api')
-    .map(({ method, pattern }) => ({ method, path: pattern.replace(/:(\w+)/g, '{$1}') }))
+  router.routes().map(({ method, pattern }) => ({ method, path: pattern.replace(/:(\w+)/g, '{$1}') }))
 
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]']
 /** Names a client on this machine uses for a sandbox listening on every interface or on loopback. */
