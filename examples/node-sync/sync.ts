@@ -1,9 +1,14 @@
 /**
- * Incremental sync of a user's transactions into a local JSON "database", page by page.
+ * Incremental sync of a user's transactions into a local JSON "database", with `syncTransactions`.
  *
- * The first run fetches every transaction. Each later run asks Bridge only for what changed since
- * the previous run (`since` = the largest `updated_at` seen), upserts it and drops the deleted ones.
- * Progress is saved after every page, so an interrupted run resumes where it stopped.
+ * The first run fetches every transaction. Each later run asks Bridge only for what changed since the
+ * stored cursor, upserts it and drops the deleted ones. Progress is saved after every batch (one page),
+ * so an interrupted run resumes where it stopped.
+ *
+ * Do not page `listTransactions` yourself and keep the largest `updated_at` as the next `since`: a
+ * change Bridge stamps a few seconds behind its clock, or makes while a run is stopped mid-way, would
+ * land behind that `since` and be lost for good. The cursor of `syncTransactions` starts the next run a
+ * little before Bridge's time of the previous one (see the README's "Keeping transactions in sync").
  *
  *   BRIDGE_CLIENT_ID=… BRIDGE_CLIENT_SECRET=… npx tsx sync.ts customer-42 ./data
  *
@@ -11,7 +16,7 @@
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { createContext, formatError, listTransactions, type Transaction } from 'bridgeapi'
+import { createContext, formatError, syncTransactions, type Transaction } from 'bridgeapi'
 
 const [userId, dataDir = './data'] = process.argv.slice(2)
 if (!userId) {
@@ -19,12 +24,9 @@ if (!userId) {
   process.exit(2)
 }
 
-/** What survives between runs: the `since` cursor, and where an interrupted run stopped. */
-interface Cursor {
-  /** Largest `updated_at` of a completed sync: the next run asks for changes after it. */
-  readonly since?: string
-  /** Set while a sync is under way: the next page to fetch and the largest `updated_at` so far. */
-  readonly resume?: { readonly after: string; readonly maxUpdatedAt?: string }
+/** What survives between runs besides the rows: the cursor of the last batch saved. */
+interface SyncState {
+  readonly cursor?: string
 }
 
 const cursorFile = join(dataDir, 'cursor.json')
@@ -52,48 +54,30 @@ const ctx = createContext({
 })
 
 await mkdir(dataDir, { recursive: true })
-const cursor = await readJson<Cursor>(cursorFile, {})
+const { cursor } = await readJson<SyncState>(cursorFile, {})
 const db = await readJson<Record<string, Transaction>>(dbFile, {})
 
-let maxUpdatedAt = cursor.resume?.maxUpdatedAt ?? cursor.since
-const counts = { pages: 0, fetched: 0, added: 0, updated: 0, deleted: 0 }
-const list = listTransactions(ctx, {
-  limit: 500,
-  ...(cursor.since ? { since: cursor.since } : {}),
-  ...(cursor.resume ? { after: cursor.resume.after } : {}),
-})
-
-for await (const page of list.pages()) {
-  if (page._tag === 'Left') {
-    // Progress so far is saved: run again to resume from the page that failed.
-    console.error(`sync stopped: ${formatError(page.left)}`)
+const counts = { batches: 0, upserted: 0, deleted: 0 }
+for await (const batch of syncTransactions(ctx, cursor ? { cursor } : {})) {
+  if (batch._tag === 'Left') {
+    // Every batch before this one is saved with its cursor: run again to resume from the page that failed.
+    console.error(`sync stopped: ${formatError(batch.left)}`)
     process.exit(1)
   }
-  counts.pages += 1
-  for (const tx of page.right.items) {
-    counts.fetched += 1
-    const id = String(tx.id)
-    if (tx.deleted) {
-      if (id in db) counts.deleted += 1
-      delete db[id]
-    } else {
-      counts[id in db ? 'updated' : 'added'] += 1
-      db[id] = tx
-    }
-    // ISO 8601 instants in UTC compare correctly as strings.
-    if (!maxUpdatedAt || tx.updated_at > maxUpdatedAt) maxUpdatedAt = tx.updated_at
-  }
+  const { upserted, deleted } = batch.right
+  for (const tx of upserted) db[String(tx.id)] = tx
+  for (const tx of deleted) delete db[String(tx.id)]
+  // Rows first, then the cursor. A crash between the two leaves the new rows with the previous cursor:
+  // the next run delivers this batch again, and upserting or deleting by id again changes nothing.
+  // The other order could store a cursor past rows that were never written: those would be lost.
   await writeJson(dbFile, db)
-  const { nextAfter } = page.right
-  const next: Cursor = nextAfter
-    ? { ...cursor, resume: { after: nextAfter, ...(maxUpdatedAt ? { maxUpdatedAt } : {}) } }
-    : maxUpdatedAt
-      ? { since: maxUpdatedAt }
-      : {}
-  await writeJson(cursorFile, next)
+  await writeJson(cursorFile, { cursor: batch.right.cursor } satisfies SyncState)
+  counts.batches += 1
+  counts.upserted += upserted.length
+  counts.deleted += deleted.length
 }
 
 console.log(
-  `${counts.fetched} fetched in ${counts.pages} page(s): ${counts.added} added, ${counts.updated} updated, ` +
-    `${counts.deleted} deleted; ${Object.keys(db).length} stored; next since ${maxUpdatedAt ?? '(none)'}`,
+  `${counts.batches} batch(es): ${counts.upserted} upserted, ${counts.deleted} deleted; ` +
+    `${Object.keys(db).length} stored`,
 )

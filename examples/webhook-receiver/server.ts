@@ -33,7 +33,7 @@ const react = async (event: WebhookEvent) => {
       const ctx = createContext({ ...app, user: { uuid } })
       const account = await getAccount(ctx, { accountId })()
       if (account._tag === 'Left') return console.error(`account ${accountId}: ${formatError(account.left)}`)
-      // Here you would fetch the new transactions with listTransactions({ since }): see examples/node-sync.
+      // Here you would fetch what changed with syncTransactions and a stored cursor: see examples/node-sync.
       const { name, balance, currency_code } = account.right
       return console.log(`account ${accountId} "${name}": balance ${balance} ${currency_code}, ${added} new`)
     }
