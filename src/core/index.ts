@@ -69,6 +69,7 @@ export type {
 } from './errors.js'
 export { formatError, isBridgeError } from './errors.js'
 export type { CallOptions, RawResponse } from './http/request.js'
+export type { ExtraParams } from './http/types.js'
 export {
   type CollectOptions,
   collect,

@@ -14,6 +14,7 @@ import {
 import { checkInput, exchange } from '../http/pipeline.js'
 import type { Query } from '../http/query.js'
 import {
+  CALL_OPTION_KEYS,
   type CallOptions,
   decodeBody,
   type RawResponse,
@@ -55,6 +56,9 @@ export interface ListOptions extends CallOptions {
    */
   readonly prefetch?: boolean
 }
+
+/** The keys of {@link ListOptions}: any other is refused by name. */
+export const LIST_OPTION_KEYS: readonly string[] = [...CALL_OPTION_KEYS, 'prefetch']
 
 /** The list parameters the engine handles itself: page size and resume cursor. */
 export interface PageParams {
@@ -184,7 +188,7 @@ const withResume = (error: BridgeError, after: string | undefined): ListError =>
 
     async function* pages(): AsyncGenerator<E.Either<ListError, Page<Item>>> {
       // Checked once for the whole list: every page is then only sent and decoded.
-      const parsed = checkInput(ctx, spec.name, paramsSchema, params, options)
+      const parsed = checkInput(ctx, spec.name, paramsSchema, params, options, LIST_OPTION_KEYS)
       if (E.isLeft(parsed)) {
         yield parsed
         return
