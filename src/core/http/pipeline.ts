@@ -24,16 +24,16 @@ export const parseParams = <S extends ParamsSchema>(
   schema: S,
   params: unknown,
 ): E.Either<InputValidationError, v.InferOutput<S>> => {
-  const result = v.safeParse(schema, params ?? {})
-  // Unknown keys first: a typo of a required key is then named as such (see unknown-keys.ts).
+  // Unknown keys alone when there are some: the schema's own complaints (a required key missing, no
+  // union option matching) follow from them, and "unknown key `sinse`: did you mean `since`?" says it all.
   const unknown = unknownKeysOf(schema, params)
-  if (result.success && unknown.length === 0) return E.right(result.output)
-  const issues = result.success ? [] : toIssues(result.issues)
-  const detail = issueList([
-    ...unknown,
-    ...issues.map((i) => (i.path ? { ...i, message: `${i.path} ${i.message}` } : i)),
-  ])
-  return E.left(inputError(name, `Invalid parameters for ${name}: ${detail}`, [...unknown, ...issues]))
+  if (unknown.length > 0)
+    return E.left(inputError(name, `Invalid parameters for ${name}: ${issueList(unknown)}`, unknown))
+  const result = v.safeParse(schema, params ?? {})
+  if (result.success) return E.right(result.output)
+  const issues = toIssues(result.issues)
+  const detail = issueList(issues, (issue) => (issue.path ? `${issue.path} ${issue.message}` : issue.message))
+  return E.left(inputError(name, `Invalid parameters for ${name}: ${detail}`, issues))
 }
 
 /**
