@@ -24,6 +24,7 @@ import {
 } from '../http/request.js'
 import type { AuthLevel } from '../http/types.js'
 import { CursorParam, LimitParam } from '../schema.js'
+import { asTask } from '../task.js'
 
 /** One page of a list, with what is needed to fetch it again or continue after it. */
 export interface Page<T> {
@@ -256,9 +257,8 @@ export interface CollectOptions {
  * const accounts = await collect(listAccounts(ctx), { max: 1000 })()
  * ```
  */
-export const collect =
-  <T>(list: Paginated<T>, options?: CollectOptions): TaskEither<ListError, T[]> =>
-  async () => {
+export const collect = <T>(list: Paginated<T>, options?: CollectOptions): TaskEither<ListError, T[]> =>
+  asTask(async () => {
     if (typeof (list as Partial<Paginated<T>> | null | undefined)?.pages !== 'function') {
       const message = 'list must be what a list endpoint returns, e.g. listAccounts(ctx)'
       return E.left(
@@ -281,4 +281,4 @@ export const collect =
       items.push(...page.right.items)
     }
     return E.right(items)
-  }
+  })
