@@ -11,7 +11,10 @@ import { asTask } from '../task.js'
 
 export type { AuthLevel, ParamsSchema } from '../http/types.js'
 
-/** An endpoint function. Parameters may be omitted when none is required. */
+/**
+ * An endpoint function. Parameters may be omitted when none is required. Its task reads `_tag`, `left`
+ * and `right` as a `TypeError` (call it first): the one deliberate exception to "nothing throws".
+ */
 export type Operation<P, R> = {} extends P
   ? (ctx: Context, params?: P, options?: CallOptions) => TaskEither<BridgeError, R>
   : (ctx: Context, params: P, options?: CallOptions) => TaskEither<BridgeError, R>
