@@ -1,3 +1,4 @@
+/** Reading a Connect callback URL, shared by both API versions. */
 import * as v from 'valibot'
 import * as E from '../core/either.js'
 import { type InputValidationError, inputError, toIssues } from '../core/errors.js'

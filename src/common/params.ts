@@ -1,3 +1,4 @@
+/** Parameter schemas shared by both API versions. */
 import * as v from 'valibot'
 
 /*

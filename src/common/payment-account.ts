@@ -1,3 +1,4 @@
+/** Refund and payout inputs shared by both API versions. */
 import * as v from 'valibot'
 import { openEnum, TextParam } from '../core/schema.js'
 import { AmountParam } from './params.js'

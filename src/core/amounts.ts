@@ -1,3 +1,4 @@
+/** Conversions between decimal amounts and integer minor units, per currency. */
 import * as E from './either.js'
 import { type InputValidationError, inputError } from './errors.js'
 

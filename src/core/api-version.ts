@@ -1,3 +1,4 @@
+/** What an API version is to the engine: its Bridge-Version and its token requests. */
 import type { Context, ContextUser } from './context.js'
 
 /** The request that mints a user access token, or why this API version cannot authenticate that user. */

@@ -3,6 +3,8 @@ import type { RateLimiter } from '../rate-limit/limiter.js'
 import { memoryTokenStore, type TokenStore } from './auth/token-store.js'
 import { type Clock, MAX_TIMER_MS, realClock } from './clock.js'
 import { type InputValidationError, type Issue, inputError, issueList } from './errors.js'
+import type { Hooks } from './http/hooks.js'
+import type { OfetchInstance } from './http/ofetch-instance.js'
 import { Redacted, redact } from './redacted.js'
 import { unknownKeys } from './unknown-keys.js'
 
@@ -33,44 +35,6 @@ export interface RetryPolicy {
   readonly maxDelayMs: number
   /** A `Retry-After` longer than this (ms) is not waited for: the 429/503 is returned. Default 60 000. */
   readonly maxRetryAfterMs: number
-}
-
-/** What an `onRequest` hook sees. Secret headers are replaced by `[redacted]`. */
-export interface RequestEvent {
-  readonly operation: string
-  readonly method: string
-  readonly url: string
-  readonly headers: Readonly<Record<string, string>>
-  /** 1 for the first attempt, 2 for the first retry, … */
-  readonly attempt: number
-  /** The call's id: the same on every attempt of one call and on the token requests it made. */
-  readonly correlationId: string
-}
-
-/** What an `onResponse` hook sees; `status` is absent when the request failed at the network level. */
-export interface ResponseEvent {
-  readonly operation: string
-  readonly method: string
-  readonly url: string
-  readonly attempt: number
-  /** The call's id, as in its {@link RequestEvent}s. */
-  readonly correlationId: string
-  readonly status?: number
-  readonly durationMs: number
-  readonly requestId?: string
-  /** Tag of the network-level failure, when there was no response. */
-  readonly failure?: 'NetworkError' | 'TimeoutError' | 'AbortError'
-}
-
-/**
- * Observability hooks, called for every attempt of every request (token requests included). They must
- * not throw; if they do, the error is ignored. Each call of an endpoint function gets one
- * `correlationId` (a random UUID), carried by the events of all its attempts and of the token requests
- * it made, so a log can group them; a list gives each page its own.
- */
-export interface Hooks {
-  readonly onRequest?: (event: RequestEvent) => void
-  readonly onResponse?: (event: ResponseEvent) => void
 }
 
 /** What {@link createContext} accepts. */
@@ -118,26 +82,6 @@ export interface ContextOptions {
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<boolean>
   /** Opt-in: schedules requests within Bridge's rate limits (see `createRateLimiter`). Default: none. */
   readonly rateLimiter?: RateLimiter
-}
-
-/**
- * What the SDK uses of an ofetch instance (ofetch's, Nuxt's or Nitro's `$fetch`): `create`, to layer its
- * defaults over yours, and `raw`, to send. Declared here, not imported from ofetch, whose declarations
- * need undici and Node's types: a strict project without `@types/node` must compile against ours.
- *
- * @example
- * ```ts
- * import { createContext, type OfetchInstance } from 'bridgeapi'
- * import { ofetch } from 'ofetch'
- * const $fetch: OfetchInstance = ofetch.create({ onRequest: () => console.log('sending') })
- * const ctx = createContext({ clientId: 'id', clientSecret: 'secret', $fetch })
- * ```
- */
-export interface OfetchInstance {
-  /** Sends a request and resolves to the response. */
-  raw(request: string, options?: object): Promise<Response>
-  /** A new instance with these defaults layered over this one's (interceptors kept). */
-  create(defaults: object, globalOptions?: { fetch?: typeof globalThis.fetch }): OfetchInstance
 }
 
 /** Normalised user credentials, with the password hidden. */

@@ -1,3 +1,4 @@
+/** The fp-ts Either helpers the SDK uses, without loading fp-ts at run time. */
 import type { Either, Left, Right } from 'fp-ts/Either'
 
 /*

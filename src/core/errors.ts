@@ -1,3 +1,4 @@
+/** The BridgeError union and the constructors of its members. */
 import * as v from 'valibot'
 
 /**

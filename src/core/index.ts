@@ -32,6 +32,7 @@ export {
   type TokenStore,
 } from './auth/token-store.js'
 export type { TokenInfo } from './auth/user-token.js'
+export type { Clock } from './clock.js'
 export {
   type Context,
   type ContextOptions,
@@ -40,10 +41,6 @@ export {
   DEFAULT_RETRY,
   type EmailPasswordUser,
   type ExternalUser,
-  type Hooks,
-  type OfetchInstance,
-  type RequestEvent,
-  type ResponseEvent,
   type RetryPolicy,
   type UserCredentials,
   type UuidUser,
@@ -68,6 +65,8 @@ export type {
   TimeoutError,
 } from './errors.js'
 export { formatError, isBridgeError } from './errors.js'
+export type { Hooks, RequestEvent, ResponseEvent } from './http/hooks.js'
+export type { OfetchInstance } from './http/ofetch-instance.js'
 export type { CallOptions, RawResponse } from './http/request.js'
 export type { ExtraParams } from './http/types.js'
 export {

@@ -1,3 +1,4 @@
+/** Redacted and the redaction of secrets from anything the SDK returns. */
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom')
 const denoInspectSymbol = Symbol.for('Deno.customInspect')
 

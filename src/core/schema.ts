@@ -1,3 +1,4 @@
+/** Shared valibot building blocks for parameters and models. */
 import * as v from 'valibot'
 
 /**

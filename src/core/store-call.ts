@@ -1,3 +1,4 @@
+/** Calls to app-provided stores, bounded by abort and timeout and checked, never rejecting. */
 import * as v from 'valibot'
 import { MAX_TIMER_MS } from './clock.js'
 

@@ -1,3 +1,4 @@
+/** createRateLimiter: keeps requests within Bridge's rate limits by waiting, never by failing. */
 import * as v from 'valibot'
 import { type Clock, ClockFailure, MAX_TIMER_MS, nowOf, realClock, waitOn } from '../core/clock.js'
 import * as E from '../core/either.js'

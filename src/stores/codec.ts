@@ -1,3 +1,4 @@
+/** How the shared token stores turn a token into a string and back. */
 import { type StoredToken, tokenExpiryMs } from '../core/auth/token-store.js'
 
 /** Serialises a token for a store that keeps strings. */

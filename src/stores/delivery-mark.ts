@@ -1,3 +1,4 @@
+/** The pending/done marks the KV and Deno KV delivery stores keep per webhook delivery. */
 import type { DeliveryClaim } from '../webhooks/delivery-store.js'
 
 /*

@@ -1,3 +1,4 @@
+/** encryptTokenStore: wraps any token store so that it keeps tokens encrypted (AES-GCM). */
 import type { StoredToken, TokenStore } from '../core/auth/token-store.js'
 
 /** Options of {@link encryptTokenStore}. */

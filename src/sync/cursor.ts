@@ -1,3 +1,4 @@
+/** The sync cursor: what a sync pass hands back to resume from, encoded and checked. */
 import * as v from 'valibot'
 
 /*

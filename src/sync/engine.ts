@@ -1,3 +1,4 @@
+/** The sync engine: lists changes since a cursor in batches and yields the next cursor. */
 import * as v from 'valibot'
 import type { ApiVersion } from '../core/api-version.js'
 import { ClockFailure, clockError, readClock } from '../core/clock.js'

@@ -1,3 +1,4 @@
+/** The 2021-06-01 API version: its Bridge-Version header and how its users authenticate. */
 import type { ApiVersion, TokenRequest } from '../core/api-version.js'
 import { credentialTag } from './credential-tag.js'
 

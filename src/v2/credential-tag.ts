@@ -1,3 +1,4 @@
+/** The keyed hash of an e-mail user's password that names its tokens in a store. */
 import type { Context, ContextUser } from '../core/context.js'
 
 const encoder = new TextEncoder()

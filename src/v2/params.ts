@@ -1,3 +1,4 @@
+/** Parameter schemas used only by the 2021-06-01 endpoints. */
 import * as v from 'valibot'
 import { UrlParam } from '../common/params.js'
 import { TextParam } from '../core/schema.js'

@@ -1,3 +1,4 @@
+/** The 2025-01-15 API version: its Bridge-Version header and how its users authenticate. */
 import type { ApiVersion, TokenRequest } from '../core/api-version.js'
 
 /** API version 2025-01-15 (paths `/v3/...`): users by uuid or external id; e-mail/password users do not exist. */

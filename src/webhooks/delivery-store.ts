@@ -1,3 +1,4 @@
+/** The webhook delivery store interface and its in-memory store (once-only handling). */
 import { toHex } from './body.js'
 
 /**

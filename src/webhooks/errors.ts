@@ -1,3 +1,4 @@
+/** The typed errors of the webhooks entry. */
 import type { Issue } from '../core/errors.js'
 
 /**

@@ -1,3 +1,4 @@
+/** The webhook events Bridge sends, as valibot schemas and their types. */
 import * as v from 'valibot'
 import { openEnum, Timestamp } from '../core/schema.js'
 import { FundStatus, PaymentLinkStatus } from '../v3/payment-links/models.js'

@@ -1,3 +1,4 @@
+/** parseWebhookEvent: a verified body as a typed webhook event. */
 import * as v from 'valibot'
 import * as E from '../core/either.js'
 import { toIssues } from '../core/errors.js'

@@ -1,3 +1,4 @@
+/** signTestWebhook: signed webhook deliveries for your tests. */
 import type { TaskEither } from 'fp-ts/TaskEither'
 import * as E from '../core/either.js'
 import { asTask } from '../core/task.js'

@@ -1,3 +1,4 @@
+/** verifyAndParseWebhook: signature check and parsing in one call. */
 import type { TaskEither } from 'fp-ts/TaskEither'
 import * as E from '../core/either.js'
 import { asTask } from '../core/task.js'

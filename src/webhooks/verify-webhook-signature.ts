@@ -1,3 +1,4 @@
+/** verifyWebhookSignature: checks the BridgeApi-Signature header against the raw body. */
 import type { TaskEither } from 'fp-ts/TaskEither'
 import * as E from '../core/either.js'
 import { Redacted } from '../core/redacted.js'

@@ -1,3 +1,4 @@
+/** createWebhookHandler: verify, parse and hand each delivery to your code once. */
 import * as E from '../core/either.js'
 import { type DeliveryClaim, type DeliveryStore, deliveryKey } from './delivery-store.js'
 import type { WebhookError, WebhookPayloadError } from './errors.js'

@@ -1,3 +1,4 @@
+/** User tokens: the stored one while fresh, else a renewal (single flight), keyed per user. */
 import * as v from 'valibot'
 import type { ApiVersion } from '../api-version.js'
 import { clockGuard, nowOf } from '../clock.js'

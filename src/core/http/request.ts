@@ -1,3 +1,4 @@
+/** The send step of the pipeline: retries, typed HTTP errors, and decoding of bodies. */
 import * as v from 'valibot'
 import { clockGuard, MAX_TIMER_MS, waitOn } from '../clock.js'
 import { type Context, LANGUAGE_TAG, userIdentity } from '../context.js'

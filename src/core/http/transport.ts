@@ -1,8 +1,10 @@
+/** One attempt of a request through ofetch, reported to the hooks. */
 import { type $Fetch, createFetch, type FetchOptions } from 'ofetch'
 import { ClockFailure, nowOf } from '../clock.js'
-import type { Context, ResponseEvent } from '../context.js'
+import type { Context } from '../context.js'
 import { abortError, type BridgeError } from '../errors.js'
 import { REDACTED, redactIn } from '../redacted.js'
+import type { ResponseEvent } from './hooks.js'
 import { encodeQuery } from './query.js'
 import type { CallOptions, Outcome, RequestSpec } from './types.js'
 

@@ -1,3 +1,4 @@
+/** List endpoints: defineListOperation, the async iterator over pages, and collect. */
 import type { TaskEither } from 'fp-ts/TaskEither'
 import * as v from 'valibot'
 import type { ApiVersion } from '../api-version.js'

@@ -1,3 +1,7 @@
+/**
+ * unwrap: a task as a Promise, or a list or sync as plain values, that throws a BridgeException: for
+ * code that prefers exceptions.
+ */
 import type { Either } from 'fp-ts/Either'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import { type BridgeError, formatError, inputError } from '../errors.js'

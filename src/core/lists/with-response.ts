@@ -1,3 +1,4 @@
+/** withResponse: a call whose result comes with the HTTP response behind it. */
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Context } from '../context.js'
 import * as E from '../either.js'

@@ -1,3 +1,4 @@
+/** The webhook delivery store on Cloudflare Workers KV (best effort: KV is eventually consistent). */
 import type { DeliveryStore } from '../../webhooks/delivery-store.js'
 import { encodeMark, liveMark, type MarkState } from '../delivery-mark.js'
 import type { KvNamespaceLike } from './token-store.js'

@@ -1,3 +1,4 @@
+/** The rate-limit store on Cloudflare Workers KV (best effort: KV is eventually consistent). */
 import {
   admit,
   type HeldSlot,

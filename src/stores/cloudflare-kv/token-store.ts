@@ -1,3 +1,4 @@
+/** The token store on Cloudflare Workers KV, shared by every isolate of a Worker. */
 import type { TokenStore } from '../../core/auth/token-store.js'
 import { decodeToken, encodeToken, ttlSeconds } from '../codec.js'
 

@@ -1,3 +1,4 @@
+/** The webhook delivery store on Deno KV (exact, atomic checks). */
 import type { DeliveryStore } from '../../webhooks/delivery-store.js'
 import { encodeMark, liveMark } from '../delivery-mark.js'
 import type { DenoKvRateLimitLike } from './rate-limit-store.js'

@@ -1,3 +1,4 @@
+/** The rate-limit store on Deno KV: exact sliding windows through atomic checks. */
 import {
   admit,
   type HeldSlot,

@@ -1,3 +1,4 @@
+/** The token store on Deno KV, shared by every isolate of a Deno Deploy app. */
 import type { TokenStore } from '../../core/auth/token-store.js'
 import { decodeToken, ttlSeconds } from '../codec.js'
 

@@ -1,3 +1,4 @@
+/** The webhook delivery store on Redis (ioredis, node-redis or Upstash clients). */
 import type { DeliveryClaim, DeliveryStore } from '../../webhooks/delivery-store.js'
 import { type RedisScriptClientLike, scriptRunner } from './rate-limit-store.js'
 

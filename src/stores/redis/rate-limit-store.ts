@@ -1,3 +1,4 @@
+/** The rate-limit store on Redis: exact sliding windows in one Lua script per request. */
 import type { RateLimitStore } from '../../rate-limit/store.js'
 
 /**

@@ -1,3 +1,4 @@
+/** The token store on Redis (ioredis, node-redis or Upstash clients). */
 import type { TokenStore } from '../../core/auth/token-store.js'
 import { decodeToken, encodeToken, ttlSeconds } from '../codec.js'
 

@@ -1,3 +1,4 @@
+/** The `logoutUser` endpoint (2021-06-01): its parameters and its declaration. */
 import type { TaskEither } from 'fp-ts/TaskEither'
 import * as v from 'valibot'
 import { forgetToken, hasFreshToken } from '../../core/auth/user-token.js'

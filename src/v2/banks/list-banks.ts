@@ -1,3 +1,4 @@
+/** The `listBanks` endpoint (2021-06-01): its parameters and its declaration. */
 import * as v from 'valibot'
 import { oneOrMany } from '../../common/params.js'
 import { defineListOperation } from '../../core/lists/pagination.js'

@@ -1,3 +1,4 @@
+/** The 2021-06-01 banks models, as valibot schemas and their types. */
 import * as v from 'valibot'
 import { openEnum, Timestamp } from '../../core/schema.js'
 

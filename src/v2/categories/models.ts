@@ -1,3 +1,4 @@
+/** The 2021-06-01 categories models, as valibot schemas and their types. */
 import * as v from 'valibot'
 
 /** A sub-category inside a {@link ParentCategory}. Ids are shared with 2025-01-15. */

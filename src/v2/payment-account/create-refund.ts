@@ -1,3 +1,4 @@
+/** The `createRefund` endpoint (2021-06-01): its parameters and its declaration. */
 import type * as v from 'valibot'
 import { RefundParams, toRefundBody } from '../../common/payment-account.js'
 import { defineOperation } from '../../core/define/operation.js'

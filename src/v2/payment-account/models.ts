@@ -1,3 +1,4 @@
+/** The 2021-06-01 payment account models, as valibot schemas and their types. */
 import * as v from 'valibot'
 import { PaymentAccountStatus as SharedStatus } from '../../common/payment-account.js'
 import { Timestamp } from '../../core/schema.js'

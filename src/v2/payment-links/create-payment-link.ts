@@ -1,3 +1,4 @@
+/** The `createPaymentLink` endpoint (2021-06-01): its parameters and its declaration. */
 import * as v from 'valibot'
 import { UrlParam } from '../../common/params.js'
 import { defineOperation } from '../../core/define/operation.js'

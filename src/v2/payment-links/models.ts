@@ -1,3 +1,4 @@
+/** The 2021-06-01 payment links models, as valibot schemas and their types. */
 import * as v from 'valibot'
 import { AmountParam, CurrencyParam, IbanParam } from '../../common/params.js'
 import { openEnum, TextParam, Timestamp } from '../../core/schema.js'

@@ -1,3 +1,4 @@
+/** The `listPaymentRequests` endpoint (2021-06-01): its parameters and its declaration. */
 import * as v from 'valibot'
 import { commaList, oneOrMany } from '../../common/params.js'
 import { defineListOperation } from '../../core/lists/pagination.js'

@@ -1,3 +1,4 @@
+/** The `listUpdatedStocks` endpoint (2021-06-01): its parameters and its declaration. */
 import * as v from 'valibot'
 import { defineListOperation } from '../../core/lists/pagination.js'
 import { v2 } from '../api.js'

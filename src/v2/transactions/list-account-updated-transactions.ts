@@ -1,3 +1,4 @@
+/** The `listAccountUpdatedTransactions` endpoint (2021-06-01): its parameters and its declaration. */
 import * as v from 'valibot'
 import { path } from '../../core/http/query.js'
 import { defineListOperation } from '../../core/lists/pagination.js'

@@ -1,3 +1,4 @@
+/** The 2021-06-01 transactions models, as valibot schemas and their types. */
 import * as v from 'valibot'
 import { DateParam, DateString, DateTimeParam, Timestamp } from '../../core/schema.js'
 

@@ -1,3 +1,4 @@
+/** The `syncTransactions` endpoint (2021-06-01): its parameters and its declaration. */
 import { defineSync } from '../../sync/engine.js'
 import { v2 } from '../api.js'
 import { listAccountUpdatedTransactions } from './list-account-updated-transactions.js'

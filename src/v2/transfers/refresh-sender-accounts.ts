@@ -1,3 +1,4 @@
+/** The `refreshSenderAccounts` endpoint (2021-06-01): its parameters and its declaration. */
 import * as v from 'valibot'
 import { defineOperation } from '../../core/define/operation.js'
 import { v2 } from '../api.js'

@@ -1,3 +1,4 @@
+/** The `sendTransfer` endpoint (2021-06-01): its parameters and its declaration. */
 import * as v from 'valibot'
 import { AmountParam } from '../../common/params.js'
 import { defineOperation } from '../../core/define/operation.js'

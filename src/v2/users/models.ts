@@ -1,3 +1,4 @@
+/** The 2021-06-01 users models, as valibot schemas and their types. */
 import * as v from 'valibot'
 import { Redacted } from '../../core/redacted.js'
 import { Timestamp } from '../../core/schema.js'

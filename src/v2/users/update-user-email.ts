@@ -1,3 +1,4 @@
+/** The `updateUserEmail` endpoint (2021-06-01): its parameters and its declaration. */
 import * as v from 'valibot'
 import { EmailParam } from '../../common/params.js'
 import { defineOperation } from '../../core/define/operation.js'

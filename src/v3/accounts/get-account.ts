@@ -1,3 +1,4 @@
+/** The `getAccount` endpoint (2025-01-15): its parameters and its declaration. */
 import * as v from 'valibot'
 import { defineOperation } from '../../core/define/operation.js'
 import { path } from '../../core/http/query.js'

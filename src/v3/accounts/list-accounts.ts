@@ -1,3 +1,4 @@
+/** The `listAccounts` endpoint (2025-01-15): its parameters and its declaration. */
 import * as v from 'valibot'
 import { defineListOperation } from '../../core/lists/pagination.js'
 import { IdParam } from '../../core/schema.js'

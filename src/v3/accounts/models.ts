@@ -1,3 +1,4 @@
+/** The 2025-01-15 accounts models, as valibot schemas and their types. */
 import * as v from 'valibot'
 import { KNOWN_ACCOUNT_TYPES } from '../../common/account-types.js'
 import { DateString, openEnum, Timestamp } from '../../core/schema.js'

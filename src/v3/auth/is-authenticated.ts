@@ -1,3 +1,4 @@
+/** The `isAuthenticated` helper (2025-01-15): whether the token store holds a fresh token for the user. */
 import type { TaskEither } from 'fp-ts/TaskEither'
 import { hasFreshToken } from '../../core/auth/user-token.js'
 import type { Context } from '../../core/context.js'

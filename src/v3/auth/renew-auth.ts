@@ -1,3 +1,4 @@
+/** The `renewAuth` helper (2025-01-15): a new user token now, stored in the token store. */
 import type { TaskEither } from 'fp-ts/TaskEither'
 import { forceRenew, type TokenInfo } from '../../core/auth/user-token.js'
 import type { Context } from '../../core/context.js'

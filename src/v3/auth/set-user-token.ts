@@ -1,3 +1,4 @@
+/** The `setUserToken` helper (2025-01-15): stores a token obtained elsewhere. */
 import type { TaskEither } from 'fp-ts/TaskEither'
 import { storeToken } from '../../core/auth/user-token.js'
 import type { Context } from '../../core/context.js'

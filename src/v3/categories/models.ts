@@ -1,3 +1,4 @@
+/** The 2025-01-15 categories models, as valibot schemas and their types. */
 import * as v from 'valibot'
 
 /** A sub-category, as listed under its parent. Transactions' `category_id` are sub-category ids. */

@@ -1,3 +1,4 @@
+/** The 2025-01-15 connect sessions models, as valibot schemas and their types. */
 import * as v from 'valibot'
 import { CONNECT_COUNTRIES } from '../../common/connect-countries.js'
 import { EmailParam, HttpUrlParam } from '../../common/params.js'

@@ -1,3 +1,4 @@
+/** The `parseConnectCallback` helper (2025-01-15): reads the URL Connect redirects the user back to. */
 import * as v from 'valibot'
 import { type ConnectCallbackStep, callbackEntries, readCallback } from '../../common/connect-callback.js'
 import * as E from '../../core/either.js'

@@ -1,3 +1,4 @@
+/** The 2025-01-15 guidance models, as valibot schemas and their types. */
 import * as v from 'valibot'
 import { EmailParam } from '../../common/params.js'
 import { Redacted } from '../../core/redacted.js'

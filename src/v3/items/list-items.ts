@@ -1,3 +1,4 @@
+/** The `listItems` endpoint (2025-01-15): its parameters and its declaration. */
 import * as v from 'valibot'
 import { defineListOperation } from '../../core/lists/pagination.js'
 import { v3 } from '../api.js'

@@ -1,3 +1,4 @@
+/** The 2025-01-15 items models, as valibot schemas and their types. */
 import * as v from 'valibot'
 import { openEnum, Timestamp } from '../../core/schema.js'
 

@@ -1,3 +1,4 @@
+/** The `createPayout` endpoint (2025-01-15): its parameters and its declaration. */
 import type * as v from 'valibot'
 import { PayoutParams, toPayoutBody } from '../../common/payment-account.js'
 import { defineOperation } from '../../core/define/operation.js'

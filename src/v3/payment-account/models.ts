@@ -1,3 +1,4 @@
+/** The 2025-01-15 payment account models, as valibot schemas and their types. */
 import * as v from 'valibot'
 import { PaymentAccountStatus, paymentAccountStatusEnum } from '../../common/payment-account.js'
 import { openEnum, Timestamp } from '../../core/schema.js'

@@ -1,3 +1,4 @@
+/** The `createPaymentConsent` endpoint (2025-01-15): its parameters and its declaration. */
 import * as v from 'valibot'
 import { CurrencyParam, HttpUrlParam } from '../../common/params.js'
 import { defineOperation } from '../../core/define/operation.js'

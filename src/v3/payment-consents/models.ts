@@ -1,3 +1,4 @@
+/** The 2025-01-15 payment consents models, as valibot schemas and their types. */
 import * as v from 'valibot'
 
 /** What {@link createPaymentConsent} returns. */

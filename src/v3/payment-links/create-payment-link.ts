@@ -1,3 +1,4 @@
+/** The `createPaymentLink` endpoint (2025-01-15): its parameters and its declaration. */
 import * as v from 'valibot'
 import { HttpUrlParam } from '../../common/params.js'
 import { defineOperation } from '../../core/define/operation.js'

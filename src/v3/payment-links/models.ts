@@ -1,3 +1,4 @@
+/** The 2025-01-15 payment links models, as valibot schemas and their types. */
 import * as v from 'valibot'
 import { DateString, openEnum, Timestamp } from '../../core/schema.js'
 import { PaymentParty } from '../payments/models.js'

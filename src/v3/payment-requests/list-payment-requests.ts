@@ -1,3 +1,4 @@
+/** The `listPaymentRequests` endpoint (2025-01-15): its parameters and its declaration. */
 import * as v from 'valibot'
 import { defineListOperation } from '../../core/lists/pagination.js'
 import { DateTimeParam, TextParam } from '../../core/schema.js'

@@ -1,3 +1,4 @@
+/** The 2025-01-15 payment requests models, as valibot schemas and their types. */
 import * as v from 'valibot'
 import { Timestamp } from '../../core/schema.js'
 import { PaymentAccountTransaction } from '../payment-links/models.js'

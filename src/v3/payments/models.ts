@@ -1,3 +1,4 @@
+/** The 2025-01-15 payments models, as valibot schemas and their types. */
 import * as v from 'valibot'
 import { AmountParam, CurrencyParam, EmailParam, IbanParam } from '../../common/params.js'
 import { DateParam, openEnum, TextParam } from '../../core/schema.js'

@@ -1,3 +1,4 @@
+/** The `listProviders` endpoint (2025-01-15): its parameters and its declaration. */
 import * as v from 'valibot'
 import { commaList, oneOrMany } from '../../common/params.js'
 import { defineListOperation } from '../../core/lists/pagination.js'

@@ -1,3 +1,4 @@
+/** The 2025-01-15 providers models, as valibot schemas and their types. */
 import * as v from 'valibot'
 import { openEnum } from '../../core/schema.js'
 

@@ -1,3 +1,4 @@
+/** The `syncTransactions` endpoint (2025-01-15): its parameters and its declaration. */
 import { defineSync } from '../../sync/engine.js'
 import { v3 } from '../api.js'
 import { listTransactions } from './list-transactions.js'

@@ -1,3 +1,4 @@
+/** The 2025-01-15 users models, as valibot schemas and their types. */
 import * as v from 'valibot'
 import { Redacted } from '../../core/redacted.js'
 import { Timestamp } from '../../core/schema.js'
