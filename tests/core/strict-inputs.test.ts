@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { type EndpointSpec, endpointsOf } from '../../src/core/define/operation.js'
 import * as v3 from '../../src/index.js'
 import * as v2 from '../../src/v2/index.js'
-import { recordingFetch } from './fake-bridge.js'
+import { recordingFetch, recordingUserContext } from './fake-bridge.js'
 
 type AnySchema = v.GenericSchema & {
   type: string
@@ -81,19 +81,8 @@ const ENTRIES = [
   { entry: 'bridgeapi/v2', module: v2 as Record<string, unknown> },
 ]
 
-/** A user context whose every request is recorded (and answered 500): nothing may be recorded. */
-const recordingContext = (module: Record<string, unknown>) => {
-  const { fetch, requests } = recordingFetch(() => new Response('{}', { status: 500 }))
-  const createContext = module.createContext as (options: unknown) => unknown
-  const ctx = createContext({
-    clientId: 'id',
-    clientSecret: 'secret',
-    fetch,
-    retry: 0,
-    user: { externalUserId: 'u-1' },
-  })
-  return { ctx, requests }
-}
+const recordingContext = (module: Record<string, unknown>) =>
+  recordingUserContext(module.createContext as (options: unknown) => unknown)
 
 /** The first result of a call: a task's result, or a list's first item. */
 const firstResult = async (fn: any, spec: EndpointSpec, ...args: unknown[]): Promise<any> => {

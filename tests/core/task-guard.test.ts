@@ -12,7 +12,7 @@ import { endpointsOf } from '../../src/core/define/operation.js'
 import * as v3 from '../../src/index.js'
 import * as v2 from '../../src/v2/index.js'
 import { signTestWebhook, verifyAndParseWebhook, verifyWebhookSignature } from '../../src/webhooks/index.js'
-import { recordingFetch } from './fake-bridge.js'
+import { recordingUserContext } from './fake-bridge.js'
 
 const CALL_IT =
   /this is a task, not its result \(read \.(_tag|left|right)\): call it first — `await task\(\)`/
@@ -23,17 +23,7 @@ const expectGuarded = (task: any): void => {
   expect(() => task._tag).toThrow(CALL_IT)
 }
 
-const recording = () => {
-  const { fetch, requests } = recordingFetch(() => new Response('{}', { status: 500 }))
-  const ctx: any = v3.createContext({
-    clientId: 'id',
-    clientSecret: 'secret',
-    fetch,
-    retry: 0,
-    user: { uuid: 'u' },
-  })
-  return { ctx, requests }
-}
+const recording = () => recordingUserContext(v3.createContext)
 
 const webhook = { body: '{"type":"TEST_EVENT","content":{}}', signature: 'v1=00', secrets: 'secret' }
 

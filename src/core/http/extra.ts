@@ -27,7 +27,15 @@ export const extraIssue = (extra: unknown): Issue | undefined => {
 }
 
 const refused = (operation: string, path: string, message: string): InputValidationError =>
-  inputError(operation, `Invalid call options for ${operation}: ${message}`, [{ path, message }])
+  inputError(operation, `Invalid call options for ${operation}: ${path} ${message}`, [
+    { path, message: `${path} ${message}` },
+  ])
+
+/** The key of `added` that `base` already has (the SDK sends it itself), if any. */
+const taken = (base: object, added: object): string | undefined =>
+  Object.keys(added).find((key) => key in base)
+
+const MAPPED = 'is a parameter the SDK sends itself: use its typed parameter'
 
 /**
  * The request with the `extra` parameters added, or an `InputValidationError` (nothing sent) for a key
@@ -38,38 +46,16 @@ export const withExtra = (
   extra: ExtraParams | undefined,
 ): E.Either<InputValidationError, RequestSpec> => {
   if (!extra) return E.right(spec)
-  const query = { ...spec.query }
-  for (const [key, value] of Object.entries(extra.query ?? {})) {
-    if (key in query)
-      return E.left(
-        refused(
-          spec.operation,
-          `extra.query.${key}`,
-          `extra.query.${key} is a parameter the SDK sends itself: use its typed parameter`,
-        ),
-      )
-    query[key] = value
-  }
-  if (extra.body === undefined) return E.right({ ...spec, query })
+  const { query = {}, body } = extra
+  const inQuery = taken({ ...spec.query }, query)
+  if (inQuery !== undefined) return E.left(refused(spec.operation, `extra.query.${inQuery}`, MAPPED))
+  const merged = { ...spec, query: { ...spec.query, ...query } }
+  if (body === undefined) return E.right(merged)
   if (spec.method === 'GET' || spec.method === 'DELETE' || !(spec.body === undefined || isRecord(spec.body)))
     return E.left(
-      refused(
-        spec.operation,
-        'extra.body',
-        `extra.body cannot be sent: ${spec.operation} sends no JSON object body`,
-      ),
+      refused(spec.operation, 'extra.body', `cannot be sent: ${spec.operation} sends no JSON object body`),
     )
-  const body: Record<string, unknown> = { ...(spec.body as Record<string, unknown> | undefined) }
-  for (const [key, value] of Object.entries(extra.body)) {
-    if (key in body)
-      return E.left(
-        refused(
-          spec.operation,
-          `extra.body.${key}`,
-          `extra.body.${key} is a parameter the SDK sends itself: use its typed parameter`,
-        ),
-      )
-    body[key] = value
-  }
-  return E.right({ ...spec, query, body })
+  const inBody = taken({ ...(spec.body as object | undefined) }, body)
+  if (inBody !== undefined) return E.left(refused(spec.operation, `extra.body.${inBody}`, MAPPED))
+  return E.right({ ...merged, body: { ...(spec.body as object | undefined), ...body } })
 }
