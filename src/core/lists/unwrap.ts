@@ -100,6 +100,19 @@ export function unwrap<E extends BridgeError, A>(task: TaskEither<E, A>): Promis
  * ```
  */
 export function unwrap<E extends BridgeError, A>(stream: AsyncIterable<Either<E, A>>): AsyncIterable<A>
+/**
+ * Runs a task (a promise of its value) or iterates a list or sync (its plain values), throwing a
+ * {@link BridgeException} on an error; see the two signatures above.
+ *
+ * @param source - a task, a list or a sync the SDK returns.
+ * @returns a promise of the task's value, or an async iterable of the list's or sync's values.
+ * @example
+ * ```ts
+ * import { createContext, getProvider, unwrap } from 'bridgeapi'
+ * const ctx = createContext({ clientId: 'id', clientSecret: 'secret' })
+ * const provider = await unwrap(getProvider(ctx, { providerId: 574 }))
+ * ```
+ */
 export function unwrap<E extends BridgeError, A>(
   source: TaskEither<E, A> | AsyncIterable<Either<E, A>>,
 ): Promise<A> | AsyncIterable<A> {
