@@ -2,11 +2,11 @@
 import type { RateLimiter } from '../rate-limit/limiter.js'
 import { memoryTokenStore, type TokenStore } from './auth/token-store.js'
 import { type Clock, MAX_TIMER_MS, realClock } from './clock.js'
+import { unknownContextKeys } from './context-keys.js'
 import { type InputValidationError, type Issue, inputError, issueList } from './errors.js'
 import type { Hooks } from './http/hooks.js'
 import type { OfetchInstance } from './http/ofetch-instance.js'
 import { Redacted, redact } from './redacted.js'
-import { unknownKeys } from './unknown-keys.js'
 
 /** A 2025-01-15 user, by Bridge uuid. */
 export interface UuidUser {
@@ -145,36 +145,6 @@ const baseUrlProblem = (url: URL | undefined): string | undefined =>
         ? 'must not carry credentials, a query or a fragment'
         : undefined
 
-/** The keys of {@link ContextOptions}: any other is refused by name. */
-const CONTEXT_OPTION_KEYS = [
-  'clientId',
-  'clientSecret',
-  'user',
-  'tokenStore',
-  'baseUrl',
-  'timeoutMs',
-  'maxResponseBytes',
-  'retry',
-  'autoRenew',
-  'renewBeforeMs',
-  'language',
-  'hooks',
-  'fetch',
-  '$fetch',
-  'clock',
-  'now',
-  'sleep',
-  'rateLimiter',
-]
-/** The keys of each form of `user`; the form is told by the key `userOf` reads first. */
-const USER_KEYS = { uuid: ['uuid'], externalUserId: ['externalUserId'], email: ['email', 'password'] }
-const userKind = (user: unknown): keyof typeof USER_KEYS =>
-  isObject(user) && 'uuid' in user
-    ? 'uuid'
-    : isObject(user) && 'externalUserId' in user
-      ? 'externalUserId'
-      : 'email'
-
 /** Longest id, e-mail or client id accepted: they go into headers, bodies and token-store keys. */
 const MAX_ID_LENGTH = 256
 /** Control characters (CR, LF, NUL…) would corrupt a header or a store key. */
@@ -246,12 +216,7 @@ export const createContext = (options: ContextOptions): Context => {
       message: 'createContext takes an options object ({ clientId, clientSecret, … })',
     })
   const given: Partial<ContextOptions> = isObject(options) ? options : {}
-  issues.push(
-    ...unknownKeys(given, CONTEXT_OPTION_KEYS),
-    ...unknownKeys(given.retry, Object.keys(DEFAULT_RETRY), 'retry'),
-    ...unknownKeys(given.hooks, ['onRequest', 'onResponse'], 'hooks'),
-    ...unknownKeys(given.user, USER_KEYS[userKind(given.user)], 'user'),
-  )
+  issues.push(...unknownContextKeys(given, Object.keys(DEFAULT_RETRY)))
   note('clientId', idProblem(given.clientId, HEADER_SAFE, NOT_ASCII))
   const secret = given.clientSecret instanceof Redacted ? given.clientSecret.reveal() : given.clientSecret
   note(
