@@ -2,6 +2,7 @@
 import type { RateLimiter } from '../rate-limit/limiter.js'
 import { memoryTokenStore, type TokenStore } from './auth/token-store.js'
 import { type Clock, MAX_TIMER_MS, realClock } from './clock.js'
+import { unknownContextKeys } from './context-keys.js'
 import { type InputValidationError, type Issue, inputError, issueList } from './errors.js'
 import type { Hooks } from './http/hooks.js'
 import type { OfetchInstance } from './http/ofetch-instance.js'
@@ -216,6 +217,7 @@ export const createContext = (options: ContextOptions): Context => {
       message: 'createContext takes an options object ({ clientId, clientSecret, … })',
     })
   const given: Partial<ContextOptions> = isObject(options) ? options : {}
+  issues.push(...unknownContextKeys(given, Object.keys(DEFAULT_RETRY)))
   note('clientId', idProblem(given.clientId, HEADER_SAFE, NOT_ASCII))
   const secret = given.clientSecret instanceof Redacted ? given.clientSecret.reveal() : given.clientSecret
   note(

@@ -204,11 +204,11 @@ export const isBridgeError = (value: unknown): value is BridgeError =>
   typeof (value as { message?: unknown }).message === 'string'
 
 /**
- * Formats an error as one readable line: tag, status, message, method and path (safe to log: errors
- * hold no secrets).
+ * Formats an error as one readable line: tag, status, message, method and path, and the request id
+ * when the response had one (safe to log: errors hold no secrets).
  *
  * @param error - any error the SDK returned.
- * @returns e.g. `ApiError 404: Account 123 not found (GET /v3/aggregation/accounts/123)`.
+ * @returns e.g. `ApiError 404: Account 123 not found (GET /v3/aggregation/accounts/123) [request id 4f1c…]`.
  * @example
  * ```ts
  * import { createContext, formatError, getAccount } from 'bridgeapi'
@@ -220,5 +220,6 @@ export const isBridgeError = (value: unknown): value is BridgeError =>
 export const formatError = (error: BridgeError): string => {
   const where = 'method' in error ? ` (${error.method} ${error.path})` : ''
   const status = 'status' in error ? ` ${error.status}` : ''
-  return `${error._tag}${status}: ${error.message}${where}`
+  const requestId = 'requestId' in error && error.requestId ? ` [request id ${error.requestId}]` : ''
+  return `${error._tag}${status}: ${error.message}${where}${requestId}`
 }

@@ -68,6 +68,7 @@ export { formatError, isBridgeError } from './errors.js'
 export type { Hooks, RequestEvent, ResponseEvent } from './http/hooks.js'
 export type { OfetchInstance } from './http/ofetch-instance.js'
 export type { CallOptions, RawResponse } from './http/request.js'
+export type { ExtraParams } from './http/types.js'
 export {
   type CollectOptions,
   collect,

@@ -196,6 +196,9 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
     })
     const response = await exchange(request, url, entry, bodyText)
     entry.status = response.status
+    // No source names the header Bridge sends its request ids in (see REQUEST_ID_HEADERS in the
+    // SDK's transport): `X-Request-Id`, the first the SDK reads, is the sandbox's own choice.
+    response.headers.set('x-request-id', globalThis.crypto.randomUUID())
     return response
   }
 

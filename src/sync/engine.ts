@@ -11,8 +11,8 @@ import {
   type ResponseValidationError,
 } from '../core/errors.js'
 import { parseParams } from '../core/http/pipeline.js'
-import type { RawResponse } from '../core/http/request.js'
-import type { ListOptions, Page, Paginated } from '../core/lists/pagination.js'
+import { callOptionsError, type RawResponse } from '../core/http/request.js'
+import { LIST_OPTION_KEYS, type ListOptions, type Page, type Paginated } from '../core/lists/pagination.js'
 import { IdParam, LimitParam } from '../core/schema.js'
 import {
   bindingOf,
@@ -115,6 +115,9 @@ const SyncParamsSchema = v.object({
   limit: v.optional(LimitParam),
 })
 
+/** The keys of {@link SyncOptions}: any other is refused by name. */
+const SYNC_OPTION_KEYS = [...LIST_OPTION_KEYS, 'overlapMs', 'cursorKeys']
+
 const OptionsSchema = v.object({
   overlapMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(86_400_000))),
   cursorKeys: v.optional(
@@ -206,6 +209,11 @@ const remember = (
       const parsed = parseParams(spec.name, SyncParamsSchema, params)
       if (E.isLeft(parsed)) {
         yield parsed
+        return
+      }
+      const unknownOption = callOptionsError(spec.name, options, SYNC_OPTION_KEYS)
+      if (unknownOption) {
+        yield E.left(unknownOption)
         return
       }
       const { overlapMs: optionOverlap, cursorKeys: optionKeys, ...listOptions } = options

@@ -1,6 +1,7 @@
 /** signTestWebhook: signed webhook deliveries for your tests. */
 import type { TaskEither } from 'fp-ts/TaskEither'
 import * as E from '../core/either.js'
+import { asTask } from '../core/task.js'
 import { toHex } from './body.js'
 import type { WebhookError } from './errors.js'
 import { payloadError } from './parse-webhook-event.js'
@@ -123,7 +124,7 @@ export const signTestWebhook = (
 ): TaskEither<WebhookError, SignedTestWebhook> => {
   const body = bodyOf(params ?? ({} as SignTestWebhookParams))
   const secrets = secretList(params?.secrets)
-  return async () => {
+  return asTask(async () => {
     if (E.isLeft(body)) return body
     if (secrets.length === 0) return E.left(signatureError('no_secret', 'No webhook secret was given'))
     const subtle = globalThis.crypto?.subtle
@@ -140,5 +141,5 @@ export const signTestWebhook = (
     } catch {
       return failed
     }
-  }
+  })
 }

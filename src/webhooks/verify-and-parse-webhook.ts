@@ -1,6 +1,7 @@
 /** verifyAndParseWebhook: signature check and parsing in one call. */
 import type { TaskEither } from 'fp-ts/TaskEither'
 import * as E from '../core/either.js'
+import { asTask } from '../core/task.js'
 import { bodyBytes } from './body.js'
 import type { WebhookError } from './errors.js'
 import type { WebhookEvent } from './models.js'
@@ -40,8 +41,8 @@ export const verifyAndParseWebhook = (
   // One copy, taken now, is verified and then parsed: later changes to the caller's buffer cannot
   // swap in an unverified body.
   const bytes = bodyBytes(params.body)
-  return async () => {
+  return asTask(async () => {
     const verified = await verifySignedBytes(bytes, params)
     return E.isLeft(verified) ? verified : parseWebhookEvent(bytes as Uint8Array)
-  }
+  })
 }

@@ -2,6 +2,7 @@
 import type { TaskEither } from 'fp-ts/TaskEither'
 import * as E from '../core/either.js'
 import { Redacted } from '../core/redacted.js'
+import { asTask } from '../core/task.js'
 import { bodyBytes, type WebhookBody } from './body.js'
 import type { WebhookSignatureError } from './errors.js'
 
@@ -154,7 +155,7 @@ export const verifyWebhookSignature = (
 ): TaskEither<WebhookSignatureError, true> => {
   // The body is copied now: a caller reusing its buffer before the task runs cannot change what is checked.
   const bytes = bodyBytes(params.body)
-  return () => verifySignedBytes(bytes, params)
+  return asTask(() => verifySignedBytes(bytes, params))
 }
 
 /**

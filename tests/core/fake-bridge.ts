@@ -108,3 +108,19 @@ export const transaction = (id: number) => ({
   account_id: 48178050,
   future: false,
 })
+
+/**
+ * A user context made by an entry's `createContext`, whose every request is recorded and answered 500:
+ * for tests asserting that nothing is sent.
+ */
+export const recordingUserContext = (createContext: (options: any) => any) => {
+  const { fetch, requests } = recordingFetch(() => json(500, {}))
+  const ctx = createContext({
+    clientId: 'id',
+    clientSecret: 'secret',
+    fetch,
+    retry: 0,
+    user: { uuid: 'u-1' },
+  })
+  return { ctx, requests }
+}

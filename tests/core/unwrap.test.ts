@@ -41,7 +41,7 @@ describe('unwrap', () => {
     expect(result._tag === 'Left' && exception.error).toEqual(result._tag === 'Left' && result.left)
     expect(exception.error).toMatchObject({ _tag: 'ApiError', status: 404, code: 'not_found' })
     expect(exception.message).toBe(formatError(exception.error))
-    expect(exception.message).toBe('ApiError 404: No such provider (GET /v3/providers/9)')
+    expect(exception.message).toBe('ApiError 404: No such provider (GET /v3/providers/9) [request id r-1]')
     expect(JSON.parse(JSON.stringify(exception))).toEqual({
       name: 'BridgeException',
       message: exception.message,

@@ -95,19 +95,14 @@ describe('payment links (client credentials)', () => {
     })
   })
 
-  it('createPaymentLink never sends sender_iban, which no source documents on links', async () => {
+  it('createPaymentLink refuses senderIban, which no source documents on links, and sends nothing', async () => {
     const { fetch, requests } = answering(200, exampleBody('payment-links.json', 'create_payment_link'))
-    rightOf(
-      await createPaymentLink(clientContext(fetch), {
-        user: { companyName: 'ACME' },
-        transactions: [{ amount: 1, currency: 'EUR' }],
-        senderIban: 'FR7630006000011234567890189',
-      } as never)(),
-    )
-    expect(requests[0]?.body).toEqual({
-      user: { company_name: 'ACME' },
+    const params = {
+      user: { companyName: 'ACME' },
       transactions: [{ amount: 1, currency: 'EUR' }],
-    })
+      senderIban: 'FR7630006000011234567890189',
+    }
+    expectInputError(await createPaymentLink(clientContext(fetch), params as never)(), requests, 'senderIban')
   })
 
   it.each([
@@ -486,15 +481,10 @@ describe('payment consents (client credentials)', () => {
     )
   })
 
-  it('createPaymentConsent sends only the documented user keys, never external_reference', async () => {
+  it('createPaymentConsent refuses user keys it does not document (externalReference), sending nothing', async () => {
     const { fetch, requests } = answering(200, exampleBody('payment-consents.json', 'create_payment_consent'))
-    rightOf(
-      await createPaymentConsent(clientContext(fetch), {
-        ...documented,
-        user: { firstName: 'Jane', lastName: 'Doe', email: 'jane@doe.com', externalReference: 'REF-1' },
-      } as never)(),
-    )
-    const body = requests[0]?.body as { user?: unknown } | undefined
-    expect(body?.user).toEqual({ first_name: 'Jane', last_name: 'Doe', email: 'jane@doe.com' })
+    const user = { firstName: 'Jane', lastName: 'Doe', email: 'jane@doe.com', externalReference: 'REF-1' }
+    const result = await createPaymentConsent(clientContext(fetch), { ...documented, user } as never)()
+    expectInputError(result, requests, 'user.externalReference')
   })
 })

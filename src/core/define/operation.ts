@@ -7,10 +7,14 @@ import type { BridgeError } from '../errors.js'
 import { type Endpoint, type Output, perform } from '../http/pipeline.js'
 import type { Query } from '../http/query.js'
 import type { AuthLevel, CallOptions, ParamsSchema, RequestSpec } from '../http/types.js'
+import { asTask } from '../task.js'
 
 export type { AuthLevel, ParamsSchema } from '../http/types.js'
 
-/** An endpoint function. Parameters may be omitted when none is required. */
+/**
+ * An endpoint function. Parameters may be omitted when none is required. Its task reads `_tag`, `left`
+ * and `right` as a `TypeError` (call it first): the one deliberate exception to "nothing throws".
+ */
 export type Operation<P, R> = {} extends P
   ? (ctx: Context, params?: P, options?: CallOptions) => TaskEither<BridgeError, R>
   : (ctx: Context, params: P, options?: CallOptions) => TaskEither<BridgeError, R>
@@ -83,8 +87,8 @@ const operationOf = <S extends ParamsSchema, R extends v.GenericSchema | null>(
       ...(spec.idempotent !== undefined ? { idempotent: spec.idempotent } : {}),
     }),
   }
-  return ((ctx: Context, params?: v.InferInput<S>, options?: CallOptions) => () =>
-    perform(ctx, endpoint, params, options ?? {})) as Operation<v.InferInput<S>, Output<R>>
+  return ((ctx: Context, params?: v.InferInput<S>, options?: CallOptions) =>
+    asTask(() => perform(ctx, endpoint, params, options ?? {}))) as Operation<v.InferInput<S>, Output<R>>
 }
 
 /**

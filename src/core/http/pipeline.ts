@@ -6,7 +6,16 @@ import { type Context, unusableContext } from '../context.js'
 import * as E from '../either.js'
 import { type BridgeError, type InputValidationError, inputError, issueList, toIssues } from '../errors.js'
 import { REDACTED } from '../redacted.js'
-import { callOptionsError, decodeBody, newCorrelationId, type Sent, sendRequest } from './request.js'
+import { unknownKeysOf } from '../unknown-keys.js'
+import { withExtra } from './extra.js'
+import {
+  CALL_OPTION_KEYS,
+  callOptionsError,
+  decodeBody,
+  newCorrelationId,
+  type Sent,
+  sendRequest,
+} from './request.js'
 import type { AuthLevel, CallOptions, ParamsSchema, RequestSpec } from './types.js'
 
 /** Validates parameters; on failure no request is sent. */
@@ -15,6 +24,11 @@ export const parseParams = <S extends ParamsSchema>(
   schema: S,
   params: unknown,
 ): E.Either<InputValidationError, v.InferOutput<S>> => {
+  // Unknown keys alone when there are some: the schema's own complaints (a required key missing, no
+  // union option matching) follow from them, and "unknown key `sinse`: did you mean `since`?" says it all.
+  const unknown = unknownKeysOf(schema, params)
+  if (unknown.length > 0)
+    return E.left(inputError(name, `Invalid parameters for ${name}: ${issueList(unknown)}`, unknown))
   const result = v.safeParse(schema, params ?? {})
   if (result.success) return E.right(result.output)
   const issues = toIssues(result.issues)
@@ -32,8 +46,9 @@ export const checkInput = <S extends ParamsSchema>(
   schema: S,
   params: unknown,
   options: CallOptions,
+  optionKeys: readonly string[] = CALL_OPTION_KEYS,
 ): E.Either<InputValidationError, v.InferOutput<S>> => {
-  const unusable = unusableContext(ctx, name) ?? callOptionsError(name, options)
+  const unusable = unusableContext(ctx, name) ?? callOptionsError(name, options, optionKeys)
   return unusable ? E.left(unusable) : parseParams(name, schema, params)
 }
 
@@ -48,7 +63,10 @@ export const exchange = (
   spec: RequestSpec,
   options: CallOptions,
 ): Promise<Sent> => {
-  const call = { ...spec, correlationId: spec.correlationId ?? newCorrelationId() }
+  // Extra parameters (the `extra` option) are added here, so every page of a list carries them too.
+  const merged = withExtra(spec, options.extra)
+  if (E.isLeft(merged)) return Promise.resolve(merged)
+  const call = { ...merged.right, correlationId: spec.correlationId ?? newCorrelationId() }
   if (auth === 'client') return sendRequest(ctx, call, options)
   return clockGuard(spec.operation, async () => {
     const token = await userToken(ctx, spec.api, options, call.correlationId)

@@ -16,6 +16,8 @@ import {
   toIssues,
 } from '../errors.js'
 import { redactDeep, secretFieldsOf } from '../redacted.js'
+import { unknownKeys } from '../unknown-keys.js'
+import { extraIssue } from './extra.js'
 import { encodeQuery } from './query.js'
 import { attempt } from './transport.js'
 import type { CallOptions, Outcome, RawResponse, RequestSpec } from './types.js'
@@ -219,8 +221,17 @@ const isSignal = (value: unknown): boolean =>
   typeof (value as AbortSignal).aborted === 'boolean' &&
   typeof (value as AbortSignal).addEventListener === 'function'
 
+/** The keys of {@link CallOptions}: any other is refused by name. */
+export const CALL_OPTION_KEYS = ['signal', 'language', 'timeoutMs', 'onRawResponse', 'extra'] as const
+
 /** What is wrong with per-call options (they bypass the context's checks), if anything. */
-const callOptionIssue = ({ timeoutMs, language, signal, onRawResponse }: CallOptions): Issue | undefined => {
+const callOptionIssue = ({
+  timeoutMs,
+  language,
+  signal,
+  onRawResponse,
+  extra,
+}: CallOptions): Issue | undefined => {
   if (timeoutMs !== undefined && !(timeoutMs >= 0 && timeoutMs <= MAX_TIMER_MS))
     return { path: 'timeoutMs', message: `timeoutMs must be a number from 0 to ${MAX_TIMER_MS}` }
   // Sent as a header: a CR/LF or control character would be refused by the runtime, or worse.
@@ -230,18 +241,20 @@ const callOptionIssue = ({ timeoutMs, language, signal, onRawResponse }: CallOpt
     return { path: 'signal', message: 'signal must be an AbortSignal' }
   if (onRawResponse !== undefined && typeof onRawResponse !== 'function')
     return { path: 'onRawResponse', message: 'onRawResponse must be a function' }
-  return undefined
+  return extra === undefined ? undefined : extraIssue(extra)
 }
 
 /**
  * The `InputValidationError` for unfit per-call options, or `undefined`. Checked before anything is
- * sent, token requests included: a call with bad options must not reach Bridge at all.
+ * sent, token requests included: a call with bad options must not reach Bridge at all. With `known`,
+ * the option keys the call accepts, any other key is refused by name.
  */
 export const callOptionsError = (
   operation: string,
   options: CallOptions,
+  known?: readonly string[],
 ): InputValidationError | undefined => {
-  const issue = callOptionIssue(options)
+  const issue = (known && unknownKeys(options, known)[0]) || callOptionIssue(options)
   return issue
     ? inputError(operation, `Invalid call options for ${operation}: ${issue.message}`, [issue])
     : undefined

@@ -49,6 +49,10 @@ const transportOf = (ctx: Context): $Fetch => {
   return transport
 }
 
+/**
+ * Where a response's request id may be, first found wins. No source names the header Bridge uses
+ *: these are the usual names; the sandbox sends `X-Request-Id`.
+ */
 const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-bridge-request-id', 'cf-ray']
 
 /**

@@ -28,6 +28,18 @@ export interface CallOptions {
   readonly timeoutMs?: number
   /** Receives the raw response of the final attempt. Used by `withResponse`. */
   readonly onRawResponse?: (response: RawResponse) => void
+  /**
+   * Parameters Bridge added that the SDK does not know yet, sent as given: `query` values are added to
+   * the query string, `body` keys to the JSON body. A key the request already sends (a mapped
+   * parameter, even unset) is refused: use the typed parameter. See docs/lists-and-errors.md.
+   */
+  readonly extra?: ExtraParams
+}
+
+/** Raw Bridge parameters for {@link CallOptions.extra}, by their Bridge (snake case) names. */
+export interface ExtraParams {
+  readonly query?: Readonly<Record<string, string>>
+  readonly body?: Readonly<Record<string, unknown>>
 }
 
 /** One HTTP exchange an endpoint asks for. */

@@ -15,6 +15,7 @@ import {
 import { checkInput, exchange } from '../http/pipeline.js'
 import type { Query } from '../http/query.js'
 import {
+  CALL_OPTION_KEYS,
   type CallOptions,
   decodeBody,
   type RawResponse,
@@ -24,6 +25,7 @@ import {
 } from '../http/request.js'
 import type { AuthLevel } from '../http/types.js'
 import { CursorParam, LimitParam } from '../schema.js'
+import { asTask } from '../task.js'
 
 /** One page of a list, with what is needed to fetch it again or continue after it. */
 export interface Page<T> {
@@ -56,6 +58,9 @@ export interface ListOptions extends CallOptions {
    */
   readonly prefetch?: boolean
 }
+
+/** The keys of {@link ListOptions}: any other is refused by name. */
+export const LIST_OPTION_KEYS: readonly string[] = [...CALL_OPTION_KEYS, 'prefetch']
 
 /** The list parameters the engine handles itself: page size and resume cursor. */
 export interface PageParams {
@@ -185,7 +190,7 @@ const withResume = (error: BridgeError, after: string | undefined): ListError =>
 
     async function* pages(): AsyncGenerator<E.Either<ListError, Page<Item>>> {
       // Checked once for the whole list: every page is then only sent and decoded.
-      const parsed = checkInput(ctx, spec.name, paramsSchema, params, options)
+      const parsed = checkInput(ctx, spec.name, paramsSchema, params, options, LIST_OPTION_KEYS)
       if (E.isLeft(parsed)) {
         yield parsed
         return
@@ -253,9 +258,8 @@ export interface CollectOptions {
  * const accounts = await collect(listAccounts(ctx), { max: 1000 })()
  * ```
  */
-export const collect =
-  <T>(list: Paginated<T>, options?: CollectOptions): TaskEither<ListError, T[]> =>
-  async () => {
+export const collect = <T>(list: Paginated<T>, options?: CollectOptions): TaskEither<ListError, T[]> =>
+  asTask(async () => {
     if (typeof (list as Partial<Paginated<T>> | null | undefined)?.pages !== 'function') {
       const message = 'list must be what a list endpoint returns, e.g. listAccounts(ctx)'
       return E.left(
@@ -278,4 +282,4 @@ export const collect =
       items.push(...page.right.items)
     }
     return E.right(items)
-  }
+  })

@@ -4,6 +4,7 @@ import type { Context } from '../context.js'
 import * as E from '../either.js'
 import type { BridgeError } from '../errors.js'
 import type { CallOptions, RawResponse } from '../http/request.js'
+import { asTask } from '../task.js'
 
 /** A result together with the HTTP response it came from. */
 export interface WithResponse<T> {
@@ -31,15 +32,15 @@ export const withResponse =
   <F extends AnyOperation>(operation: F) =>
   // `Parameters<F>` keeps the wrapped function's own signature: required params stay required.
   (...[ctx, params, options = {}]: Parameters<F>): TaskEither<BridgeError, WithResponse<ResultOf<F>>> =>
-  async () => {
-    let response: RawResponse | undefined
-    const result = await operation(ctx, params, {
-      ...options,
-      onRawResponse: (raw: RawResponse) => {
-        response = raw
-        options.onRawResponse?.(raw)
-      },
-    })()
-    if (E.isLeft(result)) return result
-    return E.right({ data: result.right as ResultOf<F>, response: response as RawResponse })
-  }
+    asTask(async () => {
+      let response: RawResponse | undefined
+      const result = await operation(ctx, params, {
+        ...options,
+        onRawResponse: (raw: RawResponse) => {
+          response = raw
+          options.onRawResponse?.(raw)
+        },
+      })()
+      if (E.isLeft(result)) return result
+      return E.right({ data: result.right as ResultOf<F>, response: response as RawResponse })
+    })

@@ -3,6 +3,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import { hasFreshToken } from '../../core/auth/user-token.js'
 import type { Context } from '../../core/context.js'
 import type { BridgeError } from '../../core/errors.js'
+import { asTask } from '../../core/task.js'
 import { v2 } from '../api.js'
 
 /**
@@ -18,7 +19,5 @@ import { v2 } from '../api.js'
  * const authenticated = await isAuthenticated(ctx)()
  * ```
  */
-export const isAuthenticated =
-  (ctx: Context): TaskEither<BridgeError, boolean> =>
-  () =>
-    hasFreshToken(ctx, v2)
+export const isAuthenticated = (ctx: Context): TaskEither<BridgeError, boolean> =>
+  asTask(() => hasFreshToken(ctx, v2))

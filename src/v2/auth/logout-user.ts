@@ -6,15 +6,19 @@ import type { Context } from '../../core/context.js'
 import { defineOperation } from '../../core/define/operation.js'
 import * as E from '../../core/either.js'
 import type { BridgeError } from '../../core/errors.js'
+import { checkInput } from '../../core/http/pipeline.js'
 import type { CallOptions } from '../../core/http/request.js'
+import { asTask } from '../../core/task.js'
 import { v2 } from '../api.js'
+
+const NoParams = v.object({})
 
 const logout = defineOperation({
   name: 'logoutUser',
   api: v2,
   method: 'POST',
   auth: 'user',
-  params: v.object({}),
+  params: NoParams,
   path: () => '/v2/logout',
   // The reference does not document the response (§17.2): whatever comes back is ignored.
   response: null,
@@ -26,7 +30,7 @@ const logout = defineOperation({
  * stored there is nothing to revoke, so no request is sent (no token is minted just to log out).
  *
  * @param ctx - a context with a `user`.
- * @param _params - none (kept so the function has the shape of every other endpoint).
+ * @param params - none (kept so the function has the shape of every other endpoint); any key is refused.
  * @param options - per-call options.
  * @returns a task that completes once the token is revoked and forgotten.
  * @example
@@ -36,9 +40,15 @@ const logout = defineOperation({
  * await logoutUser(ctx)()
  * ```
  */
-export const logoutUser =
-  (ctx: Context, _params?: {}, options: CallOptions = {}): TaskEither<BridgeError, void> =>
-  async () => {
+export const logoutUser = (
+  ctx: Context,
+  params?: {},
+  options: CallOptions = {},
+): TaskEither<BridgeError, void> =>
+  asTask(async () => {
+    // Checked before the store is read: a call with unknown keys or options does nothing at all.
+    const input = checkInput(ctx, 'logoutUser', NoParams, params, options)
+    if (E.isLeft(input)) return input
     const fresh = await hasFreshToken(ctx, v2, 'logoutUser')
     if (E.isLeft(fresh)) return fresh
     if (fresh.right) {
@@ -46,4 +56,4 @@ export const logoutUser =
       if (E.isLeft(revoked)) return revoked
     }
     return forgetToken(ctx, v2)
-  }
+  })

@@ -3,6 +3,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import { forceRenew, type TokenInfo } from '../../core/auth/user-token.js'
 import type { Context } from '../../core/context.js'
 import type { BridgeError } from '../../core/errors.js'
+import { asTask } from '../../core/task.js'
 import { v2 } from '../api.js'
 
 /**
@@ -23,7 +24,5 @@ import { v2 } from '../api.js'
  * const token = await renewAuth(ctx)()
  * ```
  */
-export const renewAuth =
-  (ctx: Context): TaskEither<BridgeError, TokenInfo> =>
-  () =>
-    forceRenew(ctx, v2)
+export const renewAuth = (ctx: Context): TaskEither<BridgeError, TokenInfo> =>
+  asTask(() => forceRenew(ctx, v2))

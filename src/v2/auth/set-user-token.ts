@@ -4,6 +4,7 @@ import { storeToken } from '../../core/auth/user-token.js'
 import type { Context } from '../../core/context.js'
 import type { BridgeError } from '../../core/errors.js'
 import type { Redacted } from '../../core/redacted.js'
+import { asTask } from '../../core/task.js'
 import { v2 } from '../api.js'
 
 /**
@@ -21,10 +22,7 @@ import { v2 } from '../api.js'
  * await setUserToken(ctx, { accessToken: 'token-from-elsewhere', expiresAt: '2026-12-01T10:00:00Z' })()
  * ```
  */
-export const setUserToken =
-  (
-    ctx: Context,
-    token: { readonly accessToken: string | Redacted; readonly expiresAt: string },
-  ): TaskEither<BridgeError, void> =>
-  () =>
-    storeToken(ctx, v2, token)
+export const setUserToken = (
+  ctx: Context,
+  token: { readonly accessToken: string | Redacted; readonly expiresAt: string },
+): TaskEither<BridgeError, void> => asTask(() => storeToken(ctx, v2, token))

@@ -3,6 +3,7 @@ import type { TaskEither } from 'fp-ts/TaskEither'
 import { forceRenew, type TokenInfo } from '../../core/auth/user-token.js'
 import type { Context } from '../../core/context.js'
 import type { BridgeError } from '../../core/errors.js'
+import { asTask } from '../../core/task.js'
 import { v3 } from '../api.js'
 
 /**
@@ -19,7 +20,5 @@ import { v3 } from '../api.js'
  * const token = await renewAuth(ctx)()
  * ```
  */
-export const renewAuth =
-  (ctx: Context): TaskEither<BridgeError, TokenInfo> =>
-  () =>
-    forceRenew(ctx, v3)
+export const renewAuth = (ctx: Context): TaskEither<BridgeError, TokenInfo> =>
+  asTask(() => forceRenew(ctx, v3))
