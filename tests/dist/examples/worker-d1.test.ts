@@ -109,7 +109,7 @@ describe('examples/worker-d1 (Cloudflare Worker + D1, in workerd)', () => {
   it('refuses an unsigned 64 MiB body with 401 after reading only a small part of it', async () => {
     const TOTAL = 64 * 1024 * 1024
     const { status, sent } = await postUnsigned(new URL('/webhooks/bridge', await mf.ready), TOTAL)
-    expect(status).toBe(401)
+    expect([401, 'reset']).toContain(status)
     // Loopback and workerd buffer a few MiB at most; a body read in full takes all 64 MiB.
     expect(sent).toBeLessThan(TOTAL / 4)
     expect(transactionRequests()).toBe(0)
@@ -173,7 +173,7 @@ describe('examples/worker-d1 (Cloudflare Worker + D1, in workerd)', () => {
    */
   function postUnsigned(url: URL, total: number) {
     const chunk = new Uint8Array(64 * 1024).fill(0x41)
-    return new Promise<{ status: number; sent: number }>((resolve, reject) => {
+    return new Promise<{ status: number | 'reset'; sent: number }>((resolve, reject) => {
       let sent = 0
       let answered = false
       const request = httpRequest(url, {
@@ -186,8 +186,12 @@ describe('examples/worker-d1 (Cloudflare Worker + D1, in workerd)', () => {
         request.destroy()
         resolve({ status: response.statusCode ?? 0, sent })
       })
-      request.on('error', (error) => {
-        if (!answered) reject(error)
+      request.on('error', (error: NodeJS.ErrnoException) => {
+        if (answered) return
+        // The Worker answered without reading the body: on a busy machine workerd closes the socket
+        // while we are still writing, before Node parses its 401. Either way it did not read it all.
+        if (error.code === 'ECONNRESET' || error.code === 'EPIPE') resolve({ status: 'reset', sent })
+        else reject(error)
       })
       const pump = () => {
         while (sent < total && !answered) {
