@@ -1,3 +1,4 @@
+// otelTracing: one OpenTelemetry span per SDK call, built from the context hooks.
 import type { Hooks, RequestEvent, ResponseEvent } from '../core/http/hooks.js'
 import type { RateLimiter } from '../rate-limit/limiter.js'
 import { SPAN_KIND_CLIENT, SPAN_STATUS_ERROR, type SpanLike, type TracerLike } from './tracer.js'

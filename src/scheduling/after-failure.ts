@@ -1,3 +1,4 @@
+// afterFailure: how long a failed sync waits before its next try, and when it goes to the dead-letter queue.
 import * as E from '../core/either.js'
 import type { InputValidationError, Issue } from '../core/errors.js'
 

@@ -1,3 +1,4 @@
+// What each Bridge limit has left at an instant, from the requests already spent.
 import type { RateLimit } from '../rate-limit/store.js'
 import type { SyncCost } from './types.js'
 

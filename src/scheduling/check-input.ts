@@ -1,3 +1,4 @@
+// Refuses malformed scheduling state and options by field, before any plan is made.
 import type { InputValidationError, Issue } from '../core/errors.js'
 import { BRIDGE_RATE_LIMITS, type RateLimit, type RateLimits } from '../rate-limit/store.js'
 import { DEFAULT_SYNC_COST } from './budget.js'

@@ -1,3 +1,4 @@
+// planSyncs: which users to sync now within Bridge's budgets, webhook-named users first.
 import * as E from '../core/either.js'
 import type { InputValidationError } from '../core/errors.js'
 import { BRIDGE_RATE_LIMITS, type RateLimits } from '../rate-limit/store.js'

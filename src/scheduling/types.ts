@@ -1,3 +1,4 @@
+// The types of the scheduling policy: the state it reads and the plan it returns.
 import type { RateLimits } from '../rate-limit/store.js'
 
 /** Requests a sync sends (or is expected to send): all of them, and how many of those are token requests. */

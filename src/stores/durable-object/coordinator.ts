@@ -1,3 +1,4 @@
+// BridgeCoordinator, the Durable Object that decides rate-limit slots and leases token renewals for every isolate.
 import { type StoredToken, tokenExpiryMs } from '../../core/auth/token-store.js'
 import {
   admit,

@@ -1,3 +1,4 @@
+// A RateLimitStore over the BridgeCoordinator Durable Object: exact limits shared by every isolate.
 import type { Admission, RateLimitStore } from '../../rate-limit/store.js'
 import { callCoordinator, type DurableObjectNamespaceLike } from './protocol.js'
 

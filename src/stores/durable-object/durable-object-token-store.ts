@@ -1,3 +1,4 @@
+// A TokenStore over the BridgeCoordinator Durable Object: one token renewal per user across isolates.
 import type { TokenStore } from '../../core/auth/token-store.js'
 import { decodeToken, encodeToken } from '../codec.js'
 import { callCoordinator, type DurableObjectNamespaceLike } from './protocol.js'
