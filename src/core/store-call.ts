@@ -10,6 +10,29 @@ export type StoreOutcome<T> =
   | { readonly kind: 'aborted' }
   | { readonly kind: 'timedOut'; readonly timeoutMs: number }
 
+/**
+ * Checks a store's answer: its value as the interface promises it, or the dotted paths where it is not
+ * (paths only: a message could quote the value, which may hold a token).
+ */
+export type StoreCheck<T> = (answer: unknown) => { readonly value: T } | { readonly invalid: string }
+
+/** Any answer is fine: for `set`, `delete` and `release`, whose answer the SDK does not read. */
+export const anyAnswer: StoreCheck<unknown> = (answer) => ({ value: answer })
+
+/** A {@link StoreCheck} by a valibot schema (for answers too rich for a hand-written check). */
+export const schemaCheck =
+  <S extends v.GenericSchema>(schema: S): StoreCheck<v.InferOutput<S>> =>
+  (answer) => {
+    const checked = v.safeParse(schema, answer)
+    return checked.success
+      ? { value: checked.output }
+      : {
+          invalid: [...new Set(checked.issues.map((issue) => v.getDotPath(issue) ?? 'answer'))]
+            .slice(0, 3)
+            .join(', '),
+        }
+  }
+
 /** Timers cannot wait longer than {@link MAX_TIMER_MS} (a longer one fires at once). */
 const clampTimer = (ms: number) => Math.min(Math.max(0, ms), MAX_TIMER_MS)
 
@@ -19,11 +42,11 @@ const clampTimer = (ms: number) => Math.min(Math.max(0, ms), MAX_TIMER_MS)
  * answering `undefined` or a string where a number belongs fails as the store's error, not as a
  * `TypeError` (or a hot loop) later. Never rejects.
  */
-export const callStore = <S extends v.GenericSchema>(
+export const callStore = <T>(
   call: () => Promise<unknown>,
-  schema: S,
+  check: StoreCheck<T>,
   limits: { readonly signal?: AbortSignal | undefined; readonly timeoutMs?: number },
-): Promise<StoreOutcome<v.InferOutput<S>>> => {
+): Promise<StoreOutcome<T>> => {
   const { signal, timeoutMs } = limits
   // The call is made even when the caller has already aborted (a release still frees its slot), but not waited for.
   return new Promise((resolve) => {
@@ -33,7 +56,7 @@ export const callStore = <S extends v.GenericSchema>(
         ? undefined
         : setTimeout(() => settle({ kind: 'timedOut', timeoutMs }), clampTimer(timeoutMs))
     let settled = false
-    function settle(outcome: StoreOutcome<v.InferOutput<S>>) {
+    function settle(outcome: StoreOutcome<T>) {
       if (settled) return
       settled = true
       clearTimeout(timer)
@@ -46,18 +69,11 @@ export const callStore = <S extends v.GenericSchema>(
       .then(call)
       .then(
         (answer) => {
-          const checked = v.safeParse(schema, answer)
+          const checked = check(answer)
           settle(
-            checked.success
-              ? { kind: 'answer', value: checked.output }
-              : {
-                  kind: 'failed',
-                  cause: undefined,
-                  // Paths only: an issue's message may quote the value, which may hold a token.
-                  invalid: [...new Set(checked.issues.map((issue) => v.getDotPath(issue) ?? 'answer'))]
-                    .slice(0, 3)
-                    .join(', '),
-                },
+            'value' in checked
+              ? { kind: 'answer', value: checked.value }
+              : { kind: 'failed', cause: undefined, invalid: checked.invalid },
           )
         },
         (cause: unknown) => settle({ kind: 'failed', cause }),
@@ -73,12 +89,13 @@ export const untilAborted = async <T>(
   task: Promise<T>,
   signal: AbortSignal | undefined,
 ): Promise<T | undefined> => {
-  const outcome = await callStore(() => task, v.any(), { signal })
-  return outcome.kind === 'answer' ? (outcome.value as T) : undefined
+  const outcome = await callStore(
+    () => task,
+    (answer) => ({ value: answer as T }),
+    { signal },
+  )
+  return outcome.kind === 'answer' ? outcome.value : undefined
 }
-
-/** What any store's `set`, `delete` or `release` resolves to: nothing the SDK reads. */
-export const AnyAnswer = v.unknown()
 
 /**
  * Describes how a store call failed, for an error message: `redact` cleans the store's own message

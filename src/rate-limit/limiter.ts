@@ -12,7 +12,7 @@ import {
   issueList,
   type RateLimiterError,
 } from '../core/errors.js'
-import { AnyAnswer, callStore, type StoreOutcome, storeFailure } from '../core/store-call.js'
+import { anyAnswer, callStore, type StoreOutcome, schemaCheck, storeFailure } from '../core/store-call.js'
 import {
   BRIDGE_RATE_LIMITS,
   memoryRateLimitStore,
@@ -176,7 +176,7 @@ export const createRateLimiter = (options: RateLimiterOptions = {}): RateLimiter
     // A failed (or unanswered) release is ignored: the slot then frees at the end of its lease,
     // later than needed, never sooner.
     const release = (id: string) => async () => {
-      await callStore(() => store.release(windows, id, now()), AnyAnswer, limits)
+      await callStore(() => store.release(windows, id, now()), anyAnswer, limits)
     }
     for (;;) {
       if (signal?.aborted) return E.left(abortError())
@@ -184,7 +184,7 @@ export const createRateLimiter = (options: RateLimiterOptions = {}): RateLimiter
       const at = now()
       const answer = await callStore(
         () => store.acquire(windows, { id, now: at, leaseMs: maxDurationMs + START_WITHIN_MS }),
-        AdmissionAnswer,
+        schemaCheck(AdmissionAnswer),
         limits,
       )
       if (answer.kind !== 'answer') return E.left(storeError(answer))

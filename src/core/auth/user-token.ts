@@ -16,7 +16,7 @@ import {
 } from '../errors.js'
 import { decodeBody, sendRequest } from '../http/request.js'
 import { REDACTED, Redacted, redactDeep } from '../redacted.js'
-import { AnyAnswer, callStore, storeFailure, untilAborted } from '../store-call.js'
+import { anyAnswer, callStore, type StoreCheck, storeFailure, untilAborted } from '../store-call.js'
 import { type StoredToken, type TokenStore, tokenExpiryMs } from './token-store.js'
 
 /** A user token as the public helpers return it: the token itself is {@link Redacted}. */
@@ -27,7 +27,7 @@ export interface TokenInfo {
 }
 
 /** Body of a token response (both versions). */
-const TokenResponse = v.looseObject({
+const TokenResponse = v.object({
   access_token: v.pipe(v.string(), v.minLength(1)),
   expires_at: v.pipe(
     v.string(),
@@ -81,25 +81,38 @@ interface StoreLimits {
   readonly timeoutMs?: number | undefined
 }
 
-/** What a store's `get` must answer: a token, or nothing (`undefined`, or `null` as Redis and KV clients say it). */
-const StoredTokenAnswer = v.pipe(
-  v.nullish(v.object({ accessToken: v.pipe(v.string(), v.minLength(1)), expiresAt: v.string() })),
-  v.transform((token): StoredToken | undefined => token ?? undefined),
-)
+/**
+ * What a store's `get` must answer: a token, or nothing (`undefined`, or `null` as Redis and KV clients
+ * say it). A hand-written check: it runs on every call, and spares every bundle a schema library's
+ * `nullish` and `transform`.
+ */
+const storedTokenAnswer: StoreCheck<StoredToken | undefined> = (answer) => {
+  if (answer === undefined || answer === null) return { value: undefined }
+  if (typeof answer !== 'object') return { invalid: 'answer' }
+  const { accessToken, expiresAt } = answer as Record<string, unknown>
+  const invalid = [
+    ...(typeof accessToken === 'string' && accessToken !== '' ? [] : ['accessToken']),
+    ...(typeof expiresAt === 'string' ? [] : ['expiresAt']),
+  ]
+  // Only the two fields: a store may keep more (its own metadata), which the SDK does not read.
+  return invalid.length
+    ? { invalid: invalid.join(', ') }
+    : { value: { accessToken, expiresAt } as StoredToken }
+}
 
 /**
  * Runs a store call, bounded by the caller's abort and the call's timeout (a store that never
- * answers must not hang the call), its answer checked against `schema`; `token` is the access token
+ * answers must not hang the call), its answer checked by `check`; `token` is the access token
  * handed to it, which its error may quote.
  */
-const storeCall = async <S extends v.GenericSchema>(
+const storeCall = async <T>(
   ctx: Context,
   call: () => Promise<unknown>,
-  schema: S,
+  check: StoreCheck<T>,
   limits: StoreLimits,
   token?: string,
-): Promise<E.Either<AuthenticationError | AbortError, v.InferOutput<S>>> => {
-  const outcome = await callStore(call, schema, {
+): Promise<E.Either<AuthenticationError | AbortError, T>> => {
+  const outcome = await callStore(call, check, {
     signal: limits.signal,
     timeoutMs: limits.timeoutMs ?? ctx.timeoutMs,
   })
@@ -111,11 +124,11 @@ const storeCall = async <S extends v.GenericSchema>(
 
 /** Reads the stored token of `key`. */
 const readToken = (ctx: Context, key: string, limits: StoreLimits) =>
-  storeCall(ctx, () => ctx.tokenStore.get(key), StoredTokenAnswer, limits)
+  storeCall(ctx, () => ctx.tokenStore.get(key), storedTokenAnswer, limits)
 
 /** Stores `token` under `key`. */
 const writeToken = (ctx: Context, key: string, token: StoredToken, limits: StoreLimits) =>
-  storeCall(ctx, () => ctx.tokenStore.set(key, token), AnyAnswer, limits, token.accessToken)
+  storeCall(ctx, () => ctx.tokenStore.set(key, token), anyAnswer, limits, token.accessToken)
 
 /**
  * The codes Bridge answers a token request with when it knows no such user (2025-01-15: 401
@@ -336,6 +349,6 @@ export const forgetToken = async (ctx: Context, api: ApiVersion): Promise<E.Eith
   if (unusable) return E.left(unusable)
   const key = await tokenKey(ctx, api)
   if (E.isLeft(key)) return key
-  const deleted = await storeCall(ctx, () => ctx.tokenStore.delete(key.right), AnyAnswer, {})
+  const deleted = await storeCall(ctx, () => ctx.tokenStore.delete(key.right), anyAnswer, {})
   return E.isLeft(deleted) ? deleted : E.right(undefined)
 }

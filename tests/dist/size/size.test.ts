@@ -7,7 +7,7 @@ import { afterAll, describe, expect, inject, test } from 'vitest'
 /*
  * Tree-shaking and size budgets: small apps bundled from the installed package the way a Worker or a
  * browser app is (esbuild, ESM, minified, browser conditions). A ceiling is the size measured when it
- * was set plus about 5%: raise it on purpose, in review, never to make a test pass.
+ * was set plus about 3%: raise it on purpose, in review, never to make a test pass.
  */
 
 interface Bundle {
@@ -90,6 +90,7 @@ export async function run(options) {
   for await (const tx of listTransactions(createContext(options), { limit: 100 })) out.push(tx)
   return out
 }`,
+  wholeV3Entry: `export * from 'bridgeapi'`,
   listBanksV2: `import { createContext, listBanks } from 'bridgeapi/v2'
 export async function run(options) {
   const out = []
@@ -106,10 +107,15 @@ describe('size budgets (gzip bytes)', () => {
     // merging main (context input validation, token binding, list cycle detection): 2193, 12745,
     // 14081, 14000. Measured 2026-12-02 after moving the credential tag to v2 and rate limiting into
     // the limiter, with the bounded memory token store: 2230, 12735, 14071, 14191.
-    ['createContext only', apps.createContext, 2_300],
-    ['getAccount', apps.getAccount, 13_100],
-    ['listTransactions, iterated', apps.listTransactions, 14_500],
-    ['v2 listBanks, iterated', apps.listBanksV2, 14_600],
+    // Measured 2026-12-06 (issue 21) before: 2455, 14275, 15494, 15674, and the whole entry 28252;
+    // after checking token-store answers by hand: 2455, 14085, 15491, 15624, 28285. After merging
+    // main (strict unknown-key refusal, task accessors): 3004, 15360, 16659, 16865, 29863. Ceilings are
+    // those plus about 3%. Issue 21's goals (getAccount ≤ 12,000, whole entry ≤ 26,000) are not met yet.
+    ['createContext only', apps.createContext, 3_095],
+    ['getAccount', apps.getAccount, 15_820],
+    ['listTransactions, iterated', apps.listTransactions, 17_160],
+    ['v2 listBanks, iterated', apps.listBanksV2, 17_370],
+    ['the whole 2025-01-15 entry', apps.wholeV3Entry, 30_760],
   ])('%s', async (name, source, ceiling) => {
     const { gzip } = await measure(name, source)
     expect(gzip).toBeLessThanOrEqual(ceiling)
@@ -177,7 +183,7 @@ test('the HTTP client share of the getAccount bundle (ofetch and its dependencie
   const share = full.gzip - withoutOfetch.gzip
   const minified = ['ofetch', 'ufo', 'destr'].reduce((sum, pkg) => sum + (full.packages[pkg] ?? 0), 0)
   console.log(
-    `getAccount bundle: ${full.gzip} B gzip (goal 9000); ofetch and its dependencies (ufo, destr): ${share} B gzip (${Math.round((100 * share) / full.gzip)}%), ${minified} B of ${full.minified} B minified`,
+    `getAccount bundle: ${full.gzip} B gzip (goal 12000); ofetch and its dependencies (ufo, destr): ${share} B gzip (${Math.round((100 * share) / full.gzip)}%), ${minified} B of ${full.minified} B minified`,
   )
   expect(share).toBeGreaterThan(3_000)
 })
