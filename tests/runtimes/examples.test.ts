@@ -73,7 +73,12 @@ describe('examples/worker (Cloudflare Worker, in workerd)', () => {
       expect(await get(`/accounts/999999999?user=${externalUserId}`)).toEqual({
         status: 404,
         body: {
-          error: `ApiError 404: Account 999999999 not found for user ${userUuid} (GET /v3/aggregation/accounts/999999999)`,
+          // The sandbox stamps each answer with its own X-Request-Id, which formatError ends with.
+          error: expect.stringMatching(
+            new RegExp(
+              `^ApiError 404: Account 999999999 not found for user ${userUuid} \\(GET /v3/aggregation/accounts/999999999\\) \\[request id [0-9a-f-]{36}\\]$`,
+            ),
+          ),
         },
       })
       expect(await get('/accounts')).toEqual({ status: 400, body: { error: 'add ?user=<your user id>' } })
