@@ -1,6 +1,6 @@
 // afterFailure: how long a failed sync waits before its next try, and when it goes to the dead-letter queue.
 import * as E from '../core/either.js'
-import type { InputValidationError, Issue } from '../core/errors.js'
+import { type InputValidationError, type Issue, inputError } from '../core/errors.js'
 
 /** How failed syncs are retried. */
 export interface RetryPolicyOptions {
@@ -96,13 +96,7 @@ export const afterFailure = (
   options: RetryPolicyOptions = {},
 ): E.Either<InputValidationError, RetryDecision> => {
   const issues = failureIssues(failure, options)
-  if (issues.length > 0)
-    return E.left({
-      _tag: 'InputValidationError',
-      operation: 'afterFailure',
-      message: 'Invalid sync failure',
-      issues,
-    })
+  if (issues.length > 0) return E.left(inputError('afterFailure', 'Invalid sync failure', issues))
   const { maxAttempts, baseDelayMs, maxDelayMs } = { ...DEFAULT_SYNC_RETRY, ...options }
   if (failure.attempts >= maxAttempts)
     return E.right({ retry: false, deadLetter: true, attempts: failure.attempts })

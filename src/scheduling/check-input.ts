@@ -1,5 +1,5 @@
 // Refuses malformed scheduling state and options by field, before any plan is made.
-import type { InputValidationError, Issue } from '../core/errors.js'
+import { type InputValidationError, type Issue, inputError } from '../core/errors.js'
 import { BRIDGE_RATE_LIMITS, type RateLimit, type RateLimits } from '../rate-limit/store.js'
 import { DEFAULT_SYNC_COST } from './budget.js'
 import type { SchedulingOptions, SchedulingState } from './types.js'
@@ -96,7 +96,5 @@ export const checkSchedulingInput = (
   options: SchedulingOptions,
 ): InputValidationError | undefined => {
   const issues = schedulingIssues(state, options)
-  return issues.length === 0
-    ? undefined
-    : { _tag: 'InputValidationError', operation: 'planSyncs', message: 'Invalid scheduling input', issues }
+  return issues.length === 0 ? undefined : inputError('planSyncs', 'Invalid scheduling input', issues)
 }
